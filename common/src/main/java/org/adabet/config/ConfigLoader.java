@@ -1,0 +1,140 @@
+package org.adabet.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValue;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.adabet.data.TargetDomain;
+
+/**
+ * Reads a sweep configuration: a HOCON file (or the name of a bundled one: {@code quick},
+ * {@code base}), then {@code key=value} overrides, then binds the result to {@link SweepConfig}.
+ * Every key must exist in {@code base.conf}; unknown keys and bad values fail here, before any
+ * Spark session starts.
+ */
+public final class ConfigLoader {
+    /** Classpath folder holding the bundled copies of conf/*.conf. */
+    public static final String BUNDLED = "adabet/conf/";
+
+    private ConfigLoader() {}
+
+    /**
+     * @param source a path to a .conf file, or the name of a bundled configuration
+     * @param overrides {@code key=value} pairs in HOCON syntax, applied in order
+     */
+    public static SweepConfig load(String source, List<String> overrides) {
+        Config file = parseSource(source);
+        Config merged = file;
+        for (String override : overrides) {
+            merged = parseOverride(override).withFallback(merged);
+        }
+        merged = merged.resolve();
+        Config reference = ConfigFactory.parseResources(BUNDLED + "base.conf",
+                ConfigParseOptions.defaults().setAllowMissing(false)).resolve();
+        rejectUnknownKeys(merged, reference, source);
+        return bind(merged.withFallback(reference).getConfig("adabet"));
+    }
+
+    private static Config parseSource(String source) {
+        File file = new File(source);
+        if (file.isFile()) {
+            return ConfigFactory.parseFile(file, ConfigParseOptions.defaults().setAllowMissing(false));
+        }
+        String name = source.endsWith(".conf") ? source : source + ".conf";
+        if (ConfigLoader.class.getClassLoader().getResource(BUNDLED + name) != null) {
+            return ConfigFactory.parseResources(BUNDLED + name);
+        }
+        throw new ConfigException("configuration '" + source + "' is neither a readable file nor a bundled "
+                + "configuration (bundled: base, quick)");
+    }
+
+    private static Config parseOverride(String override) {
+        int eq = override.indexOf('=');
+        if (eq <= 0) {
+            throw new ConfigException("override must look like key=value, was '" + override + "'");
+        }
+        String key = override.substring(0, eq).trim();
+        if (!key.startsWith("adabet.")) {
+            key = "adabet." + key;
+        }
+        try {
+            return ConfigFactory.parseString(key + " = " + override.substring(eq + 1));
+        } catch (com.typesafe.config.ConfigException e) {
+            throw new ConfigException("override '" + override + "' is not valid HOCON: " + e.getMessage(), e);
+        }
+    }
+
+    private static void rejectUnknownKeys(Config config, Config reference, String source) {
+        Set<String> unknown = new TreeSet<>();
+        for (Map.Entry<String, ConfigValue> entry : config.entrySet()) {
+            if (!reference.hasPathOrNull(entry.getKey())) {
+                unknown.add(entry.getKey() + " = " + entry.getValue().render(ConfigRenderOptions.concise()));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ConfigException("unknown configuration key(s) in '" + source + "' or overrides: " + unknown
+                    + " (every key must appear in conf/base.conf)");
+        }
+    }
+
+    private static SweepConfig bind(Config c) {
+        return read("adabet", () -> new SweepConfig(
+                c.getString("name"),
+                c.getLong("seed"),
+                bindData(c.getConfig("data")),
+                new ModelConfig(c.getStringList("model.architectures"), c.getInt("model.width")),
+                bindTraining("adabet.pretrain", c.getConfig("pretrain")),
+                c.getString("pretrain.cache-dir"),
+                new StatisticsConfig(c.getInt("statistics.batches"), c.getInt("statistics.batch-size"),
+                        c.getInt("statistics.max-dimension")),
+                new SelectionConfig(c.getStringList("selection.methods"), c.getDoubleList("selection.rhos"),
+                        c.getBoolean("selection.force-head")),
+                new RetrainConfig(bindTraining("adabet.retrain", c.getConfig("retrain")),
+                        c.getLongList("retrain.seeds")),
+                new SparkConfig(c.getString("spark.master"), c.getInt("spark.partitions")),
+                c.getString("output.dir"),
+                c.root().render(ConfigRenderOptions.concise().setFormatted(true))));
+    }
+
+    private static DataConfig bindData(Config d) {
+        List<TargetDomain> targets = new ArrayList<>();
+        for (String t : d.getStringList("targets")) {
+            targets.add(parseEnum("adabet.data.targets", t, TargetDomain::fromConfigName, TargetDomain.values()));
+        }
+        return new DataConfig(d.getInt("image-size"), d.getInt("source.classes"),
+                d.getInt("source.train-per-class"), d.getInt("source.test-per-class"), targets,
+                d.getInt("target.train-per-class"), d.getInt("target.test-per-class"));
+    }
+
+    private static TrainConfig bindTraining(String prefix, Config t) {
+        return new TrainConfig(prefix, t.getInt("epochs"), t.getInt("batch-size"), t.getDouble("learning-rate"),
+                t.getDouble("momentum"), t.getDouble("weight-decay"));
+    }
+
+    private static <T> T parseEnum(String key, String value, Function<String, T> parse, Object[] allowed) {
+        T parsed = parse.apply(value);
+        if (parsed == null) {
+            throw new ConfigException(key + " has unknown value '" + value + "'; allowed: "
+                    + Arrays.stream(allowed).map(Object::toString).toList());
+        }
+        return parsed;
+    }
+
+    /** Turns the library's type errors ("expected NUMBER, got STRING") into ours, with key and value. */
+    private static <T> T read(String what, java.util.function.Supplier<T> reader) {
+        try {
+            return reader.get();
+        } catch (com.typesafe.config.ConfigException e) {
+            throw new ConfigException("bad value in " + what + " configuration: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package org.adabet.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
+import ai.djl.util.Pair;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@link Network} on DJL's PyTorch engine. The forward pass walks the steps one by one (DJL has
+ * no forward hooks), which gives every candidate layer's output in one pass and lets frozen
+ * BatchNorm layers run in inference mode while the trainable ones train.
+ */
+final class DjlNetwork implements Network {
+    private final Architecture architecture;
+    private final NDManager manager;
+    private final SequentialBlock block = new SequentialBlock();
+    private final List<Step> steps = new ArrayList<>();
+    private final List<LayerInfo> layers = new ArrayList<>();
+    private final ParameterStore parameterStore;
+    private final SoftmaxCrossEntropyLoss loss = new SoftmaxCrossEntropyLoss("loss");
+    private final Map<String, NDArray> momentum = new HashMap<>();
+    private Set<String> trainable = Set.of();
+
+    /** A step of the walk: its spec, its DJL block, and its parameters by torchvision-style name. */
+    private record Step(LayerSpec spec, Block block, Map<String, Parameter> parameters) {}
+
+    DjlNetwork(Architecture architecture, long initSeed) {
+        this.architecture = architecture;
+        this.manager = DjlRuntime.engine().newBaseManager();
+        for (LayerSpec spec : architecture.steps()) {
+            block.add(DjlBlocks.of(spec));
+        }
+        block.initialize(manager, DataType.FLOAT32,
+                new Shape(1, architecture.inputChannels(), architecture.imageSize(), architecture.imageSize()));
+        this.parameterStore = new ParameterStore(manager, false);
+        List<Block> children = block.getChildren().values();
+        for (int i = 0; i < children.size(); i++) {
+            LayerSpec spec = architecture.steps().get(i);
+            Map<String, Parameter> params = new LinkedHashMap<>();
+            for (Pair<String, Parameter> p : children.get(i).getParameters()) {
+                params.put(DjlBlocks.torchName(p.getKey()), p.getValue());
+            }
+            steps.add(new Step(spec, children.get(i), params));
+        }
+        for (Step step : steps) {
+            for (Map.Entry<String, Parameter> p : step.parameters().entrySet()) {
+                NDArray array = p.getValue().getArray();
+                array.set(SeededInit.values(step.spec(), p.getKey(), Math.toIntExact(array.size()), initSeed));
+            }
+        }
+        describeLayers();
+        setTrainable(List.of());
+    }
+
+    private void describeLayers() {
+        int s = architecture.imageSize();
+        float[] zeros = new float[architecture.inputChannels() * s * s];
+        List<float[]> outputs = activations(zeros, 1);
+        int index = 0;
+        String head = architecture.headName();
+        for (Step step : steps) {
+            if (!step.spec().kind().hasWeights()) {
+                continue;
+            }
+            long count = step.parameters().entrySet().stream()
+                    .filter(e -> e.getValue().requiresGradient() || !e.getKey().startsWith("running_"))
+                    .mapToLong(e -> e.getValue().getArray().size())
+                    .sum();
+            layers.add(new LayerInfo(index, step.spec().name(), step.spec().kind().name().toLowerCase(), count,
+                    outputs.get(index).length, step.spec().name().equals(head)));
+            index++;
+        }
+    }
+
+    @Override
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    @Override
+    public List<LayerInfo> layers() {
+        return List.copyOf(layers);
+    }
+
+    @Override
+    public List<float[]> activations(float[] images, int count) {
+        List<float[]> out = new ArrayList<>();
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray x = input(scope, images, count);
+            for (Step step : steps) {
+                x = step.block().forward(parameterStore, new NDList(x), false).singletonOrThrow();
+                if (step.spec().kind().hasWeights()) {
+                    out.add(x.toFloatArray());
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public int[] predict(float[] images, int count) {
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray logits = forward(input(scope, images, count), false);
+            return logits.argMax(1).toType(DataType.INT32, false).toIntArray();
+        }
+    }
+
+    @Override
+    public void setTrainable(Collection<String> layerNames) {
+        Set<String> names = new HashSet<>(layerNames);
+        Set<String> known = new HashSet<>();
+        layers.forEach(l -> known.add(l.name()));
+        for (String name : names) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("no candidate layer named '" + name + "' in "
+                        + architecture.name() + "; layers: " + known);
+            }
+        }
+        for (Step step : steps) {
+            boolean train = step.spec().name() != null && names.contains(step.spec().name());
+            for (Map.Entry<String, Parameter> p : step.parameters().entrySet()) {
+                // Running statistics never take a gradient; unfreezing them breaks the next forward.
+                if (!p.getKey().startsWith("running_")) {
+                    p.getValue().freeze(!train);
+                }
+            }
+        }
+        trainable = Set.copyOf(names);
+        momentum.values().forEach(NDArray::close);
+        momentum.clear();
+    }
+
+    @Override
+    public double trainStep(float[] images, int[] labels, int count, double learningRate, double momentumFactor,
+            double weightDecay) {
+        if (trainable.isEmpty()) {
+            throw new IllegalStateException("no trainable layer: call setTrainable first");
+        }
+        double lossValue;
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray x = input(scope, images, count);
+            long[] longLabels = new long[count];
+            for (int i = 0; i < count; i++) {
+                longLabels[i] = labels[i];
+            }
+            NDArray y = scope.create(longLabels);
+            try (GradientCollector collector = DjlRuntime.engine().newGradientCollector()) {
+                NDArray logits = forward(x, true);
+                NDArray batchLoss = loss.evaluate(new NDList(y), new NDList(logits));
+                lossValue = batchLoss.getFloat();
+                if (!Double.isFinite(lossValue)) {
+                    throw new IllegalStateException("training diverged: loss is " + lossValue
+                            + " (learning rate " + learningRate + ")");
+                }
+                collector.backward(batchLoss);
+            }
+            update(scope, learningRate, momentumFactor, weightDecay);
+        }
+        return lossValue;
+    }
+
+    private void update(NDManager scope, double lr, double mu, double wd) {
+        for (Step step : steps) {
+            if (step.spec().name() == null || !trainable.contains(step.spec().name())) {
+                continue;
+            }
+            for (Map.Entry<String, Parameter> p : step.parameters().entrySet()) {
+                if (p.getKey().startsWith("running_")) {
+                    continue;
+                }
+                NDArray w = p.getValue().getArray();
+                try (NDArray g = w.getGradient()) {
+                    NDArray direction = g.duplicate();
+                    direction.attach(scope);
+                    if (wd != 0) {
+                        direction.addi(w.mul(wd));
+                    }
+                    String key = step.spec().name() + "." + p.getKey();
+                    NDArray buffer = momentum.get(key);
+                    if (buffer == null) {
+                        buffer = direction.duplicate();
+                        buffer.attach(manager);
+                        momentum.put(key, buffer);
+                    } else {
+                        buffer.muli(mu).addi(direction);
+                    }
+                    NDArray delta = buffer.mul(lr);
+                    delta.attach(scope);
+                    w.subi(delta);
+                    g.subi(g); // gradients accumulate across backward passes: reset after each step
+                }
+            }
+        }
+    }
+
+    private NDArray forward(NDArray x, boolean training) {
+        for (Step step : steps) {
+            // Frozen layers always run in inference mode: frozen BatchNorm statistics must not move.
+            boolean train = training && step.spec().name() != null && trainable.contains(step.spec().name());
+            x = step.block().forward(parameterStore, new NDList(x), train).singletonOrThrow();
+        }
+        return x;
+    }
+
+    private NDArray input(NDManager scope, float[] images, int count) {
+        int s = architecture.imageSize();
+        long expected = (long) count * architecture.inputChannels() * s * s;
+        if (images.length != expected) {
+            throw new IllegalArgumentException("input of " + images.length + " values for " + count + " images of "
+                    + architecture.inputChannels() + "x" + s + "x" + s + " (expected " + expected + ")");
+        }
+        return scope.create(images, new Shape(count, architecture.inputChannels(), s, s));
+    }
+
+    @Override
+    public NetworkParameters parameters() {
+        Map<String, NetworkParameters.Tensor> out = new LinkedHashMap<>();
+        for (Step step : steps) {
+            for (Map.Entry<String, Parameter> p : step.parameters().entrySet()) {
+                NDArray a = p.getValue().getArray();
+                out.put(step.spec().name() + "." + p.getKey(),
+                        new NetworkParameters.Tensor(a.getShape().getShape(), a.toFloatArray()));
+            }
+        }
+        return new NetworkParameters(out);
+    }
+
+    /**
+     * Copies tensors into this network by name. Tensors of the layers in {@code keepInitial} are
+     * skipped (a replaced head keeps its fresh initialisation).
+     *
+     * @throws IllegalArgumentException listing missing, unexpected and shape-mismatched tensors
+     */
+    void load(NetworkParameters source, Set<String> keepInitial) {
+        Map<String, NetworkParameters.Tensor> given = new LinkedHashMap<>(source.tensors());
+        List<String> missing = new ArrayList<>();
+        List<String> mismatched = new ArrayList<>();
+        for (Step step : steps) {
+            for (Map.Entry<String, Parameter> p : step.parameters().entrySet()) {
+                String name = step.spec().name() + "." + p.getKey();
+                NetworkParameters.Tensor t = given.remove(name);
+                if (keepInitial.contains(step.spec().name())) {
+                    continue;
+                }
+                NDArray a = p.getValue().getArray();
+                if (t == null) {
+                    missing.add(name);
+                } else if (!java.util.Arrays.equals(t.shape(), a.getShape().getShape())) {
+                    mismatched.add(name + " " + java.util.Arrays.toString(t.shape()) + " vs "
+                            + a.getShape());
+                } else {
+                    a.set(t.values());
+                }
+            }
+        }
+        if (!missing.isEmpty() || !mismatched.isEmpty() || !given.isEmpty()) {
+            throw new IllegalArgumentException("parameters do not fit " + architecture.name() + ": missing "
+                    + missing + ", unexpected " + given.keySet() + ", shape mismatch " + mismatched);
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
