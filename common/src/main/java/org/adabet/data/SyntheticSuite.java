@@ -14,13 +14,16 @@ import org.adabet.seed.Seeds;
  * The same (seed, settings) gives bit-identical images on any machine.
  */
 public final class SyntheticSuite {
+    /** Bumped whenever generated images change, so cached pretrained models are not reused. */
+    public static final int GENERATOR_VERSION = 1;
     private static final int CHANNELS = 3;
     private static final int STROKES_PER_CLASS = 4;
     private static final int DISTRACTORS = 2;
     private static final double DISTRACTOR_AMPLITUDE = 0.7;
     private static final double SOURCE_NOISE = 0.3;
-    private static final double CORRUPTED_NOISE = 0.45;
-    private static final double CORRUPTED_CONTRAST = 0.6;
+    private static final double CORRUPTED_NOISE = 0.1;
+    private static final double CORRUPTED_CONTRAST = 0.8;
+    private static final double CORRUPTED_BRIGHTNESS = 0.2;
 
     private final long seed;
     private final DataConfig config;
@@ -117,7 +120,7 @@ public final class SyntheticSuite {
         return new Corruption(mix);
     }
 
-    /** The CORRUPTED domain's shift: channel mixing, a 3x3 box blur, lower contrast, brightness jitter, noise. */
+    /** The CORRUPTED domain's shift: channel mixing, a 3x3 binomial blur, lower contrast, brightness jitter, noise. */
     private record Corruption(double[][] mix) {
         float[] apply(float[] image, int size, SplittableRandom rng) {
             int plane = size * size;
@@ -131,19 +134,20 @@ public final class SyntheticSuite {
                 }
             }
             float[] out = new float[image.length];
-            double brightness = 0.3 * rng.nextGaussian();
+            double brightness = CORRUPTED_BRIGHTNESS * rng.nextGaussian();
             for (int c = 0; c < CHANNELS; c++) {
                 for (int y = 0; y < size; y++) {
                     for (int x = 0; x < size; x++) {
+                        // 3x3 binomial blur ([1 2 1] x [1 2 1] / 16), edges clamped.
                         double sum = 0;
-                        int count = 0;
-                        for (int yy = Math.max(0, y - 1); yy <= Math.min(size - 1, y + 1); yy++) {
-                            for (int xx = Math.max(0, x - 1); xx <= Math.min(size - 1, x + 1); xx++) {
-                                sum += mixed[c * plane + yy * size + xx];
-                                count++;
+                        for (int dy = -1; dy <= 1; dy++) {
+                            int yy = Math.min(size - 1, Math.max(0, y + dy));
+                            for (int dx = -1; dx <= 1; dx++) {
+                                int xx = Math.min(size - 1, Math.max(0, x + dx));
+                                sum += (2 - Math.abs(dy)) * (2 - Math.abs(dx)) * mixed[c * plane + yy * size + xx];
                             }
                         }
-                        out[c * plane + y * size + x] = (float) (CORRUPTED_CONTRAST * sum / count + brightness
+                        out[c * plane + y * size + x] = (float) (CORRUPTED_CONTRAST * sum / 16 + brightness
                                 + CORRUPTED_NOISE * rng.nextGaussian());
                     }
                 }

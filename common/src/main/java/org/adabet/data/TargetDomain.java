@@ -4,7 +4,7 @@ package org.adabet.data;
 public enum TargetDomain {
     /** The source classes under a channel-mixing colour shift, blur, lower contrast and stronger noise. */
     CORRUPTED("corrupted", false,
-            "source classes; colour channels mixed, 3x3 blur, contrast x0.6, brightness jitter, noise sigma 0.45"),
+            "source classes; colour channels mixed, 3x3 binomial blur, contrast x0.8, brightness jitter sigma 0.2, extra noise sigma 0.1"),
     /** Classes the source never had: the model needs a new, randomly initialised head. */
     NEW_CLASSES("new_classes", true, "new classes drawn from a different template family; new head");
 

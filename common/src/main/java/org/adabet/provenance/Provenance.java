@@ -1,0 +1,63 @@
+package org.adabet.provenance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The provenance file of an output folder: what produced it (effective configuration, versions,
+ * JVM, OS, seed, git commit) and how long each stage took. Written as JSON.
+ */
+public final class Provenance {
+    private final Map<String, Object> fields = new LinkedHashMap<>();
+    private final Map<String, Object> timings = new LinkedHashMap<>();
+
+    /**
+     * @param gitCommit the commit the code came from, or null when unknown
+     */
+    public Provenance(String runId, long seed, String renderedConfig, String gitCommit, String sparkVersion,
+            String sparkMaster) {
+        fields.put("run_id", runId);
+        fields.put("created", Instant.now().toString());
+        fields.put("seed", seed);
+        fields.put("project_version", Versions.project());
+        fields.put("git_commit", gitCommit);
+        fields.put("spark_version", sparkVersion);
+        fields.put("spark_master", sparkMaster);
+        fields.put("djl_version", Versions.djl());
+        fields.put("libtorch_version", Versions.libtorch());
+        fields.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+        fields.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        fields.put("arch", System.getProperty("os.arch"));
+        fields.put("cores", Runtime.getRuntime().availableProcessors());
+        fields.put("config", new RawJson(renderedConfig));
+        fields.put("timings_ms", timings);
+    }
+
+    /** Records a stage's host wall time. */
+    public void timing(String stage, double millis) {
+        timings.put(stage, Math.round(millis * 10) / 10.0);
+    }
+
+    /** Any further fact worth keeping (e.g. pretraining cache hits). */
+    public void put(String key, Object value) {
+        fields.put(key, value);
+    }
+
+    public void write(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, Json.write(fields) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write provenance file " + file, e);
+        }
+    }
+
+    /** Text that is already JSON (the rendered configuration). */
+    record RawJson(String json) {}
+}

@@ -1,0 +1,24 @@
+package org.adabet.provenance;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** A run's identity: a hash of the effective configuration and the code version. */
+public final class RunId {
+    private RunId() {}
+
+    /** 16 hex digits of SHA-256(config text + code version). */
+    public static String of(String renderedConfig, String codeVersion) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(renderedConfig.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(codeVersion.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.adabet.retrain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.adabet.config.TrainConfig;
+import org.adabet.data.ImageSet;
+import org.adabet.model.Network;
+
+/**
+ * The training loop shared by pretraining and retraining: SGD with momentum, weight decay and
+ * cosine decay over the layers the network has been told to train, a seeded shuffle each epoch,
+ * evaluation on the test split after every epoch. The last incomplete batch of an epoch is
+ * dropped (BatchNorm cannot train on a batch of one).
+ */
+public final class Trainer {
+    private static final int EVAL_BATCH = 256;
+
+    private Trainer() {}
+
+    /** Trains {@code network} in place and returns the per-epoch test accuracies. */
+    public static TrainingResult train(Network network, ImageSet train, ImageSet test, TrainConfig config,
+            long seed) {
+        long start = System.nanoTime();
+        int batch = Math.min(config.batchSize(), train.size());
+        int perEpoch = train.size() / batch;
+        if (perEpoch < 1 || batch < 2) {
+            throw new IllegalArgumentException("training split '" + train.name() + "' has " + train.size()
+                    + " images, too few for batches of " + config.batchSize());
+        }
+        CosineSchedule schedule = new CosineSchedule(config.learningRate(), perEpoch * config.epochs());
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<Double> accuracy = new ArrayList<>();
+        double loss = Double.NaN;
+        int step = 0;
+        for (int epoch = 0; epoch < config.epochs(); epoch++) {
+            int[] order = shuffled(train.size(), rng);
+            for (int b = 0; b < perEpoch; b++) {
+                int from = b * batch;
+                loss = network.trainStep(train.gather(order, from, batch), train.gatherLabels(order, from, batch),
+                        batch, schedule.at(step), config.momentum(), config.weightDecay());
+                step++;
+            }
+            accuracy.add(accuracy(network, test));
+        }
+        return new TrainingResult(accuracy, loss, step, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Fraction of {@code data} the network classifies correctly (inference mode). */
+    public static double accuracy(Network network, ImageSet data) {
+        int[] order = data.naturalOrder();
+        int correct = 0;
+        for (int from = 0; from < data.size(); from += EVAL_BATCH) {
+            int count = Math.min(EVAL_BATCH, data.size() - from);
+            int[] predicted = network.predict(data.gather(order, from, count), count);
+            for (int i = 0; i < count; i++) {
+                if (predicted[i] == data.labels()[from + i]) {
+                    correct++;
+                }
+            }
+        }
+        return (double) correct / data.size();
+    }
+
+    private static int[] shuffled(int n, SplittableRandom rng) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+}

@@ -1,0 +1,96 @@
+package org.adabet.sweep;
+
+import java.util.List;
+import org.adabet.activation.LayerBatchStatistics;
+import org.adabet.activation.LayerStatisticsCalculator;
+import org.adabet.config.SweepConfig;
+import org.adabet.data.DomainData;
+import org.adabet.data.ImageSet;
+import org.adabet.model.Architecture;
+import org.adabet.model.LayerInfo;
+import org.adabet.model.Network;
+import org.adabet.model.Networks;
+import org.adabet.pretrain.PretrainKey;
+import org.adabet.pretrain.PretrainedModel;
+import org.adabet.pretrain.Pretraining;
+import org.adabet.retrain.Trainer;
+import org.adabet.retrain.TrainingResult;
+import org.adabet.seed.Seeds;
+
+/**
+ * The work of one planned row, as plain Java: the Spark jobs call exactly these, one call per
+ * task. Statistics and retraining never throw: a failure becomes an outcome with its error, so
+ * one bad pair does not stop the sweep.
+ */
+public final class SweepTasks {
+    private SweepTasks() {}
+
+    /** The pretraining cache key of an architecture under this configuration. */
+    public static String pretrainKey(SweepConfig config, String arch) {
+        return PretrainKey.of(SweepPlan.sourceArchitecture(config, arch), config.data(), config.pretrain(),
+                config.seed());
+    }
+
+    /** Pretrains one architecture on the source domain. */
+    public static PretrainedModel pretrain(SweepConfig config, String arch) {
+        DomainData source = Domains.source(config.seed(), config.data());
+        return Pretraining.run(pretrainKey(config, arch), SweepPlan.sourceArchitecture(config, arch), source,
+                config.pretrain(), config.seed());
+    }
+
+    /** The candidate layers of a pair's network (built without training). */
+    public static List<LayerInfo> layers(SweepConfig config, Pair pair) {
+        try (Network net = Networks.create(SweepPlan.targetArchitecture(config, pair), 0)) {
+            return net.layers();
+        }
+    }
+
+    /** AdaBet's statistics for one unlabeled batch: the first k batches of the target training split, unshuffled. */
+    public static StatisticsOutcome statistics(SweepConfig config, PretrainedModel model, StatisticsTask task) {
+        long start = System.nanoTime();
+        try {
+            ImageSet train = Domains.target(config.seed(), config.data(), task.pair().target()).train();
+            int n = config.statistics().batchSize();
+            float[] images = train.gather(train.naturalOrder(), task.batch() * n, n);
+            try (Network net = load(config, model, task.pair(), 0)) {
+                List<LayerBatchStatistics> rows = LayerStatisticsCalculator.compute(net, images, n, task.batch(),
+                        config.statistics().maxDimension());
+                return new StatisticsOutcome(task, rows, (System.nanoTime() - start) / 1e6, null);
+            }
+        } catch (RuntimeException e) {
+            return new StatisticsOutcome(task, List.of(), (System.nanoTime() - start) / 1e6, Failures.describe(e));
+        }
+    }
+
+    /** Retrains the task's layers on the target's labelled training split and evaluates on its test split. */
+    public static RetrainOutcome retrain(SweepConfig config, PretrainedModel model, RetrainTask task) {
+        try {
+            DomainData data = Domains.target(config.seed(), config.data(), task.pair().target());
+            try (Network net = load(config, model, task.pair(), task.seed())) {
+                double before = Trainer.accuracy(net, data.test());
+                net.setTrainable(task.layers());
+                // Shuffling depends on (pair, seed) only, so every method sees the same batches.
+                TrainingResult result = Trainer.train(net, data.train(), data.test(), config.retrain().training(),
+                        Seeds.derive(config.seed(), "retrain-shuffle|" + task.pair().key() + "|" + task.seed()));
+                long trainable = net.layers().stream().filter(l -> task.layers().contains(l.name()))
+                        .mapToLong(LayerInfo::parameters).sum();
+                long total = net.layers().stream().mapToLong(LayerInfo::parameters).sum();
+                return new RetrainOutcome(task, trainable, total, result.bestAccuracy(), result.finalAccuracy(),
+                        result.epochAccuracy(), before, result.wallMillis(), null);
+            }
+        } catch (RuntimeException e) {
+            return RetrainOutcome.failed(task, e);
+        }
+    }
+
+    /**
+     * The pretrained network for a pair. A target with new classes gets a new head, initialised
+     * from (pair, seed) only, so all methods start from the same head.
+     */
+    private static Network load(SweepConfig config, PretrainedModel model, Pair pair, long seed) {
+        Architecture arch = SweepPlan.targetArchitecture(config, pair);
+        boolean newHead = pair.target().hasNewClasses();
+        return Networks.load(arch, model.networkParameters(), newHead,
+                Seeds.derive(config.seed(), "head|" + pair.key() + "|" + seed));
+    }
+}

@@ -1,0 +1,84 @@
+package org.adabet.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.adabet.data.TargetDomain;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @Test
+    void bundledQuickConfigBindsEveryDefault() {
+        SweepConfig c = ConfigLoader.load("quick", List.of());
+        assertEquals("quick", c.name());
+        assertEquals(42, c.seed());
+        assertEquals(4, c.statistics().batches());
+        assertEquals(32, c.statistics().batchSize());
+        assertEquals(List.of(TargetDomain.CORRUPTED, TargetDomain.NEW_CLASSES), c.data().targets());
+        assertEquals(List.of("adabet", "full", "last_layer", "random"), c.selection().methods());
+        assertFalse(c.selection().forceHead());
+        assertEquals(0.9, c.retrain().training().momentum());
+        assertEquals("local[2]", c.spark().master());
+    }
+
+    @Test
+    void overridesReplaceValuesWithOrWithoutThePrefix() {
+        SweepConfig c = ConfigLoader.load("quick",
+                List.of("retrain.epochs=3", "adabet.selection.rhos=[0.5]", "data.targets=[new_classes]"));
+        assertEquals(3, c.retrain().training().epochs());
+        assertEquals(List.of(0.5), c.selection().rhos());
+        assertEquals(List.of(TargetDomain.NEW_CLASSES), c.data().targets());
+    }
+
+    @Test
+    void aFileIncludingBaseConfIsRead(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("../conf/base.conf"), dir.resolve("base.conf"));
+        Path mine = dir.resolve("mine.conf");
+        Files.writeString(mine, "include \"base.conf\"\nadabet { name = mine, seed = 7 }\n");
+        SweepConfig c = ConfigLoader.load(mine.toString(), List.of());
+        assertEquals("mine", c.name());
+        assertEquals(7, c.seed());
+    }
+
+    @Test
+    void unknownKeyIsRejectedByName() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load("quick", List.of("retrain.epocs=3")));
+        assertTrue(e.getMessage().contains("adabet.retrain.epocs"), e.getMessage());
+    }
+
+    @Test
+    void badValuesNameKeyAndValue() {
+        assertMessage("adabet.retrain.epochs must be >= 1, was 0", "retrain.epochs=0");
+        assertMessage("adabet.selection.rhos must be in (0, 1], was 1.5", "selection.rhos=[1.5]");
+        assertMessage("adabet.statistics.max-dimension must be in [1, 2], was 5", "statistics.max-dimension=5");
+        assertMessage("adabet.data.targets has unknown value 'fog'", "data.targets=[fog]");
+        assertMessage("adabet.pretrain.momentum must be in [0, 1), was 1.0", "pretrain.momentum=1.0");
+        assertMessage("retrain.epochs", "retrain.epochs=many");
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load("nope/x.conf", List.of()));
+        assertTrue(e.getMessage().contains("nope/x.conf"), e.getMessage());
+    }
+
+    @Test
+    void renderedConfigIsStableAndReflectsOverrides() {
+        String a = ConfigLoader.load("quick", List.of()).rendered();
+        assertEquals(a, ConfigLoader.load("quick", List.of()).rendered());
+        assertFalse(a.equals(ConfigLoader.load("quick", List.of("seed=1")).rendered()));
+    }
+
+    private static void assertMessage(String expected, String override) {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load("quick", List.of(override)));
+        assertTrue(e.getMessage().contains(expected), "message was: " + e.getMessage());
+    }
+}

@@ -1,0 +1,24 @@
+package org.adabet.jobs;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** Builds the Spark session: the master given by spark-submit, else the configuration's (local mode). */
+public final class LocalSpark {
+    private LocalSpark() {}
+
+    public static SparkSession session(String appName, String defaultMaster) {
+        SparkConf conf = new SparkConf().setAppName(appName);
+        if (!conf.contains("spark.master")) {
+            // Not launched by spark-submit: a local run on loopback, without the web UI.
+            conf.setMaster(defaultMaster)
+                    .set("spark.driver.host", "127.0.0.1")
+                    .set("spark.driver.bindAddress", "127.0.0.1")
+                    .set("spark.ui.enabled", "false")
+                    .set("spark.sql.shuffle.partitions", "4");
+        }
+        // Overwrite only the partitions a write produces, so re-running one stage keeps the others.
+        conf.set("spark.sql.sources.partitionOverwriteMode", "dynamic");
+        return SparkSession.builder().config(conf).getOrCreate();
+    }
+}

@@ -1,0 +1,106 @@
+package org.adabet.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.adabet.config.ConfigLoader;
+import org.adabet.config.SweepConfig;
+import org.adabet.jobs.schema.Tables;
+import org.adabet.report.ComparisonRow;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A tiny sweep end to end in local[2]: every stage runs as Spark tasks and writes its table. */
+@Tag("spark")
+class SweepJobTest {
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void start() {
+        spark = LocalSpark.session("adabet-test", "local[2]");
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    private static SweepConfig tiny(Path dir) {
+        return ConfigLoader.load("quick", List.of(
+                "name=tiny", "data.image-size=16", "data.source.classes=4", "data.source.train-per-class=16",
+                "data.source.test-per-class=8", "data.target.train-per-class=8", "data.target.test-per-class=8",
+                "model.width=4", "pretrain.epochs=1", "pretrain.batch-size=16", "statistics.batches=2",
+                "statistics.batch-size=16", "retrain.epochs=1", "retrain.batch-size=16", "retrain.seeds=[0]",
+                "selection.rhos=[0.2]", "pretrain.cache-dir=\"" + dir.resolve("models") + "\"",
+                "output.dir=\"" + dir.resolve("results") + "\""));
+    }
+
+    @Test
+    void tinySweepWritesEveryTableWithItsSchemaAndExpectedRowCounts(@TempDir Path dir) {
+        SweepConfig config = tiny(dir);
+        SweepResult result = new SweepJob(spark, config, "test").run();
+        Path out = result.outputDir();
+
+        assertTable(out, Tables.PRETRAIN, Tables.PRETRAIN_SCHEMA, 1);
+        // 2 pairs x 2 batches x 11 candidate layers of convnet_s.
+        assertTable(out, Tables.LAYER_STATISTICS, Tables.LAYER_STATISTICS_SCHEMA, 44);
+        assertTable(out, Tables.LAYER_SCORES, Tables.LAYER_SCORES_SCHEMA, 22);
+        // 2 pairs x (adabet, full, last_layer, random) at one budget and one seed.
+        assertTable(out, Tables.SELECTIONS, Tables.SELECTIONS_SCHEMA, 8);
+        Dataset<Row> runs = assertTable(out, Tables.RETRAIN_RUNS, Tables.RETRAIN_RUNS_SCHEMA, 8);
+        assertEquals(8, runs.filter("status = 'ok' and run_id = '" + result.runId() + "'").count());
+        assertEquals(2, runs.filter("method = 'adabet' and size(layers) = 2").count());
+
+        assertEquals(8, result.comparison().rows().size());
+        assertTrue(Files.exists(out.resolve("comparison.csv")));
+        assertTrue(Files.exists(out.resolve("comparison.md")));
+        String provenance = readString(out.resolve("provenance.json"));
+        assertTrue(provenance.contains("\"run_id\": \"" + result.runId() + "\""), provenance);
+        assertTrue(provenance.contains("\"layer_statistics\""), provenance);
+
+        // Same configuration again: pretraining comes from the cache, and every result is identical.
+        SweepResult again = new SweepJob(spark, config, "test").run();
+        assertEquals(result.runId(), again.runId());
+        assertEquals(1, spark.read().parquet(out.resolve(Tables.PRETRAIN).toString())
+                .filter("from_cache = true").count());
+        assertEquals(accuracies(result), accuracies(again));
+        assertEquals(result.comparison().rows().stream().map(ComparisonRow::layers).toList(),
+                again.comparison().rows().stream().map(ComparisonRow::layers).toList());
+    }
+
+    private static List<String> accuracies(SweepResult r) {
+        return r.retraining().stream()
+                .map(o -> o.task().key() + "=" + o.bestAccuracy() + "/" + o.finalAccuracy() + "/" + o.task().layers())
+                .sorted().toList();
+    }
+
+    private static Dataset<Row> assertTable(Path out, String table, StructType schema, long rows) {
+        Dataset<Row> df = spark.read().parquet(out.resolve(table).toString());
+        assertEquals(names(schema), names(df.schema()), table + " columns");
+        assertEquals(rows, df.count(), table + " rows");
+        return df;
+    }
+
+    private static List<String> names(StructType s) {
+        return List.of(s.fieldNames());
+    }
+
+    private static String readString(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+}
