@@ -1,0 +1,55 @@
+package org.adabet.tda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Multiset comparison of barcodes: same count per dimension, values equal to a relative tolerance. */
+final class BarcodeAssert {
+
+  private BarcodeAssert() {}
+
+  static List<PersistenceInterval> sorted(List<PersistenceInterval> in) {
+    List<PersistenceInterval> out = new ArrayList<>();
+    for (PersistenceInterval p : in) {
+      if (p.hasPositiveLength()) {
+        out.add(p);
+      }
+    }
+    out.sort(Comparator.comparingInt(PersistenceInterval::dimension)
+        .thenComparingDouble(PersistenceInterval::birth)
+        .thenComparingDouble(PersistenceInterval::death));
+    return out;
+  }
+
+  /** Compares positive-length intervals as multisets; values to {@code relTol} relative. */
+  static void assertSameMultiset(List<PersistenceInterval> expected, List<PersistenceInterval> actual,
+      double relTol, String what) {
+    List<PersistenceInterval> e = sorted(expected);
+    List<PersistenceInterval> a = sorted(actual);
+    for (int d = 0; d <= 3; d++) {
+      final int dd = d;
+      long ce = e.stream().filter(p -> p.dimension() == dd).count();
+      long ca = a.stream().filter(p -> p.dimension() == dd).count();
+      assertEquals(ce, ca, what + ": number of dim-" + d + " intervals\nexpected " + e + "\nactual " + a);
+    }
+    for (int i = 0; i < e.size(); i++) {
+      PersistenceInterval x = e.get(i);
+      PersistenceInterval y = a.get(i);
+      if (x.dimension() != y.dimension() || !close(x.birth(), y.birth(), relTol)
+          || !close(x.death(), y.death(), relTol)) {
+        fail(what + ": interval " + i + " expected " + x + " got " + y + "\nexpected " + e + "\nactual " + a);
+      }
+    }
+  }
+
+  static boolean close(float x, float y, double relTol) {
+    if (x == y) {
+      return true;
+    }
+    return Math.abs((double) x - y) <= relTol * Math.max(Math.abs((double) x), Math.abs((double) y)) + 1e-30;
+  }
+}

@@ -1,0 +1,41 @@
+package org.adabet.tda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class EuclideanDistancesTest {
+
+  @ParameterizedTest
+  @CsvSource({"2, 1", "7, 3", "33, 100", "40, 1000", "9, 25088", "17, 4099"})
+  void gramDistancesMatchDirectDoubleComputation(int n, int d) {
+    SplittableRandom r = new SplittableRandom(n * 31L + d);
+    float[] x = new float[n * d];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) Math.max(0, r.nextGaussian()); // ReLU'd activations
+    }
+    // Near-duplicates and exact duplicates: the cancellation-prone pairs.
+    if (n > 3) {
+      for (int c = 0; c < d; c++) {
+        x[d + c] = x[c] + 1e-4f;
+        x[2 * d + c] = x[c];
+      }
+    }
+    PointCloud cloud = new PointCloud(n, d, x);
+    DistanceMatrix gram = EuclideanDistances.of(cloud);
+    DistanceMatrix direct = EuclideanDistances.direct(cloud);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        double a = gram.distance(i, j);
+        double b = direct.distance(i, j);
+        assertTrue(Math.abs(a - b) <= 1e-5 * b, "(" + i + "," + j + ") gram " + a + " direct " + b);
+      }
+    }
+    if (n > 3) {
+      assertEquals(0f, gram.distance(0, 2));
+    }
+  }
+}
