@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,7 +42,8 @@ public final class ConfigLoader {
         Config reference = ConfigFactory.parseResources(BUNDLED + "base.conf",
                 ConfigParseOptions.defaults().setAllowMissing(false)).resolve();
         rejectUnknownKeys(merged, reference, source);
-        return bind(merged.withFallback(reference).getConfig("adabet"));
+        rejectWrongTypes(merged, reference);
+        return bind(merged.withFallback(reference));
     }
 
     private static Config parseSource(String source) {
@@ -86,38 +88,62 @@ public final class ConfigLoader {
         }
     }
 
+    /** A value whose type differs from the default's ("epochs = many") fails here, naming key and value. */
+    private static void rejectWrongTypes(Config config, Config reference) {
+        for (Map.Entry<String, ConfigValue> entry : config.entrySet()) {
+            ConfigValue expected = reference.getValue(entry.getKey());
+            ConfigValue given = entry.getValue();
+            boolean numberAsString = expected.valueType() == ConfigValueType.NUMBER
+                    && given.valueType() == ConfigValueType.STRING && isNumber((String) given.unwrapped());
+            if (expected.valueType() != given.valueType() && !numberAsString
+                    && expected.valueType() != ConfigValueType.STRING) {
+                throw new ConfigException(entry.getKey() + " must be a " + expected.valueType().name().toLowerCase()
+                        + ", was " + given.render(ConfigRenderOptions.concise()));
+            }
+        }
+    }
+
+    private static boolean isNumber(String text) {
+        try {
+            Double.parseDouble(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     private static SweepConfig bind(Config c) {
         return read("adabet", () -> new SweepConfig(
-                c.getString("name"),
-                c.getLong("seed"),
-                bindData(c.getConfig("data")),
-                new ModelConfig(c.getStringList("model.architectures"), c.getInt("model.width")),
-                bindTraining("adabet.pretrain", c.getConfig("pretrain")),
-                c.getString("pretrain.cache-dir"),
-                new StatisticsConfig(c.getInt("statistics.batches"), c.getInt("statistics.batch-size"),
-                        c.getInt("statistics.max-dimension")),
-                new SelectionConfig(c.getStringList("selection.methods"), c.getDoubleList("selection.rhos"),
-                        c.getBoolean("selection.force-head")),
-                new RetrainConfig(bindTraining("adabet.retrain", c.getConfig("retrain")),
-                        c.getLongList("retrain.seeds")),
-                new SparkConfig(c.getString("spark.master"), c.getInt("spark.partitions")),
-                c.getString("output.dir"),
-                c.root().render(ConfigRenderOptions.concise().setFormatted(true))));
+                c.getString("adabet.name"),
+                c.getLong("adabet.seed"),
+                bindData(c),
+                new ModelConfig(c.getStringList("adabet.model.architectures"), c.getInt("adabet.model.width")),
+                bindTraining(c, "adabet.pretrain"),
+                c.getString("adabet.pretrain.cache-dir"),
+                new StatisticsConfig(c.getInt("adabet.statistics.batches"), c.getInt("adabet.statistics.batch-size"),
+                        c.getInt("adabet.statistics.max-dimension")),
+                new SelectionConfig(c.getStringList("adabet.selection.methods"), c.getDoubleList("adabet.selection.rhos"),
+                        c.getBoolean("adabet.selection.force-head")),
+                new RetrainConfig(bindTraining(c, "adabet.retrain"),
+                        c.getLongList("adabet.retrain.seeds")),
+                new SparkConfig(c.getString("adabet.spark.master"), c.getInt("adabet.spark.partitions")),
+                c.getString("adabet.output.dir"),
+                c.getConfig("adabet").root().render(ConfigRenderOptions.concise().setFormatted(true))));
     }
 
-    private static DataConfig bindData(Config d) {
+    private static DataConfig bindData(Config c) {
         List<TargetDomain> targets = new ArrayList<>();
-        for (String t : d.getStringList("targets")) {
+        for (String t : c.getStringList("adabet.data.targets")) {
             targets.add(parseEnum("adabet.data.targets", t, TargetDomain::fromConfigName, TargetDomain.values()));
         }
-        return new DataConfig(d.getInt("image-size"), d.getInt("source.classes"),
-                d.getInt("source.train-per-class"), d.getInt("source.test-per-class"), targets,
-                d.getInt("target.train-per-class"), d.getInt("target.test-per-class"));
+        return new DataConfig(c.getInt("adabet.data.image-size"), c.getInt("adabet.data.source.classes"),
+                c.getInt("adabet.data.source.train-per-class"), c.getInt("adabet.data.source.test-per-class"), targets,
+                c.getInt("adabet.data.target.train-per-class"), c.getInt("adabet.data.target.test-per-class"));
     }
 
-    private static TrainConfig bindTraining(String prefix, Config t) {
-        return new TrainConfig(prefix, t.getInt("epochs"), t.getInt("batch-size"), t.getDouble("learning-rate"),
-                t.getDouble("momentum"), t.getDouble("weight-decay"));
+    private static TrainConfig bindTraining(Config c, String prefix) {
+        return new TrainConfig(prefix, c.getInt(prefix + ".epochs"), c.getInt(prefix + ".batch-size"), c.getDouble(prefix + ".learning-rate"),
+                c.getDouble(prefix + ".momentum"), c.getDouble(prefix + ".weight-decay"));
     }
 
     private static <T> T parseEnum(String key, String value, Function<String, T> parse, Object[] allowed) {
@@ -134,7 +160,7 @@ public final class ConfigLoader {
         try {
             return reader.get();
         } catch (com.typesafe.config.ConfigException e) {
-            throw new ConfigException("bad value in " + what + " configuration: " + e.getMessage(), e);
+            throw new ConfigException("bad value: " + e.getMessage(), e);
         }
     }
 }

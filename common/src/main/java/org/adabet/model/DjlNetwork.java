@@ -27,6 +27,7 @@ import java.util.Set;
  * BatchNorm layers run in inference mode while the trainable ones train.
  */
 final class DjlNetwork implements Network {
+    private static final Object GRADIENT_LOCK = new Object();
     private final Architecture architecture;
     private final NDManager manager;
     private final SequentialBlock block = new SequentialBlock();
@@ -100,6 +101,7 @@ final class DjlNetwork implements Network {
 
     @Override
     public List<float[]> activations(float[] images, int count) {
+        DjlRuntime.noGradOnThisThread();
         List<float[]> out = new ArrayList<>();
         try (NDManager scope = manager.newSubManager()) {
             NDArray x = input(scope, images, count);
@@ -115,6 +117,7 @@ final class DjlNetwork implements Network {
 
     @Override
     public int[] predict(float[] images, int count) {
+        DjlRuntime.noGradOnThisThread();
         try (NDManager scope = manager.newSubManager()) {
             NDArray logits = forward(input(scope, images, count), false);
             return logits.argMax(1).toType(DataType.INT32, false).toIntArray();
@@ -152,6 +155,7 @@ final class DjlNetwork implements Network {
         if (trainable.isEmpty()) {
             throw new IllegalStateException("no trainable layer: call setTrainable first");
         }
+        DjlRuntime.noGradOnThisThread();
         double lossValue;
         try (NDManager scope = manager.newSubManager()) {
             NDArray x = input(scope, images, count);
@@ -160,15 +164,20 @@ final class DjlNetwork implements Network {
                 longLabels[i] = labels[i];
             }
             NDArray y = scope.create(longLabels);
-            try (GradientCollector collector = DjlRuntime.engine().newGradientCollector()) {
-                NDArray logits = forward(x, true);
-                NDArray batchLoss = loss.evaluate(new NDList(y), new NDList(logits));
-                lossValue = batchLoss.getFloat();
-                if (!Double.isFinite(lossValue)) {
-                    throw new IllegalStateException("training diverged: loss is " + lossValue
-                            + " (learning rate " + learningRate + ")");
+            // DJL 0.36 allows one collecting GradientCollector per JVM, and a second one started
+            // from another thread leaves that thread in grad mode: Spark tasks sharing an executor
+            // take turns for forward + backward (the update and all inference still overlap).
+            synchronized (GRADIENT_LOCK) {
+                try (GradientCollector collector = DjlRuntime.engine().newGradientCollector()) {
+                    NDArray logits = forward(x, true);
+                    NDArray batchLoss = loss.evaluate(new NDList(y), new NDList(logits));
+                    lossValue = batchLoss.getFloat();
+                    if (!Double.isFinite(lossValue)) {
+                        throw new IllegalStateException("training diverged: loss is " + lossValue
+                                + " (learning rate " + learningRate + ")");
+                    }
+                    collector.backward(batchLoss);
                 }
-                collector.backward(batchLoss);
             }
             update(scope, learningRate, momentumFactor, weightDecay);
         }

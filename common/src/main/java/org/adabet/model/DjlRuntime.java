@@ -35,6 +35,16 @@ final class DjlRuntime {
         return e;
     }
 
+    /**
+     * Turns autograd recording off for the calling thread. PyTorch's grad mode is per thread and
+     * starts enabled on every new thread (a Spark task thread among them); left on, inference
+     * records graphs for nothing and the in-place SGD update is refused.
+     */
+    static void noGradOnThisThread() {
+        engine();
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+    }
+
     private static void defaultProperty(String key, String value) {
         if (System.getProperty(key) == null) {
             System.setProperty(key, value);

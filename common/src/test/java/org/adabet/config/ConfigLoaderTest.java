@@ -61,7 +61,7 @@ class ConfigLoaderTest {
         assertMessage("adabet.statistics.max-dimension must be in [1, 2], was 5", "statistics.max-dimension=5");
         assertMessage("adabet.data.targets has unknown value 'fog'", "data.targets=[fog]");
         assertMessage("adabet.pretrain.momentum must be in [0, 1), was 1.0", "pretrain.momentum=1.0");
-        assertMessage("retrain.epochs", "retrain.epochs=many");
+        assertMessage("adabet.retrain.epochs must be a number, was \"many\"", "retrain.epochs=many");
     }
 
     @Test

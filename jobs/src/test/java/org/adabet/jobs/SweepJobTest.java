@@ -58,7 +58,8 @@ class SweepJobTest {
         // 2 pairs x (adabet, full, last_layer, random) at one budget and one seed.
         assertTable(out, Tables.SELECTIONS, Tables.SELECTIONS_SCHEMA, 8);
         Dataset<Row> runs = assertTable(out, Tables.RETRAIN_RUNS, Tables.RETRAIN_RUNS_SCHEMA, 8);
-        assertEquals(8, runs.filter("status = 'ok' and run_id = '" + result.runId() + "'").count());
+        assertEquals(8, runs.filter("status = 'ok' and run_id = '" + result.runId() + "'").count(),
+                () -> "failed runs: " + runs.filter("status != 'ok'").select("method", "error").collectAsList());
         assertEquals(2, runs.filter("method = 'adabet' and size(layers) = 2").count());
 
         assertEquals(8, result.comparison().rows().size());
