@@ -8,6 +8,8 @@ package org.adabet.report;
  * @param bestAccuracy mean over seeds of the best per-epoch test accuracy, in percent
  * @param finalAccuracy mean over seeds of the last-epoch test accuracy, in percent
  * @param accuracyBefore test accuracy of the pretrained model before retraining, in percent
+ * @param parametersTrained trainable parameters, averaged over seeds (random selection varies by seed)
+ * @param layers the layers of the first seed's selection
  * @param selectionMillis host time the method spent choosing layers (AdaBet: forward passes + persistence)
  */
 public record ComparisonRow(String pair, String method, Double rho, int runs, int failed, double bestAccuracy,

@@ -41,7 +41,7 @@ public final class ComparisonTable {
                     100 * mean(ok.stream().mapToDouble(RetrainOutcome::finalAccuracy).toArray()),
                     100 * mean(ok.stream().mapToDouble(RetrainOutcome::accuracyBefore).toArray()),
                     first.task().layers().size(), layersPerPair.getOrDefault(pair, 0),
-                    ok.isEmpty() ? 0 : ok.get(0).trainableParameters(),
+                    Math.round(mean(ok.stream().mapToDouble(RetrainOutcome::trainableParameters).toArray())),
                     ok.isEmpty() ? 0 : ok.get(0).totalParameters(),
                     mean(g.stream().mapToDouble(o -> o.task().selectionMillis()).toArray()),
                     mean(ok.stream().mapToDouble(RetrainOutcome::trainMillis).toArray()),
