@@ -69,24 +69,34 @@ final class DjlNetwork implements Network {
         setTrainable(List.of());
     }
 
+    /** Walks one zero image through the network to learn every candidate layer's shapes and cost. */
     private void describeLayers() {
         int s = architecture.imageSize();
-        float[] zeros = new float[architecture.inputChannels() * s * s];
-        List<float[]> outputs = activations(zeros, 1);
-        int index = 0;
         String head = architecture.headName();
-        for (Step step : steps) {
-            if (!step.spec().kind().hasWeights()) {
-                continue;
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray x = input(scope, new float[architecture.inputChannels() * s * s], 1);
+            for (int i = 0; i < steps.size(); i++) {
+                Step step = steps.get(i);
+                long in = x.size();
+                x = step.block().forward(parameterStore, new NDList(x), false).singletonOrThrow();
+                if (!step.spec().kind().hasWeights()) {
+                    continue;
+                }
+                long count = step.parameters().entrySet().stream()
+                        .filter(e -> !e.getKey().startsWith("running_"))
+                        .mapToLong(e -> e.getValue().getArray().size())
+                        .sum();
+                boolean reluAfter = i + 1 < steps.size() && steps.get(i + 1).spec().kind() == LayerSpec.Kind.RELU;
+                int channels = Math.toIntExact(x.getShape().get(1));
+                layers.add(new LayerInfo(layers.size(), step.spec().name(), typeName(step.spec().kind()), count, in,
+                        x.size(), channels, LayerCost.forwardFlops(step.spec(), in, x.size()), reluAfter,
+                        step.spec().name().equals(head)));
             }
-            long count = step.parameters().entrySet().stream()
-                    .filter(e -> e.getValue().requiresGradient() || !e.getKey().startsWith("running_"))
-                    .mapToLong(e -> e.getValue().getArray().size())
-                    .sum();
-            layers.add(new LayerInfo(index, step.spec().name(), step.spec().kind().name().toLowerCase(), count,
-                    outputs.get(index).length, step.spec().name().equals(head)));
-            index++;
         }
+    }
+
+    private static String typeName(LayerSpec.Kind kind) {
+        return kind.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override

@@ -3,12 +3,26 @@ package org.adabet.model;
 import java.io.Serializable;
 
 /**
- * A candidate layer of a built network.
+ * A candidate layer of a built network, with what the selection methods and the memory model
+ * need to know about it. Element and FLOP counts are per sample.
  *
  * @param index position among the candidate layers, in forward order
+ * @param type {@code conv}, {@code batch_norm} or {@code linear}
  * @param parameters trainable parameter count (BatchNorm running statistics excluded)
+ * @param inputElements elements of the layer's input activation
  * @param outputElements activation elements per sample: D of the layer's point cloud
+ * @param channels output channels (units, for a linear layer): the unit of channel selection
+ * @param forwardFlops multiply-adds x 2 of the layer's forward pass
+ * @param reluAfter whether a ReLU follows the layer (its 1-bit mask must be kept for a backward pass through it)
  * @param head whether this is the classifier head
  */
-public record LayerInfo(int index, String name, String type, long parameters, long outputElements, boolean head)
-        implements Serializable {}
+public record LayerInfo(int index, String name, String type, long parameters, long inputElements,
+        long outputElements, int channels, long forwardFlops, boolean reluAfter, boolean head)
+        implements Serializable {
+
+    /** A layer for tests and tools that know only its size. */
+    public static LayerInfo simple(int index, String name, long parameters, long elements, boolean head) {
+        return new LayerInfo(index, name, "conv", parameters, elements, elements, 1, 2 * parameters * elements,
+                !head, head);
+    }
+}

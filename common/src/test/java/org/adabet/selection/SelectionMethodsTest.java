@@ -16,7 +16,7 @@ class SelectionMethodsTest {
     private static List<LayerInfo> layers(int n) {
         List<LayerInfo> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(new LayerInfo(i, "l" + i, "conv", 10, 100, i == n - 1));
+            out.add(LayerInfo.simple(i, "l" + i, 10, 100, i == n - 1));
         }
         return out;
     }
