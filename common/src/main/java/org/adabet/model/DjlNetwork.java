@@ -36,7 +36,11 @@ final class DjlNetwork implements Network {
     private final ParameterStore parameterStore;
     private final SoftmaxCrossEntropyLoss loss = new SoftmaxCrossEntropyLoss("loss");
     private final Map<String, NDArray> momentum = new HashMap<>();
-    private Set<String> trainable = Set.of();
+    private final List<TrainableParameter> trainable = new ArrayList<>();
+    private Set<String> trainingLayers = Set.of();
+
+    /** A parameter that trains, with its channel mask (null: every channel). */
+    private record TrainableParameter(String key, Parameter parameter, NDArray mask) {}
 
     /** A step of the walk: its spec, its DJL block, and its parameters by torchvision-style name. */
     private record Step(LayerSpec spec, Block block, Map<String, Parameter> parameters) {}
@@ -88,7 +92,10 @@ final class DjlNetwork implements Network {
                         .sum();
                 boolean reluAfter = i + 1 < steps.size() && steps.get(i + 1).spec().kind() == LayerSpec.Kind.RELU;
                 int channels = Math.toIntExact(x.getShape().get(1));
-                layers.add(new LayerInfo(layers.size(), step.spec().name(), typeName(step.spec().kind()), count, in,
+                Parameter bias = step.parameters().get("bias");
+                long biasCount = bias == null ? 0 : bias.getArray().size();
+                layers.add(new LayerInfo(layers.size(), step.spec().name(), typeName(step.spec().kind()), count,
+                        biasCount, in,
                         x.size(), channels, LayerCost.forwardFlops(step.spec(), in, x.size()), reluAfter,
                         step.spec().name().equals(head)));
             }
@@ -135,45 +142,78 @@ final class DjlNetwork implements Network {
     }
 
     @Override
-    public void setTrainable(Collection<String> layerNames) {
-        Set<String> names = new HashSet<>(layerNames);
-        Set<String> known = new HashSet<>();
-        layers.forEach(l -> known.add(l.name()));
-        for (String name : names) {
-            if (!known.contains(name)) {
+    public void setTrainable(TrainableSpec spec) {
+        Map<String, LayerInfo> known = new HashMap<>();
+        layers.forEach(l -> known.put(l.name(), l));
+        for (String name : union(spec.layers(), spec.biasOnly())) {
+            if (!known.containsKey(name)) {
                 throw new IllegalArgumentException("no candidate layer named '" + name + "' in "
-                        + architecture.name() + "; layers: " + known);
+                        + architecture.name() + "; layers: " + known.keySet());
             }
         }
+        spec.channelMasks().forEach((name, mask) -> {
+            if (mask.length != known.get(name).channels()) {
+                throw new IllegalArgumentException("channel mask for '" + name + "' has " + mask.length
+                        + " entries, the layer has " + known.get(name).channels() + " channels");
+            }
+        });
+        trainable.forEach(t -> {
+            if (t.mask() != null) {
+                t.mask().close();
+            }
+        });
+        trainable.clear();
+        momentum.values().forEach(NDArray::close);
+        momentum.clear();
         for (Step step : steps) {
-            boolean train = step.spec().name() != null && names.contains(step.spec().name());
+            String layer = step.spec().name();
             for (Map.Entry<String, Parameter> p : step.parameters().entrySet()) {
                 // Running statistics never take a gradient; unfreezing them breaks the next forward.
-                if (!p.getKey().startsWith("running_")) {
-                    p.getValue().freeze(!train);
+                if (p.getKey().startsWith("running_")) {
+                    continue;
+                }
+                boolean train = layer != null && (spec.layers().contains(layer)
+                        || (spec.biasOnly().contains(layer) && p.getKey().equals("bias")));
+                p.getValue().freeze(!train);
+                if (train) {
+                    boolean[] mask = spec.channelMasks().get(layer);
+                    trainable.add(new TrainableParameter(layer + "." + p.getKey(), p.getValue(),
+                            mask == null ? null : maskArray(mask, p.getValue().getArray().getShape())));
                 }
             }
         }
-        trainable = Set.copyOf(names);
-        momentum.values().forEach(NDArray::close);
-        momentum.clear();
+        trainingLayers = union(spec.layers(), spec.biasOnly());
+    }
+
+    /** A 0/1 array broadcastable against a parameter whose leading axis is the output channel. */
+    private NDArray maskArray(boolean[] mask, Shape parameterShape) {
+        float[] values = new float[mask.length];
+        for (int i = 0; i < mask.length; i++) {
+            values[i] = mask[i] ? 1f : 0f;
+        }
+        long[] shape = new long[parameterShape.dimension()];
+        java.util.Arrays.fill(shape, 1);
+        shape[0] = mask.length;
+        return manager.create(values, new Shape(shape));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new HashSet<>(a);
+        u.addAll(b);
+        return Set.copyOf(u);
     }
 
     @Override
     public double trainStep(float[] images, int[] labels, int count, double learningRate, double momentumFactor,
             double weightDecay) {
         if (trainable.isEmpty()) {
-            throw new IllegalStateException("no trainable layer: call setTrainable first");
+            throw new IllegalStateException("nothing to train: call setTrainable first");
         }
         DjlRuntime.noGradOnThisThread();
         double lossValue;
         try (NDManager scope = manager.newSubManager()) {
             NDArray x = input(scope, images, count);
-            long[] longLabels = new long[count];
-            for (int i = 0; i < count; i++) {
-                longLabels[i] = labels[i];
-            }
-            NDArray y = scope.create(longLabels);
+            NDArray y = scope.create(toLong(labels, count));
             // DJL 0.36 allows one collecting GradientCollector per JVM, and a second one started
             // from another thread leaves that thread in grad mode: Spark tasks sharing an executor
             // take turns for forward + backward (the update and all inference still overlap).
@@ -195,43 +235,114 @@ final class DjlNetwork implements Network {
     }
 
     private void update(NDManager scope, double lr, double mu, double wd) {
-        for (Step step : steps) {
-            if (step.spec().name() == null || !trainable.contains(step.spec().name())) {
-                continue;
-            }
-            for (Map.Entry<String, Parameter> p : step.parameters().entrySet()) {
-                if (p.getKey().startsWith("running_")) {
-                    continue;
+        for (TrainableParameter t : trainable) {
+            NDArray w = t.parameter().getArray();
+            try (NDArray g = w.getGradient()) {
+                NDArray direction = g.duplicate();
+                direction.attach(scope);
+                if (wd != 0) {
+                    direction.addi(w.mul(wd));
                 }
-                NDArray w = p.getValue().getArray();
-                try (NDArray g = w.getGradient()) {
-                    NDArray direction = g.duplicate();
-                    direction.attach(scope);
-                    if (wd != 0) {
-                        direction.addi(w.mul(wd));
-                    }
-                    String key = step.spec().name() + "." + p.getKey();
-                    NDArray buffer = momentum.get(key);
-                    if (buffer == null) {
-                        buffer = direction.duplicate();
-                        buffer.attach(manager);
-                        momentum.put(key, buffer);
-                    } else {
-                        buffer.muli(mu).addi(direction);
-                    }
-                    NDArray delta = buffer.mul(lr);
-                    delta.attach(scope);
-                    w.subi(delta);
-                    g.subi(g); // gradients accumulate across backward passes: reset after each step
+                if (t.mask() != null) {
+                    direction.muli(t.mask());
                 }
+                NDArray buffer = momentum.get(t.key());
+                if (buffer == null) {
+                    buffer = direction.duplicate();
+                    buffer.attach(manager);
+                    momentum.put(t.key(), buffer);
+                } else {
+                    buffer.muli(mu).addi(direction);
+                }
+                NDArray delta = buffer.mul(lr);
+                delta.attach(scope);
+                w.subi(delta);
+                g.subi(g); // gradients accumulate across backward passes: reset after each step
             }
         }
+    }
+
+    @Override
+    public List<GradientStatistics> gradientStatistics(float[] images, int[] labels, int count) {
+        DjlRuntime.noGradOnThisThread();
+        Map<Parameter, Boolean> wasTrainable = new LinkedHashMap<>();
+        for (Step step : steps) {
+            step.parameters().forEach((name, p) -> {
+                if (!name.startsWith("running_")) {
+                    wasTrainable.put(p, p.requiresGradient());
+                    p.freeze(false); // every layer's gradient is wanted, whatever trains later
+                }
+            });
+        }
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray x = input(scope, images, count);
+            NDArray y = scope.create(toLong(labels, count));
+            List<NDArray> probes = new ArrayList<>();
+            synchronized (GRADIENT_LOCK) {
+                try (GradientCollector collector = DjlRuntime.engine().newGradientCollector()) {
+                    for (Step step : steps) {
+                        // Inference mode: the pass must not move BatchNorm statistics.
+                        x = step.block().forward(parameterStore, new NDList(x), false).singletonOrThrow();
+                        if (step.spec().kind().hasWeights()) {
+                            // A ones "probe" per (sample, channel): d loss / d probe = sum over the
+                            // channel's positions of a * dL/da, the per-sample quantity Fisher needs.
+                            long[] probeShape = new long[x.getShape().dimension()];
+                            java.util.Arrays.fill(probeShape, 1);
+                            probeShape[0] = count;
+                            probeShape[1] = x.getShape().get(1);
+                            NDArray probe = scope.ones(new Shape(probeShape));
+                            probe.setRequiresGradient(true);
+                            probes.add(probe);
+                            x = x.mul(probe);
+                        }
+                    }
+                    collector.backward(loss.evaluate(new NDList(y), new NDList(x)));
+                }
+            }
+            List<GradientStatistics> out = new ArrayList<>();
+            int index = 0;
+            for (Step step : steps) {
+                if (!step.spec().kind().hasWeights()) {
+                    continue;
+                }
+                double fisher;
+                try (NDArray g = probes.get(index).getGradient()) {
+                    fisher = 0.5 * g.square().sum().getFloat();
+                }
+                double grad2 = 0;
+                double param2 = 0;
+                for (Map.Entry<String, Parameter> p : step.parameters().entrySet()) {
+                    if (p.getKey().startsWith("running_")) {
+                        continue;
+                    }
+                    NDArray w = p.getValue().getArray();
+                    try (NDArray g = w.getGradient()) {
+                        grad2 += g.square().sum().getFloat();
+                        param2 += w.square().sum().getFloat();
+                        g.subi(g);
+                    }
+                }
+                out.add(new GradientStatistics(step.spec().name(), fisher, Math.sqrt(grad2), Math.sqrt(param2)));
+                index++;
+            }
+            return out;
+        } finally {
+            wasTrainable.forEach((p, trainable) -> p.freeze(!trainable));
+        }
+    }
+
+    private static long[] toLong(int[] labels, int count) {
+        long[] out = new long[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = labels[i];
+        }
+        return out;
     }
 
     private NDArray forward(NDArray x, boolean training) {
         for (Step step : steps) {
             // Frozen layers always run in inference mode: frozen BatchNorm statistics must not move.
-            boolean train = training && step.spec().name() != null && trainable.contains(step.spec().name());
+            boolean train = training && step.spec().name() != null && trainingLayers.contains(step.spec().name());
             x = step.block().forward(parameterStore, new NDList(x), train).singletonOrThrow();
         }
         return x;

@@ -9,6 +9,7 @@ import java.io.Serializable;
  * @param index position among the candidate layers, in forward order
  * @param type {@code conv}, {@code batch_norm} or {@code linear}
  * @param parameters trainable parameter count (BatchNorm running statistics excluded)
+ * @param biasParameters elements of the layer's bias (BatchNorm: its shift), 0 if it has none
  * @param inputElements elements of the layer's input activation
  * @param outputElements activation elements per sample: D of the layer's point cloud
  * @param channels output channels (units, for a linear layer): the unit of channel selection
@@ -16,13 +17,14 @@ import java.io.Serializable;
  * @param reluAfter whether a ReLU follows the layer (its 1-bit mask must be kept for a backward pass through it)
  * @param head whether this is the classifier head
  */
-public record LayerInfo(int index, String name, String type, long parameters, long inputElements,
+public record LayerInfo(int index, String name, String type, long parameters, long biasParameters,
+        long inputElements,
         long outputElements, int channels, long forwardFlops, boolean reluAfter, boolean head)
         implements Serializable {
 
     /** A layer for tests and tools that know only its size. */
     public static LayerInfo simple(int index, String name, long parameters, long elements, boolean head) {
-        return new LayerInfo(index, name, "conv", parameters, elements, elements, 1, 2 * parameters * elements,
+        return new LayerInfo(index, name, "conv", parameters, 0, elements, elements, 1, 2 * parameters * elements,
                 !head, head);
     }
 }

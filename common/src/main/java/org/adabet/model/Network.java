@@ -25,12 +25,24 @@ public interface Network extends AutoCloseable {
     int[] predict(float[] images, int count);
 
     /**
-     * Makes exactly these layers trainable; every other layer is frozen: its weights get no
-     * gradient and its BatchNorm statistics do not move (it runs in inference mode).
+     * Makes exactly what {@code spec} names trainable; everything else is frozen: its weights get
+     * no gradient step and a BatchNorm layer with nothing to train runs in inference mode, so its
+     * statistics do not move. Masked channels keep their values.
      *
-     * @throws IllegalArgumentException for a name that is not a candidate layer
+     * @throws IllegalArgumentException for a name that is not a candidate layer, or a mask of the wrong length
      */
-    void setTrainable(Collection<String> layerNames);
+    void setTrainable(TrainableSpec spec);
+
+    /** Whole layers trainable, everything else frozen. */
+    default void setTrainable(Collection<String> layerNames) {
+        setTrainable(TrainableSpec.layers(layerNames));
+    }
+
+    /**
+     * One backward pass over a labelled batch (inference mode, nothing changes) and, per
+     * candidate layer, the gradient statistics the gradient-based selection methods read.
+     */
+    List<GradientStatistics> gradientStatistics(float[] images, int[] labels, int count);
 
     /**
      * One SGD step (PyTorch semantics: {@code v = momentum*v + g + weightDecay*w; w -= lr*v}) on

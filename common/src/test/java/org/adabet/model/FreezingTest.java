@@ -115,4 +115,79 @@ class FreezingTest {
             assertTrue(e.getMessage().contains("features.9.conv"));
         }
     }
+
+    @Test
+    void maskedChannelsKeepTheirValuesWhileTheOthersTrain() {
+        try (Network net = Networks.create(ARCH, 21)) {
+            boolean[] mask = {true, false, true, false};
+            net.setTrainable(new TrainableSpec(java.util.Set.of("features.0.conv", "features.0.bn"),
+                    java.util.Set.of(), Map.of("features.0.conv", mask)));
+            float[] before = net.parameters().tensors().get("features.0.conv.weight").values();
+            for (int step = 0; step < 2; step++) {
+                net.trainStep(images(8, step), new int[] {0, 1, 2, 3, 4, 0, 1, 2}, 8, 0.1, 0.9, 5e-4);
+            }
+            float[] after = net.parameters().tensors().get("features.0.conv.weight").values();
+            int perChannel = before.length / 4;
+            for (int c = 0; c < 4; c++) {
+                float[] b = Arrays.copyOfRange(before, c * perChannel, (c + 1) * perChannel);
+                float[] a = Arrays.copyOfRange(after, c * perChannel, (c + 1) * perChannel);
+                assertEquals(!mask[c], Arrays.equals(a, b), "channel " + c);
+            }
+        }
+    }
+
+    @Test
+    void biasOnlyTrainsJustTheBias() {
+        try (Network net = Networks.create(ARCH, 22)) {
+            net.setTrainable(new TrainableSpec(java.util.Set.of(), java.util.Set.of("classifier"), Map.of()));
+            Map<String, NetworkParameters.Tensor> before = net.parameters().tensors();
+            net.trainStep(images(8, 3), new int[] {0, 1, 2, 3, 4, 0, 1, 2}, 8, 0.1, 0.9, 0);
+            Map<String, NetworkParameters.Tensor> after = net.parameters().tensors();
+            for (String name : before.keySet()) {
+                boolean changed = !Arrays.equals(before.get(name).values(), after.get(name).values());
+                assertEquals(name.equals("classifier.bias"), changed, name);
+            }
+        }
+    }
+
+    @Test
+    void gradientStatisticsChangeNothingAndMatchTheHeadsFisherByHand() {
+        try (Network net = Networks.create(ARCH, 23)) {
+            net.setTrainable(List.of("classifier"));
+            float[] x = images(6, 4);
+            int[] labels = {0, 1, 2, 3, 4, 0};
+            Map<String, NetworkParameters.Tensor> before = net.parameters().tensors();
+            List<GradientStatistics> stats = net.gradientStatistics(x, labels, 6);
+            List<GradientStatistics> again = net.gradientStatistics(x, labels, 6);
+            assertEquals(stats, again, "gradients must not accumulate between calls");
+            Map<String, NetworkParameters.Tensor> after = net.parameters().tensors();
+            for (String name : before.keySet()) {
+                assertArrayEquals(before.get(name).values(), after.get(name).values(), name);
+            }
+            assertEquals(11, stats.size());
+            stats.forEach(s -> assertTrue(s.gradientNorm() > 0 && s.parameterNorm() > 0, s.toString()));
+            // Head: dL/dz = (softmax(z) - onehot) / N for the mean cross-entropy.
+            float[] z = net.activations(x, 6).get(10);
+            double fisher = 0;
+            for (int n = 0; n < 6; n++) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < 5; c++) {
+                    max = Math.max(max, z[n * 5 + c]);
+                }
+                double sum = 0;
+                for (int c = 0; c < 5; c++) {
+                    sum += Math.exp(z[n * 5 + c] - max);
+                }
+                for (int c = 0; c < 5; c++) {
+                    double g = (Math.exp(z[n * 5 + c] - max) / sum - (labels[n] == c ? 1 : 0)) / 6;
+                    fisher += 0.5 * Math.pow(z[n * 5 + c] * g, 2);
+                }
+            }
+            assertEquals(fisher, stats.get(10).fisher(), 1e-5 * fisher);
+            // Training afterwards still trains only the head.
+            net.trainStep(x, labels, 6, 0.1, 0.9, 0);
+            assertArrayEquals(before.get("features.0.conv.weight").values(),
+                    net.parameters().tensors().get("features.0.conv.weight").values());
+        }
+    }
 }
