@@ -1,0 +1,133 @@
+package org.adabet.memory;
+
+import java.io.Serializable;
+import java.util.List;
+import org.adabet.model.LayerInfo;
+import org.adabet.model.TrainableSpec;
+
+/**
+ * Analytic peak memory of retraining a selection on a device, TinyTL-style (Cai et al., "TinyTL:
+ * Reduce Memory, Not Parameters for Efficient On-Device Learning", NeurIPS 2020).
+ *
+ * <p>For a batch of b samples, with T trainable and F frozen parameters, m the earliest layer
+ * with anything to train:
+ * <pre>
+ * parameters  = 32 T + frozenBits * F                       bits
+ * gradients   = 32 T
+ * optimizer   = 32 T                                        (momentum)
+ * activations = b * ( sum over layers whose weights train of 32 * inputElements
+ *                   + sum over ReLUs after layers at or behind m of outputElements )   (1-bit masks)
+ * transient   = b * 32 * max over candidate layers of (inputElements + outputElements)
+ * peak bytes  = ceil(sum of the above / 8)
+ * </pre>
+ * Why: a weight gradient needs the layer's input; a bias-only layer needs none (its gradient is
+ * the sum of the output gradient); a frozen linear layer (convolution, inference-mode BatchNorm)
+ * passes the gradient back with its weights alone; a ReLU needs its 1-bit mask, but only where
+ * the gradient flows, i.e. from the loss back to layer m.
+ *
+ * <p>The reference's own figure, reported beside ours: {@code b * sum over trained layers of 4 *
+ * outputElements + parameter bytes} (no gradients, optimizer state or transient buffers).
+ */
+public record MemoryModel(int batchSize, int frozenBits) implements Serializable {
+
+    public MemoryModel {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("memory model batch size must be >= 1, was " + batchSize);
+        }
+        if (frozenBits < 1 || frozenBits > 32) {
+            throw new IllegalArgumentException("frozen bit width must be in [1, 32], was " + frozenBits);
+        }
+    }
+
+    /** Our estimate of the peak memory of retraining {@code spec}. */
+    public MemoryEstimate training(List<LayerInfo> layers, TrainableSpec spec) {
+        long trainable = 0;
+        long total = 0;
+        long keptBits = 0;
+        int earliest = earliestTrained(layers, spec);
+        for (LayerInfo l : layers) {
+            trainable += spec.trainableParameters(l);
+            total += l.parameters();
+            if (spec.layers().contains(l.name())) {
+                keptBits += 32 * l.inputElements();
+            }
+            if (l.reluAfter() && earliest >= 0 && l.index() >= earliest) {
+                keptBits += l.outputElements();
+            }
+        }
+        return new MemoryEstimate(parameterBits(trainable, total - trainable), 32 * trainable, 32 * trainable,
+                batchSize * keptBits, transientBits(layers));
+    }
+
+    /** The reference's formula: trained layers' output activations x batch + parameter bytes. */
+    public long reference(List<LayerInfo> layers, TrainableSpec spec) {
+        long trainable = 0;
+        long total = 0;
+        long activationBits = 0;
+        for (LayerInfo l : layers) {
+            long t = spec.trainableParameters(l);
+            trainable += t;
+            total += l.parameters();
+            if (t > 0) {
+                activationBits += 32 * l.outputElements();
+            }
+        }
+        return MemoryEstimate.bytes(batchSize * activationBits + parameterBits(trainable, total - trainable));
+    }
+
+    /** Bits that do not depend on the selection: frozen-width parameters and the transient buffer. */
+    long baseBits(List<LayerInfo> layers) {
+        return parameterBits(0, layers.stream().mapToLong(LayerInfo::parameters).sum()) + transientBits(layers);
+    }
+
+    /** Extra bits of training layer {@code l} whole (parameters at 32 bit, gradient, momentum, its input). */
+    long layerBits(LayerInfo l) {
+        return (32L - frozenBits) * l.parameters() + 64L * l.parameters() + batchSize * 32L * l.inputElements();
+    }
+
+    /** ReLU-mask bits when the earliest trained layer is {@code earliest}. */
+    long reluBits(List<LayerInfo> layers, int earliest) {
+        return batchSize * layers.stream().filter(l -> l.reluAfter() && l.index() >= earliest)
+                .mapToLong(LayerInfo::outputElements).sum();
+    }
+
+    /**
+     * Peak memory of a forward-only selection (AdaBet): 32-bit parameters, the forward buffer of
+     * an n-sample batch, the largest layer's point cloud and its n x n distance matrix.
+     */
+    public long forwardSelection(List<LayerInfo> layers, int points) {
+        long params = 4 * layers.stream().mapToLong(LayerInfo::parameters).sum();
+        long maxD = layers.stream().mapToLong(LayerInfo::outputElements).max().orElse(0);
+        long perSample = layers.stream().mapToLong(l -> l.inputElements() + l.outputElements()).max().orElse(0);
+        return params + 4L * points * perSample + 4L * points * maxD + 4L * points * points;
+    }
+
+    /**
+     * Peak memory of a selection with one backward pass over every layer (Fisher, RGN,
+     * ElasticTrainer): 32-bit parameters and their gradients, and every input and ReLU mask kept
+     * for the batch, as full fine-tuning needs without its optimizer state.
+     */
+    public long backwardSelection(List<LayerInfo> layers, int points) {
+        TrainableSpec all = TrainableSpec.layers(layers.stream().map(LayerInfo::name).toList());
+        MemoryEstimate e = new MemoryModel(points, 32).training(layers, all);
+        return MemoryEstimate.bytes(e.parameterBits() + e.gradientBits() + e.activationBits() + e.transientBits());
+    }
+
+    private long parameterBits(long trainable, long frozen) {
+        return 32 * trainable + frozenBits * frozen;
+    }
+
+    private long transientBits(List<LayerInfo> layers) {
+        return batchSize * 32L * layers.stream().mapToLong(l -> l.inputElements() + l.outputElements()).max().orElse(0);
+    }
+
+    /** Index of the earliest layer with anything to train, or -1. */
+    static int earliestTrained(List<LayerInfo> layers, TrainableSpec spec) {
+        for (LayerInfo l : layers) {
+            if (spec.trainableParameters(l) > 0) {
+                return l.index();
+            }
+        }
+        return -1;
+    }
+}
