@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.adabet.data.TargetDomain;
+import org.adabet.device.DeviceProfile;
 
 /**
  * Reads a sweep configuration: a HOCON file (or the name of a bundled one: {@code quick},
@@ -123,12 +124,35 @@ public final class ConfigLoader {
                 new StatisticsConfig(c.getInt("adabet.statistics.batches"), c.getInt("adabet.statistics.batch-size"),
                         c.getInt("adabet.statistics.max-dimension")),
                 new SelectionConfig(c.getStringList("adabet.selection.methods"), c.getDoubleList("adabet.selection.rhos"),
-                        c.getBoolean("adabet.selection.force-head")),
+                        c.getBytesList("adabet.selection.memory-budgets"), c.getBoolean("adabet.selection.force-head"),
+                        c.getDouble("adabet.selection.channel-fraction"),
+                        c.getDouble("adabet.selection.persistence-threshold")),
+                c.getInt("adabet.memory.frozen-bits"),
                 new RetrainConfig(bindTraining(c, "adabet.retrain"),
                         c.getLongList("adabet.retrain.seeds")),
+                c.getBoolean("adabet.oracle.enabled"),
+                bindDevices(c),
                 new SparkConfig(c.getString("adabet.spark.master"), c.getInt("adabet.spark.partitions")),
                 c.getString("adabet.output.dir"),
                 c.getConfig("adabet").root().render(ConfigRenderOptions.concise().setFormatted(true))));
+    }
+
+    private static List<DeviceProfile> bindDevices(Config c) {
+        List<DeviceProfile> out = new ArrayList<>();
+        for (Config d : c.getConfigList("adabet.devices")) {
+            for (String key : d.root().keySet()) {
+                if (!List.of("name", "memory", "gflops").contains(key)) {
+                    throw new ConfigException("adabet.devices: unknown key '" + key + "' in device "
+                            + d.root().render(ConfigRenderOptions.concise()) + " (keys: name, memory, gflops)");
+                }
+            }
+            try {
+                out.add(new DeviceProfile(d.getString("name"), d.getBytes("memory"), d.getDouble("gflops")));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(e.getMessage(), e);
+            }
+        }
+        return out;
     }
 
     private static DataConfig bindData(Config c) {

@@ -1,16 +1,21 @@
 package org.adabet.config;
 
 import java.io.Serializable;
+import java.util.List;
+import org.adabet.device.DeviceProfile;
 
 /**
  * The whole, validated configuration of one sweep. Built by {@link ConfigLoader} from HOCON and
  * handed to executors as a value: executors never read files or the environment.
  *
+ * @param frozenBits bit width of frozen parameters in the memory model
+ * @param oracle whether to retrain every candidate layer alone and compare the methods' scores with the gains
  * @param rendered the effective configuration as canonical HOCON/JSON text (for the run id and provenance)
  */
 public record SweepConfig(String name, long seed, DataConfig data, ModelConfig model, TrainConfig pretrain,
-        String pretrainCacheDir, StatisticsConfig statistics, SelectionConfig selection, RetrainConfig retrain,
-        SparkConfig spark, String outputDir, String rendered) implements Serializable {
+        String pretrainCacheDir, StatisticsConfig statistics, SelectionConfig selection, int frozenBits,
+        RetrainConfig retrain, boolean oracle, List<DeviceProfile> devices, SparkConfig spark, String outputDir,
+        String rendered) implements Serializable {
 
     public SweepConfig {
         Check.notBlank("adabet.name", name);
@@ -19,5 +24,8 @@ public record SweepConfig(String name, long seed, DataConfig data, ModelConfig m
         }
         Check.notBlank("adabet.pretrain.cache-dir", pretrainCacheDir);
         Check.notBlank("adabet.output.dir", outputDir);
+        Check.between("adabet.memory.frozen-bits", frozenBits, 1, 32);
+        devices = List.copyOf(devices);
+        Check.distinct("adabet.devices (names)", devices.stream().map(DeviceProfile::name).toList());
     }
 }

@@ -76,17 +76,17 @@ public record MemoryModel(int batchSize, int frozenBits) implements Serializable
     }
 
     /** Bits that do not depend on the selection: frozen-width parameters and the transient buffer. */
-    long baseBits(List<LayerInfo> layers) {
+    public long baseBits(List<LayerInfo> layers) {
         return parameterBits(0, layers.stream().mapToLong(LayerInfo::parameters).sum()) + transientBits(layers);
     }
 
     /** Extra bits of training layer {@code l} whole (parameters at 32 bit, gradient, momentum, its input). */
-    long layerBits(LayerInfo l) {
+    public long layerBits(LayerInfo l) {
         return (32L - frozenBits) * l.parameters() + 64L * l.parameters() + batchSize * 32L * l.inputElements();
     }
 
     /** ReLU-mask bits when the earliest trained layer is {@code earliest}. */
-    long reluBits(List<LayerInfo> layers, int earliest) {
+    public long reluBits(List<LayerInfo> layers, int earliest) {
         return batchSize * layers.stream().filter(l -> l.reluAfter() && l.index() >= earliest)
                 .mapToLong(LayerInfo::outputElements).sum();
     }

@@ -2,61 +2,67 @@ package org.adabet.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
+import org.adabet.device.DeviceProfile;
 import org.adabet.sweep.RetrainOutcome;
+import org.adabet.sweep.RetrainTask;
 
-/** The pair x method comparison table, as rows, CSV and Markdown. */
+/** The pair x method x budget comparison table, as rows, CSV and Markdown. */
 public final class ComparisonTable {
-    /** Column names of the CSV, in order. */
-    public static final List<String> COLUMNS = List.of("pair", "method", "rho", "runs", "failed", "best_acc",
-            "final_acc", "acc_before", "layers_trained", "layers_total", "params_trained", "params_total",
-            "selection_ms", "train_ms", "layers");
-
     private final List<ComparisonRow> rows;
+    private final List<DeviceProfile> devices;
 
-    private ComparisonTable(List<ComparisonRow> rows) {
+    private ComparisonTable(List<ComparisonRow> rows, List<DeviceProfile> devices) {
         this.rows = List.copyOf(rows);
+        this.devices = List.copyOf(devices);
     }
 
-    /** Groups outcomes by (pair, method, rho) in a fixed order and averages over seeds. */
-    public static ComparisonTable of(List<RetrainOutcome> outcomes, Map<String, Integer> layersPerPair) {
+    /** Groups outcomes by (pair, method, budget) in a fixed order and summarises their seeds. */
+    public static ComparisonTable of(List<RetrainOutcome> outcomes, Map<String, Integer> layersPerPair,
+            List<DeviceProfile> devices) {
         Map<String, List<RetrainOutcome>> groups = new TreeMap<>();
         for (RetrainOutcome o : outcomes) {
-            groups.computeIfAbsent(groupKey(o), k -> new ArrayList<>()).add(o);
+            groups.computeIfAbsent(groupKey(o.task()), k -> new ArrayList<>()).add(o);
         }
         List<ComparisonRow> rows = new ArrayList<>();
         for (List<RetrainOutcome> g : groups.values()) {
             g.sort(Comparator.comparingLong(o -> o.task().seed()));
             List<RetrainOutcome> ok = g.stream().filter(RetrainOutcome::succeeded).toList();
-            RetrainOutcome first = g.get(0);
-            String pair = first.task().pair().key();
-            rows.add(new ComparisonRow(pair, first.task().method(), first.task().rho(), ok.size(),
-                    g.size() - ok.size(),
+            RetrainTask first = g.get(0).task();
+            long peak = g.stream().mapToLong(o -> o.task().memory().total()).max().orElse(0);
+            double flops = mean(g.stream().mapToDouble(o -> o.task().trainingFlops()).toArray());
+            rows.add(new ComparisonRow(first.pair().key(), first.method(),
+                    first.budget() == null ? "-" : first.budget().label(), ok.size(), g.size() - ok.size(),
                     100 * mean(ok.stream().mapToDouble(RetrainOutcome::bestAccuracy).toArray()),
                     100 * mean(ok.stream().mapToDouble(RetrainOutcome::finalAccuracy).toArray()),
                     100 * mean(ok.stream().mapToDouble(RetrainOutcome::accuracyBefore).toArray()),
-                    first.task().layers().size(), layersPerPair.getOrDefault(pair, 0),
+                    first.layers().size(), layersPerPair.getOrDefault(first.pair().key(), 0),
                     Math.round(mean(ok.stream().mapToDouble(RetrainOutcome::trainableParameters).toArray())),
                     ok.isEmpty() ? 0 : ok.get(0).totalParameters(),
+                    peak, g.stream().mapToLong(o -> o.task().referenceMemoryBytes()).max().orElse(0),
+                    devices.stream().filter(d -> d.fits(peak)).map(DeviceProfile::name).toList(),
+                    devices.stream().map(d -> d.seconds(flops)).toList(),
                     mean(g.stream().mapToDouble(o -> o.task().selectionMillis()).toArray()),
+                    first.selectionPeakBytes(), first.selectionCost().needsLabels(),
+                    first.selectionCost().forwardPasses(), first.selectionCost().backwardPasses(),
                     mean(ok.stream().mapToDouble(RetrainOutcome::trainMillis).toArray()),
-                    String.join(" ", first.task().layers())));
+                    String.join(" ", first.layers())));
         }
-        return new ComparisonTable(rows);
+        return new ComparisonTable(rows, devices);
     }
 
-    private static String groupKey(RetrainOutcome o) {
-        // Methods without a budget sort before budgeted ones within a pair.
-        String rho = o.task().rho() == null ? "0" : String.format(Locale.ROOT, "1%.6f", o.task().rho());
-        return o.task().pair().key() + "\u0000" + o.task().method() + "\u0000" + rho;
+    private static String groupKey(RetrainTask t) {
+        // Within a pair: methods in name order; budgets without a value first, then rho, then memory.
+        String budget = t.budget() == null ? "0"
+                : t.budget().rho() != null ? String.format(Locale.ROOT, "1%012.6f", t.budget().rho())
+                : String.format(Locale.ROOT, "2%020d", t.budget().memoryBytes());
+        return t.pair().key() + "\u0000" + t.method() + "\u0000" + budget;
     }
 
-    private static double mean(double[] values) {
+    static double mean(double[] values) {
         if (values.length == 0) {
             return Double.NaN;
         }
@@ -76,7 +82,7 @@ public final class ComparisonTable {
      * benchmark is only informative when no method saturates and methods differ.
      */
     public Map<String, double[]> spreadByPair() {
-        Map<String, double[]> out = new LinkedHashMap<>();
+        Map<String, double[]> out = new TreeMap<>();
         for (ComparisonRow r : rows) {
             if (r.runs() == 0) {
                 continue;
@@ -90,14 +96,24 @@ public final class ComparisonTable {
     }
 
     public String toCsv() {
-        StringBuilder sb = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+        List<String> header = new ArrayList<>(List.of("pair", "method", "budget", "runs", "failed", "best_acc",
+                "final_acc", "acc_before", "layers_trained", "layers_total", "params_trained", "params_total",
+                "peak_mem_bytes", "ref_mem_bytes", "fits", "selection_ms", "selection_peak_bytes", "needs_labels",
+                "forward_passes", "backward_passes", "train_ms", "layers"));
+        devices.forEach(d -> header.add("device_s_" + d.name()));
+        StringBuilder sb = new StringBuilder(String.join(",", header)).append('\n');
         for (ComparisonRow r : rows) {
-            sb.append(String.join(",", r.pair(), r.method(), r.rho() == null ? "" : fmt(r.rho(), 3),
+            List<String> cells = new ArrayList<>(List.of(r.pair(), r.method(), r.budget(),
                     Integer.toString(r.runs()), Integer.toString(r.failed()), fmt(r.bestAccuracy(), 2),
                     fmt(r.finalAccuracy(), 2), fmt(r.accuracyBefore(), 2), Integer.toString(r.layersTrained()),
                     Integer.toString(r.layersTotal()), Long.toString(r.parametersTrained()),
-                    Long.toString(r.parametersTotal()), fmt(r.selectionMillis(), 1), fmt(r.trainMillis(), 0),
-                    '"' + r.layers() + '"')).append('\n');
+                    Long.toString(r.parametersTotal()), Long.toString(r.peakMemoryBytes()),
+                    Long.toString(r.referenceMemoryBytes()), String.join(" ", r.fits()), fmt(r.selectionMillis(), 1),
+                    Long.toString(r.selectionPeakBytes()), Boolean.toString(r.needsLabels()),
+                    Integer.toString(r.forwardPasses()), Integer.toString(r.backwardPasses()),
+                    fmt(r.trainMillis(), 0), '"' + r.layers() + '"'));
+            r.deviceSeconds().forEach(s -> cells.add(fmt(s, 3)));
+            sb.append(String.join(",", cells)).append('\n');
         }
         return sb.toString();
     }
@@ -105,38 +121,36 @@ public final class ComparisonTable {
     /** A Markdown table for people (and for the console). */
     public String toMarkdown() {
         StringBuilder sb = new StringBuilder();
-        sb.append("| pair | method | rho | best acc % | final acc % | before % | layers | params trained "
-                + "| selection ms | runs (failed) |\n");
-        sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        sb.append("| pair | method | budget | best acc % | final % | layers | params trained | peak MiB "
+                + "(ours / ref) | fits | selection ms (peak MiB; labels, fwd/bwd) | runs |\n");
+        sb.append("|---|---|---|---:|---:|---:|---:|---:|---|---:|---:|\n");
         for (ComparisonRow r : rows) {
             sb.append("| ").append(r.pair())
                     .append(" | ").append(r.method())
-                    .append(" | ").append(r.rho() == null ? "-" : fmt(r.rho(), 2))
+                    .append(" | ").append(r.budget())
                     .append(" | ").append(fmt(r.bestAccuracy(), 2))
                     .append(" | ").append(fmt(r.finalAccuracy(), 2))
-                    .append(" | ").append(fmt(r.accuracyBefore(), 2))
                     .append(" | ").append(r.layersTrained()).append('/').append(r.layersTotal())
                     .append(" | ").append(r.parametersTrained()).append(" (")
-                    .append(r.parametersTotal() == 0 ? "-" : fmt(100.0 * r.parametersTrained() / r.parametersTotal(), 1))
+                    .append(r.parametersTotal() == 0 ? "-"
+                            : fmt(100.0 * r.parametersTrained() / r.parametersTotal(), 1))
                     .append("%)")
-                    .append(" | ").append(fmt(r.selectionMillis(), 1))
+                    .append(" | ").append(mib(r.peakMemoryBytes())).append(" / ").append(mib(r.referenceMemoryBytes()))
+                    .append(" | ").append(r.fits().isEmpty() ? "none" : String.join(", ", r.fits()))
+                    .append(" | ").append(fmt(r.selectionMillis(), 0)).append(" (").append(mib(r.selectionPeakBytes()))
+                    .append("; ").append(r.needsLabels() ? "labels" : "no labels").append(", ")
+                    .append(r.forwardPasses()).append('/').append(r.backwardPasses()).append(')')
                     .append(" | ").append(r.runs()).append(r.failed() > 0 ? " (" + r.failed() + " failed)" : "")
                     .append(" |\n");
         }
         return sb.toString();
     }
 
-    private static String fmt(double v, int decimals) {
+    private static String mib(long bytes) {
+        return fmt(bytes / 1048576.0, 2);
+    }
+
+    static String fmt(double v, int decimals) {
         return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%." + decimals + "f", v);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ComparisonTable t && t.rows.equals(rows);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(rows);
     }
 }

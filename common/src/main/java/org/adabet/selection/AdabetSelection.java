@@ -1,45 +1,37 @@
 package org.adabet.selection;
 
-import java.util.Comparator;
-import java.util.List;
-import org.adabet.model.LayerInfo;
+import java.util.Map;
+import org.adabet.activation.ScoreVariant;
 
 /**
  * AdaBet (Tenison, Chatterjee, Kawsar, Malekzadeh, "AdaBet: Gradient-free Layer Selection for
- * Efficient Training of Deep Neural Networks", arXiv 2510.03101): the floor(rho * L) layers with
- * the highest score, score = sum over unlabeled batches of beta1 / (n * D). Equal scores go to the
- * earlier layer.
+ * Efficient Training of Deep Neural Networks", arXiv 2510.03101): layers ranked by a Betti score
+ * summed over k unlabeled batches; the reference score is beta1 / (n * D). Other variants exist
+ * for ablations and are named {@code adabet:<variant>}.
  */
-public final class AdabetSelection implements SelectionMethod {
+public final class AdabetSelection extends ScoringMethod {
+    private final ScoreVariant variant;
+
+    public AdabetSelection(ScoreVariant variant) {
+        this.variant = variant;
+    }
+
     @Override
     public String name() {
-        return "adabet";
+        return variant == ScoreVariant.REFERENCE ? "adabet" : "adabet:" + variant.key();
     }
 
     @Override
-    public boolean usesBudget() {
-        return true;
+    public SelectionCost cost(int statisticsBatches) {
+        return new SelectionCost(false, statisticsBatches, 0);
     }
 
     @Override
-    public boolean needsLabels() {
-        return false;
-    }
-
-    @Override
-    public List<String> select(SelectionContext context) {
-        int k = LayerBudget.layers(context.rho(), context.layers().size());
-        for (LayerInfo layer : context.layers()) {
-            if (!context.scores().containsKey(layer.name())) {
-                throw new IllegalArgumentException("adabet: no score for layer '" + layer.name() + "'");
-            }
+    public Map<String, Double> scores(SelectionContext context) {
+        Map<String, Double> s = context.evidence().layerScores().get(variant.key());
+        if (s == null) {
+            throw new IllegalArgumentException(name() + ": no layer statistics for this pair");
         }
-        return context.layers().stream()
-                .sorted(Comparator.comparingDouble((LayerInfo l) -> -context.scores().get(l.name()))
-                        .thenComparingInt(LayerInfo::index))
-                .limit(k)
-                .sorted(Comparator.comparingInt(LayerInfo::index))
-                .map(LayerInfo::name)
-                .toList();
+        return s;
     }
 }

@@ -1,43 +1,33 @@
 package org.adabet.selection;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.adabet.model.LayerInfo;
 
-/** The control: floor(rho * L) layers drawn uniformly without replacement from the selection's seed. */
-public final class RandomSelection implements SelectionMethod {
+/**
+ * The control: every layer gets a uniform random score from the selection's seed, so the top
+ * floor(rho * L) is a uniform random set of that size, and a memory budget gets a random set
+ * that fits.
+ */
+public final class RandomSelection extends ScoringMethod {
     @Override
     public String name() {
         return "random";
     }
 
     @Override
-    public boolean usesBudget() {
-        return true;
+    public SelectionCost cost(int statisticsBatches) {
+        return SelectionCost.NOTHING;
     }
 
     @Override
-    public boolean needsLabels() {
-        return false;
-    }
-
-    @Override
-    public List<String> select(SelectionContext context) {
-        int k = LayerBudget.layers(context.rho(), context.layers().size());
-        List<LayerInfo> pool = new ArrayList<>(context.layers());
+    public Map<String, Double> scores(SelectionContext context) {
         SplittableRandom rng = new SplittableRandom(context.seed());
-        // Partial Fisher-Yates: the first k positions become a uniform sample.
-        for (int i = 0; i < k; i++) {
-            int j = i + rng.nextInt(pool.size() - i);
-            LayerInfo t = pool.get(i);
-            pool.set(i, pool.get(j));
-            pool.set(j, t);
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (LayerInfo l : context.layers()) {
+            scores.put(l.name(), rng.nextDouble());
         }
-        return pool.subList(0, k).stream()
-                .sorted(Comparator.comparingInt(LayerInfo::index))
-                .map(LayerInfo::name)
-                .toList();
+        return scores;
     }
 }

@@ -1,20 +1,22 @@
 package org.adabet.selection;
 
 import java.util.List;
-import java.util.Map;
+import org.adabet.memory.MemoryModel;
 import org.adabet.model.LayerInfo;
 
 /**
  * What a selection method may look at for one pair.
  *
  * @param layers candidate layers in forward order (the head last)
- * @param scores AdaBet layer scores by layer name (empty if statistics were not computed)
- * @param rho the layer budget fraction
- * @param seed seed of this selection (derived from the run seed and the selection's key)
+ * @param budget the budget (ignored by methods without one)
+ * @param seed this selection's seed (from the run seed and the selection's key)
+ * @param memory the memory model a memory budget is measured with
+ * @param channelFraction fraction of output channels kept by channel selection
  */
-public record SelectionContext(List<LayerInfo> layers, Map<String, Double> scores, double rho, long seed) {
+public record SelectionContext(List<LayerInfo> layers, PairEvidence evidence, Budget budget, long seed,
+        MemoryModel memory, double channelFraction) {
+
     public SelectionContext {
         layers = List.copyOf(layers);
-        scores = Map.copyOf(scores);
     }
 }

@@ -1,19 +1,19 @@
 package org.adabet.selection;
 
-import java.util.List;
+import org.adabet.model.TrainableSpec;
 
-/** A way of choosing which candidate layers to retrain. */
+/** A way of choosing what to retrain. */
 public interface SelectionMethod {
 
     /** The name used in configuration and result tables. */
     String name();
 
-    /** Whether the choice depends on the budget rho (methods that don't are run once per pair). */
+    /** Whether the choice depends on a budget (methods without one run once per pair and seed). */
     boolean usesBudget();
 
-    /** Whether the method needs labelled target data to choose. */
-    boolean needsLabels();
+    /** Labels and passes the method needs, given AdaBet's k statistics batches. */
+    SelectionCost cost(int statisticsBatches);
 
-    /** Layer names to retrain, in forward order. */
-    List<String> select(SelectionContext context);
+    /** What to train. May be empty when nothing fits the budget. */
+    TrainableSpec select(SelectionContext context);
 }

@@ -1,23 +1,37 @@
 package org.adabet.selection;
 
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.adabet.activation.ScoreVariant;
 import org.adabet.model.LayerInfo;
+import org.adabet.model.TrainableSpec;
 
 /** The registry of selection methods, and the classifier-head rule applied on top of any of them. */
 public final class SelectionMethods {
     private static final Map<String, SelectionMethod> METHODS = new LinkedHashMap<>();
 
     static {
-        for (SelectionMethod m : List.of(new AdabetSelection(), new FullSelection(), new LastLayerSelection(),
-                new RandomSelection())) {
-            METHODS.put(m.name(), m);
+        for (ScoreVariant v : ScoreVariant.values()) {
+            register(new AdabetSelection(v));
         }
+        register(new AdabetChannelSelection());
+        register(FixedSelections.full());
+        register(FixedSelections.lastLayer());
+        register(FixedSelections.bnBias());
+        register(GradientSelection.fisher());
+        register(GradientSelection.rgn());
+        register(new ElasticSelection());
+        register(new RandomSelection());
     }
 
     private SelectionMethods() {}
+
+    private static void register(SelectionMethod m) {
+        METHODS.put(m.name(), m);
+    }
 
     /** Names accepted by {@link #get}. */
     public static List<String> names() {
@@ -35,14 +49,17 @@ public final class SelectionMethods {
 
     /**
      * Runs a method and, when {@code forceHead} is set and the method takes a budget, adds the
-     * classifier head to its choice (the reference does not; it is a stated option).
+     * whole classifier head to its choice (the reference does not; it is a stated option).
      */
-    public static List<String> select(SelectionMethod method, SelectionContext context, boolean forceHead) {
-        List<String> chosen = new ArrayList<>(method.select(context));
-        if (forceHead && method.usesBudget()) {
-            context.layers().stream().filter(LayerInfo::head).map(LayerInfo::name)
-                    .filter(h -> !chosen.contains(h)).forEach(chosen::add);
+    public static TrainableSpec select(SelectionMethod method, SelectionContext context, boolean forceHead) {
+        TrainableSpec chosen = method.select(context);
+        if (!forceHead || !method.usesBudget()) {
+            return chosen;
         }
-        return List.copyOf(chosen);
+        Set<String> layers = new HashSet<>(chosen.layers());
+        context.layers().stream().filter(LayerInfo::head).forEach(h -> layers.add(h.name()));
+        Set<String> biasOnly = new HashSet<>(chosen.biasOnly());
+        biasOnly.removeAll(layers);
+        return new TrainableSpec(layers, biasOnly, chosen.channelMasks());
     }
 }

@@ -21,6 +21,10 @@ public record RetrainOutcome(RetrainTask task, long trainableParameters, long to
     }
 
     static RetrainOutcome failed(RetrainTask task, Throwable error) {
-        return new RetrainOutcome(task, 0, 0, Double.NaN, Double.NaN, List.of(), Double.NaN, 0, Failures.describe(error));
+        return failed(task, Failures.describe(error));
+    }
+
+    static RetrainOutcome failed(RetrainTask task, String error) {
+        return new RetrainOutcome(task, 0, 0, Double.NaN, Double.NaN, List.of(), Double.NaN, 0, error);
     }
 }

@@ -2,23 +2,33 @@ package org.adabet.sweep;
 
 import java.io.Serializable;
 import java.util.List;
+import org.adabet.memory.MemoryEstimate;
+import org.adabet.model.TrainableSpec;
+import org.adabet.selection.Budget;
+import org.adabet.selection.SelectionCost;
 
 /**
- * One retraining run: a pair, a selection method's choice of layers at a budget, and a seed.
+ * One retraining run: a pair, what a selection method chose under a budget, a seed, and what the
+ * choice costs by the analytic models (known before training).
  *
- * @param rho the budget fraction, or null for methods that take no budget
- * @param layers the layers to train, in forward order
+ * @param budget null for methods that take no budget
+ * @param layers the layers touched by {@code spec}, in forward order
  * @param selectionMillis host time the method spent choosing (AdaBet: forward passes + persistence)
+ * @param selectionPeakBytes the method's peak memory while choosing (analytic)
+ * @param memory peak training memory of this selection (analytic, ours)
+ * @param referenceMemoryBytes the same by the reference's formula
+ * @param trainingFlops counted FLOPs of the whole retraining (all steps, all samples)
  */
-public record RetrainTask(Pair pair, String method, Double rho, long seed, List<String> layers,
-        double selectionMillis) implements Serializable {
+public record RetrainTask(Pair pair, String method, Budget budget, long seed, TrainableSpec spec,
+        List<String> layers, SelectionCost selectionCost, double selectionMillis, long selectionPeakBytes,
+        MemoryEstimate memory, long referenceMemoryBytes, double trainingFlops) implements Serializable {
 
     public RetrainTask {
         layers = List.copyOf(layers);
     }
 
-    /** A stable key, used to derive this run's seeds. */
+    /** A stable key, used to derive this run's seeds and to order tables. */
     public String key() {
-        return pair.key() + "|" + method + "|" + (rho == null ? "-" : rho) + "|" + seed;
+        return pair.key() + "|" + method + "|" + (budget == null ? "-" : budget.label()) + "|" + seed;
     }
 }

@@ -3,27 +3,38 @@ package org.adabet.sweep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.adabet.activation.StatisticsOptions;
 import org.adabet.config.ConfigException;
 import org.adabet.config.SweepConfig;
 import org.adabet.data.TargetDomain;
+import org.adabet.device.TrainingFlops;
+import org.adabet.memory.MemoryModel;
 import org.adabet.model.Architecture;
 import org.adabet.model.Architectures;
 import org.adabet.model.LayerInfo;
+import org.adabet.model.TrainableSpec;
+import org.adabet.selection.Budget;
 import org.adabet.selection.LayerBudget;
 import org.adabet.selection.SelectionContext;
+import org.adabet.selection.SelectionCost;
 import org.adabet.selection.SelectionMethod;
 import org.adabet.selection.SelectionMethods;
 import org.adabet.seed.Seeds;
 
 /**
- * The rows of a sweep: pairs, statistics batches and retraining runs. Building a plan checks
- * everything that can be checked without running anything (architecture and method names,
- * budgets that select no layer, splits too small for the statistics batches), so a bad sweep
- * fails before Spark starts.
+ * The rows of a sweep: pairs, statistics batches, gradient passes, retraining and oracle runs.
+ * Building a plan checks everything that can be checked without running anything (architecture
+ * and method names, budgets that select no layer, splits too small for the statistics batches),
+ * so a bad sweep fails before Spark starts.
  */
 public final class SweepPlan {
+    private static final List<String> GRADIENT_METHODS = List.of("fisher", "rgn", "elastic");
+
     private final SweepConfig config;
     private final List<Pair> pairs = new ArrayList<>();
+
+    /** Retraining runs to execute, and those that failed already while choosing their layers. */
+    public record Runs(List<RetrainTask> tasks, List<RetrainOutcome> failed) {}
 
     private SweepPlan(SweepConfig config) {
         this.config = config;
@@ -36,6 +47,12 @@ public final class SweepPlan {
 
     /** @throws ConfigException naming the key and value that make the sweep impossible */
     public static SweepPlan of(SweepConfig config) {
+        for (String method : config.selection().methods()) {
+            if (!SelectionMethods.names().contains(method)) {
+                throw new ConfigException("adabet.selection.methods has unknown method '" + method + "'; known: "
+                        + SelectionMethods.names());
+            }
+        }
         for (String arch : config.model().architectures()) {
             if (!Architectures.names().contains(arch)) {
                 throw new ConfigException("adabet.model.architectures has unknown architecture '" + arch
@@ -48,12 +65,6 @@ public final class SweepPlan {
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException("adabet." + e.getMessage() + " (architecture " + arch + ")");
                 }
-            }
-        }
-        for (String method : config.selection().methods()) {
-            if (!SelectionMethods.names().contains(method)) {
-                throw new ConfigException("adabet.selection.methods has unknown method '" + method + "'; known: "
-                        + SelectionMethods.names());
             }
         }
         int needed = config.statistics().batches() * config.statistics().batchSize();
@@ -82,10 +93,17 @@ public final class SweepPlan {
         return sourceArchitecture(config, pair.architecture());
     }
 
-    /** One statistics task per pair x batch; none when no method needs AdaBet's scores. */
+    /** What the statistics pass computes for this sweep. */
+    public static StatisticsOptions statisticsOptions(SweepConfig config) {
+        return new StatisticsOptions(config.statistics().maxDimension(),
+                config.selection().persistenceThreshold(),
+                config.selection().methods().contains("adabet_channel"));
+    }
+
+    /** One statistics task per pair x batch; none when no method (and no oracle) reads AdaBet's scores. */
     public List<StatisticsTask> statisticsTasks() {
         List<StatisticsTask> tasks = new ArrayList<>();
-        if (config.selection().methods().contains("adabet")) {
+        if (config.oracle() || config.selection().methods().stream().anyMatch(m -> m.startsWith("adabet"))) {
             for (Pair pair : pairs) {
                 for (int b = 0; b < config.statistics().batches(); b++) {
                     tasks.add(new StatisticsTask(pair, b));
@@ -95,42 +113,122 @@ public final class SweepPlan {
         return tasks;
     }
 
+    /** Pairs that need one labelled backward pass (for fisher, rgn, elastic, or the oracle's comparison). */
+    public List<Pair> gradientTasks() {
+        boolean needed = config.oracle() || config.selection().methods().stream().anyMatch(GRADIENT_METHODS::contains);
+        return needed ? pairs() : List.of();
+    }
+
+    /** The memory model of retraining runs (their batch size and the frozen bit width). */
+    public MemoryModel memoryModel() {
+        return new MemoryModel(config.retrain().training().batchSize(), config.frozenBits());
+    }
+
     /**
-     * One retraining run per pair x method x budget x seed (one budget for methods that take none).
-     *
-     * @param layers candidate layers per pair
-     * @param scores AdaBet scores per pair (may lack pairs whose statistics failed: their adabet runs are skipped)
-     * @param selectionMillis AdaBet's selection time per pair
+     * One retraining run per pair x method x budget x seed (once per seed for methods without a
+     * budget). A method that cannot choose (its evidence failed, nothing fits the budget) becomes a
+     * failed outcome here; the others run.
      */
-    public List<RetrainTask> retrainTasks(Map<Pair, List<LayerInfo>> layers, Map<Pair, Map<String, Double>> scores,
-            Map<Pair, Double> selectionMillis) {
+    public Runs retrainTasks(Map<Pair, List<LayerInfo>> layers, Map<Pair, PairSelectionInputs> inputs) {
         List<RetrainTask> tasks = new ArrayList<>();
+        List<RetrainOutcome> failed = new ArrayList<>();
         for (Pair pair : pairs) {
+            PairSelectionInputs in = inputs.get(pair);
             for (String name : config.selection().methods()) {
                 SelectionMethod method = SelectionMethods.get(name);
-                if (name.equals("adabet") && !scores.containsKey(pair)) {
-                    continue;
-                }
-                List<Double> budgets = method.usesBudget() ? config.selection().rhos() : singletonNull();
-                for (Double rho : budgets) {
+                for (Budget budget : budgets(method)) {
                     for (long seed : config.retrain().seeds()) {
-                        long selectionSeed = Seeds.derive(config.seed(),
-                                "select|" + pair.key() + "|" + name + "|" + rho + "|" + seed);
-                        SelectionContext context = new SelectionContext(layers.get(pair),
-                                scores.getOrDefault(pair, Map.of()), rho == null ? 1.0 : rho, selectionSeed);
-                        List<String> chosen = SelectionMethods.select(method, context, config.selection().forceHead());
-                        double millis = name.equals("adabet") ? selectionMillis.getOrDefault(pair, 0.0) : 0.0;
-                        tasks.add(new RetrainTask(pair, name, rho, seed, chosen, millis));
+                        SelectionContext context = new SelectionContext(layers.get(pair), in.evidence(), budget,
+                                Seeds.derive(config.seed(), "select|" + pair.key() + "|" + name + "|"
+                                        + (budget == null ? "-" : budget.label()) + "|" + seed),
+                                memoryModel(), config.selection().channelFraction());
+                        TrainableSpec spec;
+                        String error = null;
+                        try {
+                            spec = SelectionMethods.select(method, context, config.selection().forceHead());
+                            if (spec.isEmpty()) {
+                                error = "nothing to train: " + (budget == null ? "empty selection"
+                                        : "budget " + budget.label() + " fits no layer");
+                            }
+                        } catch (IllegalArgumentException e) {
+                            spec = TrainableSpec.layers(List.of());
+                            error = Failures.describe(e) + failureCause(name, in);
+                        }
+                        RetrainTask task = task(pair, name, budget, seed, spec, layers.get(pair),
+                                method.cost(config.statistics().batches()), selectionMillis(name, in),
+                                selectionPeak(name, layers.get(pair)));
+                        if (error == null) {
+                            tasks.add(task);
+                        } else {
+                            failed.add(RetrainOutcome.failed(task, error));
+                        }
                     }
+                }
+            }
+        }
+        return new Runs(tasks, failed);
+    }
+
+    /** Oracle runs: every candidate layer retrained alone, once per seed. */
+    public List<RetrainTask> oracleTasks(Map<Pair, List<LayerInfo>> layers) {
+        List<RetrainTask> tasks = new ArrayList<>();
+        if (!config.oracle()) {
+            return tasks;
+        }
+        for (Pair pair : pairs) {
+            for (LayerInfo layer : layers.get(pair)) {
+                for (long seed : config.retrain().seeds()) {
+                    tasks.add(task(pair, "oracle", null, seed, TrainableSpec.layers(List.of(layer.name())),
+                            layers.get(pair), SelectionCost.NOTHING, 0, 0));
                 }
             }
         }
         return tasks;
     }
 
-    private static List<Double> singletonNull() {
-        List<Double> one = new ArrayList<>();
-        one.add(null);
-        return one;
+    private RetrainTask task(Pair pair, String method, Budget budget, long seed, TrainableSpec spec,
+            List<LayerInfo> layers, SelectionCost cost, double millis, long peak) {
+        MemoryModel memory = memoryModel();
+        int batch = config.retrain().training().batchSize();
+        int trainSize = config.data().sourceClasses() * config.data().targetTrainPerClass();
+        long steps = (long) config.retrain().training().epochs() * (trainSize / Math.min(batch, trainSize));
+        double flops = (double) TrainingFlops.perSample(layers, spec) * Math.min(batch, trainSize) * steps;
+        return new RetrainTask(pair, method, budget, seed, spec, spec.touched(layers), cost, millis, peak,
+                memory.training(layers, spec), memory.reference(layers, spec), flops);
+    }
+
+    private List<Budget> budgets(SelectionMethod method) {
+        List<Budget> out = new ArrayList<>();
+        if (!method.usesBudget()) {
+            out.add(null);
+            return out;
+        }
+        config.selection().rhos().forEach(r -> out.add(Budget.ofRho(r)));
+        config.selection().memoryBudgets().forEach(m -> out.add(Budget.ofMemory(m)));
+        return out;
+    }
+
+    private static double selectionMillis(String method, PairSelectionInputs in) {
+        if (method.equals("adabet_channel")) {
+            return in.statisticsMillis() + in.channelMillis();
+        }
+        if (method.startsWith("adabet")) {
+            return in.statisticsMillis();
+        }
+        return GRADIENT_METHODS.contains(method) ? in.gradientMillis() : 0;
+    }
+
+    private long selectionPeak(String method, List<LayerInfo> layers) {
+        if (method.startsWith("adabet")) {
+            return memoryModel().forwardSelection(layers, config.statistics().batchSize());
+        }
+        return GRADIENT_METHODS.contains(method)
+                ? memoryModel().backwardSelection(layers, config.statistics().batchSize()) : 0;
+    }
+
+    private static String failureCause(String method, PairSelectionInputs in) {
+        String cause = method.startsWith("adabet") ? in.statisticsError()
+                : GRADIENT_METHODS.contains(method) ? in.gradientError() : null;
+        return cause == null ? "" : " (" + cause + ")";
     }
 }

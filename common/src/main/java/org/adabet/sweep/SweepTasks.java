@@ -7,6 +7,7 @@ import org.adabet.config.SweepConfig;
 import org.adabet.data.DomainData;
 import org.adabet.data.ImageSet;
 import org.adabet.model.Architecture;
+import org.adabet.model.GradientStatistics;
 import org.adabet.model.LayerInfo;
 import org.adabet.model.Network;
 import org.adabet.model.Networks;
@@ -54,11 +55,31 @@ public final class SweepTasks {
             float[] images = train.gather(train.naturalOrder(), task.batch() * n, n);
             try (Network net = load(config, model, task.pair(), 0)) {
                 List<LayerBatchStatistics> rows = LayerStatisticsCalculator.compute(net, images, n, task.batch(),
-                        config.statistics().maxDimension());
+                        SweepPlan.statisticsOptions(config));
                 return new StatisticsOutcome(task, rows, (System.nanoTime() - start) / 1e6, null);
             }
         } catch (RuntimeException e) {
             return new StatisticsOutcome(task, List.of(), (System.nanoTime() - start) / 1e6, Failures.describe(e));
+        }
+    }
+
+    /**
+     * Gradient statistics of a pair from one labelled batch: the first {@code statistics.batch-size}
+     * images of the target training split (the batch AdaBet also sees first).
+     */
+    public static GradientOutcome gradients(SweepConfig config, PretrainedModel model, Pair pair) {
+        long start = System.nanoTime();
+        try {
+            ImageSet train = Domains.target(config.seed(), config.data(), pair.target()).train();
+            int n = config.statistics().batchSize();
+            int[] order = train.naturalOrder();
+            try (Network net = load(config, model, pair, 0)) {
+                List<GradientStatistics> rows = net.gradientStatistics(train.gather(order, 0, n),
+                        train.gatherLabels(order, 0, n), n);
+                return new GradientOutcome(pair, rows, (System.nanoTime() - start) / 1e6, null);
+            }
+        } catch (RuntimeException e) {
+            return new GradientOutcome(pair, List.of(), (System.nanoTime() - start) / 1e6, Failures.describe(e));
         }
     }
 
@@ -68,12 +89,11 @@ public final class SweepTasks {
             DomainData data = Domains.target(config.seed(), config.data(), task.pair().target());
             try (Network net = load(config, model, task.pair(), task.seed())) {
                 double before = Trainer.accuracy(net, data.test());
-                net.setTrainable(task.layers());
+                net.setTrainable(task.spec());
                 // Shuffling depends on (pair, seed) only, so every method sees the same batches.
                 TrainingResult result = Trainer.train(net, data.train(), data.test(), config.retrain().training(),
                         Seeds.derive(config.seed(), "retrain-shuffle|" + task.pair().key() + "|" + task.seed()));
-                long trainable = net.layers().stream().filter(l -> task.layers().contains(l.name()))
-                        .mapToLong(LayerInfo::parameters).sum();
+                long trainable = net.layers().stream().mapToLong(l -> task.spec().trainableParameters(l)).sum();
                 long total = net.layers().stream().mapToLong(LayerInfo::parameters).sum();
                 return new RetrainOutcome(task, trainable, total, result.bestAccuracy(), result.finalAccuracy(),
                         result.epochAccuracy(), before, result.wallMillis(), null);

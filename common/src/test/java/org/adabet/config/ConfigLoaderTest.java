@@ -22,7 +22,13 @@ class ConfigLoaderTest {
         assertEquals(4, c.statistics().batches());
         assertEquals(32, c.statistics().batchSize());
         assertEquals(List.of(TargetDomain.CORRUPTED, TargetDomain.NEW_CLASSES), c.data().targets());
-        assertEquals(List.of("adabet", "full", "last_layer", "random"), c.selection().methods());
+        assertEquals(List.of("adabet", "adabet:beta1", "adabet:beta0", "adabet:total_persistence1",
+                "adabet:beta1_above", "adabet_channel", "full", "last_layer", "bn_bias", "fisher", "rgn", "elastic",
+                "random"), c.selection().methods());
+        assertEquals(List.of(5L * 1024 * 1024), c.selection().memoryBudgets());
+        assertEquals(4, c.frozenBits());
+        assertEquals(4, c.devices().size());
+        assertEquals(512L * 1024, c.devices().get(0).memoryBytes());
         assertFalse(c.selection().forceHead());
         assertEquals(0.9, c.retrain().training().momentum());
         assertEquals("local[2]", c.spark().master());
@@ -62,6 +68,14 @@ class ConfigLoaderTest {
         assertMessage("adabet.data.targets has unknown value 'fog'", "data.targets=[fog]");
         assertMessage("adabet.pretrain.momentum must be in [0, 1), was 1.0", "pretrain.momentum=1.0");
         assertMessage("adabet.retrain.epochs must be a number, was \"many\"", "retrain.epochs=many");
+    }
+
+    @Test
+    void badDeviceEntriesAreNamed() {
+        assertMessage("adabet.devices.pi.gflops must be a finite number > 0, was -1.0",
+                "devices=[{name=pi, memory=1G, gflops=-1}]");
+        assertMessage("unknown key 'ram'", "devices=[{name=pi, ram=1G, gflops=1}]");
+        assertMessage("adabet.selection.memory-budgets", "selection.memory-budgets=[lots]");
     }
 
     @Test

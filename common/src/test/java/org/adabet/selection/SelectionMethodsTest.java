@@ -1,22 +1,32 @@
 package org.adabet.selection;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.adabet.memory.MemoryModel;
+import org.adabet.model.GradientStatistics;
 import org.adabet.model.LayerInfo;
+import org.adabet.model.TrainableSpec;
 import org.junit.jupiter.api.Test;
 
 class SelectionMethodsTest {
-    private static List<LayerInfo> layers(int n) {
+    private static final MemoryModel MEMORY = new MemoryModel(4, 4);
+
+    /** n layers; the last is the head; even layers are batch norms with a bias. */
+    static List<LayerInfo> layers(int n) {
         List<LayerInfo> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(LayerInfo.simple(i, "l" + i, 10, 100, i == n - 1));
+            boolean bn = i % 2 == 1 && i < n - 1;
+            out.add(new LayerInfo(i, "l" + i, bn ? "batch_norm" : i == n - 1 ? "linear" : "conv", 10 * (i + 1),
+                    bn || i == n - 1 ? 4 : 0, 100, 100, 4, 1000L * (i + 1), i < n - 1, i == n - 1));
         }
         return out;
     }
@@ -29,6 +39,15 @@ class SelectionMethodsTest {
         return m;
     }
 
+    private static SelectionContext rho(List<LayerInfo> layers, Map<String, Double> reference, double rho) {
+        return new SelectionContext(layers, new PairEvidence(Map.of("reference", reference), Map.of(), List.of()),
+                Budget.ofRho(rho), 1, MEMORY, 0.5);
+    }
+
+    private static SelectionMethod method(String name) {
+        return SelectionMethods.get(name);
+    }
+
     @Test
     void budgetIsFloorOfRhoTimesLayers() {
         assertEquals(1, LayerBudget.layers(0.1, 11));
@@ -36,58 +55,150 @@ class SelectionMethodsTest {
         assertEquals(29, LayerBudget.layers(0.29, 100));
         assertEquals(10, LayerBudget.layers(1.0, 10));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LayerBudget.layers(0.05, 11));
-        assertEquals(true, e.getMessage().contains("0.05"));
+        assertTrue(e.getMessage().contains("0.05"));
     }
 
     @Test
     void adabetTakesTheHighestScoresInForwardOrder() {
-        SelectionContext c = new SelectionContext(layers(10), scores(1, 9, 3, 8, 2, 7, 0, 0, 0, 0), 0.3, 1);
-        assertEquals(List.of("l1", "l3", "l5"), new AdabetSelection().select(c));
+        SelectionContext c = rho(layers(10), scores(1, 9, 3, 8, 2, 7, 0, 0, 0, 0), 0.3);
+        assertEquals(Set.of("l1", "l3", "l5"), method("adabet").select(c).layers());
     }
 
     @Test
     void equalScoresGoToTheEarlierLayer() {
-        SelectionContext c = new SelectionContext(layers(10), scores(1, 5, 5, 5, 5, 0, 0, 0, 0, 5), 0.2, 1);
-        assertEquals(List.of("l1", "l2"), new AdabetSelection().select(c));
+        SelectionContext c = rho(layers(10), scores(1, 5, 5, 5, 5, 0, 0, 0, 0, 5), 0.2);
+        assertEquals(Set.of("l1", "l2"), method("adabet").select(c).layers());
     }
 
     @Test
     void headIsOnlyAddedWhenForced() {
-        SelectionContext c = new SelectionContext(layers(10), scores(9, 1, 1, 1, 1, 1, 1, 1, 1, 0), 0.1, 1);
-        AdabetSelection m = new AdabetSelection();
-        assertEquals(List.of("l0"), SelectionMethods.select(m, c, false));
-        assertEquals(List.of("l0", "l9"), SelectionMethods.select(m, c, true));
-        // Methods without a budget are never changed by the head rule.
-        assertEquals(List.of("l9"), SelectionMethods.select(new LastLayerSelection(), c, true));
+        SelectionContext c = rho(layers(10), scores(9, 1, 1, 1, 1, 1, 1, 1, 1, 0), 0.1);
+        assertEquals(Set.of("l0"), SelectionMethods.select(method("adabet"), c, false).layers());
+        assertEquals(Set.of("l0", "l9"), SelectionMethods.select(method("adabet"), c, true).layers());
+        assertEquals(Set.of("l9"), SelectionMethods.select(method("last_layer"), c, true).layers());
     }
 
     @Test
-    void fullAndLastLayer() {
-        SelectionContext c = new SelectionContext(layers(4), Map.of(), 0.5, 1);
-        assertEquals(List.of("l0", "l1", "l2", "l3"), new FullSelection().select(c));
-        assertEquals(List.of("l3"), new LastLayerSelection().select(c));
+    void fixedBaselines() {
+        SelectionContext c = rho(layers(4), Map.of(), 0.5);
+        assertEquals(Set.of("l0", "l1", "l2", "l3"), method("full").select(c).layers());
+        assertEquals(Set.of("l3"), method("last_layer").select(c).layers());
+        TrainableSpec bnBias = method("bn_bias").select(c);
+        assertEquals(Set.of("l1"), bnBias.layers());
+        assertEquals(Set.of("l3"), bnBias.biasOnly());
+        assertEquals(10 * 2 + 4, c.layers().stream().mapToLong(bnBias::trainableParameters).sum());
     }
 
     @Test
     void randomIsSeededSizedAndVaries() {
         List<LayerInfo> ls = layers(20);
-        RandomSelection r = new RandomSelection();
-        List<String> a = r.select(new SelectionContext(ls, Map.of(), 0.25, 5));
-        assertEquals(a, r.select(new SelectionContext(ls, Map.of(), 0.25, 5)));
-        assertEquals(5, new HashSet<>(a).size());
-        boolean differs = false;
-        for (long seed = 6; seed < 12 && !differs; seed++) {
-            differs = !a.equals(r.select(new SelectionContext(ls, Map.of(), 0.25, seed)));
+        SelectionMethod r = method("random");
+        SelectionContext c5 = new SelectionContext(ls, PairEvidence.NONE, Budget.ofRho(0.25), 5, MEMORY, 0.5);
+        Set<String> a = r.select(c5).layers();
+        assertEquals(a, r.select(c5).layers());
+        assertEquals(5, a.size());
+        Set<Set<String>> seen = new HashSet<>();
+        for (long seed = 0; seed < 10; seed++) {
+            seen.add(r.select(new SelectionContext(ls, PairEvidence.NONE, Budget.ofRho(0.25), seed, MEMORY, 0.5))
+                    .layers());
         }
-        assertEquals(true, differs);
-        assertNotEquals(List.of(), a);
+        assertTrue(seen.size() > 5, "ten seeds gave only " + seen.size() + " different selections");
     }
 
     @Test
-    void adabetWithoutScoresNamesTheLayer() {
-        SelectionContext c = new SelectionContext(layers(3), scores(1, 2), 0.5, 1);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new AdabetSelection().select(c));
-        assertEquals(true, e.getMessage().contains("l2"));
+    void missingEvidenceNamesWhatIsMissing() {
+        SelectionContext c = rho(layers(3), scores(1, 2), 0.5);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> method("adabet").select(c));
+        assertTrue(e.getMessage().contains("l2"), e.getMessage());
+        IllegalArgumentException g = assertThrows(IllegalArgumentException.class, () -> method("fisher").select(c));
+        assertTrue(g.getMessage().contains("gradient"), g.getMessage());
+    }
+
+    @Test
+    void scoreVariantsRankByTheirOwnStatistic() {
+        PairEvidence ev = new PairEvidence(Map.of("reference", scores(3, 2, 1, 0), "beta1", scores(0, 1, 2, 3)),
+                Map.of(), List.of());
+        SelectionContext c = new SelectionContext(layers(4), ev, Budget.ofRho(0.25), 1, MEMORY, 0.5);
+        assertEquals(Set.of("l0"), method("adabet").select(c).layers());
+        assertEquals(Set.of("l3"), method("adabet:beta1").select(c).layers());
+    }
+
+    @Test
+    void channelSelectionKeepsTheTopChannelsOfTheChosenLayers() {
+        PairEvidence ev = new PairEvidence(Map.of("reference", scores(0, 5, 0, 0)),
+                Map.of("l1", new double[] {1, 7, 7, 0}), List.of());
+        SelectionContext c = new SelectionContext(layers(4), ev, Budget.ofRho(0.25), 1, MEMORY, 0.5);
+        TrainableSpec spec = method("adabet_channel").select(c);
+        assertEquals(Set.of("l1"), spec.layers());
+        assertArrayEquals(new boolean[] {false, true, true, false}, spec.channelMasks().get("l1"));
+        assertArrayEquals(new boolean[] {true, false, false}, AdabetChannelSelection.topChannels(new double[] {2, 2, 1}, 0.2));
+    }
+
+    @Test
+    void gradientMethodsReadFisherAndRelativeGradientNorm() {
+        List<GradientStatistics> g = List.of(new GradientStatistics("l0", 1, 1, 10), new GradientStatistics("l1", 5, 1, 1),
+                new GradientStatistics("l2", 3, 4, 100), new GradientStatistics("l3", 0, 2, 1));
+        SelectionContext c = new SelectionContext(layers(4), new PairEvidence(Map.of(), Map.of(), g),
+                Budget.ofRho(0.25), 1, MEMORY, 0.5);
+        assertEquals(Set.of("l1"), method("fisher").select(c).layers());
+        assertEquals(Set.of("l3"), method("rgn").select(c).layers()); // 2/1 beats 1/1, 4/100, 1/10
+    }
+
+    @Test
+    void elasticMaximisesImportanceWithinTheComputeBudgetAsBruteForceDoes() {
+        List<LayerInfo> ls = layers(6);
+        List<GradientStatistics> g = new ArrayList<>();
+        double[] norms = {3, 1, 2, 0.5, 2.5, 1};
+        for (int i = 0; i < 6; i++) {
+            g.add(new GradientStatistics("l" + i, 0, norms[i], 1));
+        }
+        for (double rho : new double[] {0.1, 0.2, 0.35, 0.5, 0.8, 1.0}) {
+            SelectionContext c = new SelectionContext(ls, new PairEvidence(Map.of(), Map.of(), g), Budget.ofRho(rho),
+                    1, MEMORY, 0.5);
+            Set<String> chosen = method("elastic").select(c).layers();
+            long full = backwardFlops(ls, allNames(ls));
+            double best = 0;
+            for (int mask = 1; mask < 64; mask++) {
+                Set<String> s = new HashSet<>();
+                for (int i = 0; i < 6; i++) {
+                    if ((mask & (1 << i)) != 0) {
+                        s.add("l" + i);
+                    }
+                }
+                if (backwardFlops(ls, s) <= Math.floor(rho * full)) {
+                    best = Math.max(best, s.stream().mapToDouble(n -> Math.pow(norms[n.charAt(1) - '0'], 2)).sum());
+                }
+            }
+            double got = chosen.stream().mapToDouble(n -> Math.pow(norms[n.charAt(1) - '0'], 2)).sum();
+            assertEquals(best, got, 1e-12, "rho " + rho);
+            assertTrue(chosen.isEmpty() || backwardFlops(ls, chosen) <= Math.floor(rho * full));
+        }
+    }
+
+    @Test
+    void memoryBudgetPicksTheBestSetThatFits() {
+        List<LayerInfo> ls = new ArrayList<>(layers(5));
+        LayerInfo l0 = ls.get(0);
+        // A first layer with a large input: keeping it for the backward pass costs more than the budget.
+        ls.set(0, new LayerInfo(0, "l0", "conv", l0.parameters(), 0, 1000, l0.outputElements(), 4, l0.forwardFlops(),
+                true, false));
+        Map<String, Double> s = scores(5, 1, 1, 1, 4);
+        long budget = MEMORY.training(ls, TrainableSpec.layers(List.of("l4"))).total();
+        SelectionContext c = new SelectionContext(ls, new PairEvidence(Map.of("reference", s), Map.of(), List.of()),
+                Budget.ofMemory(budget), 1, MEMORY, 0.5);
+        // l0 alone would score more but does not fit; nothing else fits beside l4.
+        assertEquals(Set.of("l4"), method("adabet").select(c).layers());
+    }
+
+    private static Set<String> allNames(List<LayerInfo> ls) {
+        Set<String> s = new HashSet<>();
+        ls.forEach(l -> s.add(l.name()));
+        return s;
+    }
+
+    private static long backwardFlops(List<LayerInfo> ls, Set<String> chosen) {
+        int m = ls.stream().filter(l -> chosen.contains(l.name())).mapToInt(LayerInfo::index).min().orElse(99);
+        return ls.stream().filter(l -> l.index() > m).mapToLong(LayerInfo::forwardFlops).sum()
+                + ls.stream().filter(l -> chosen.contains(l.name())).mapToLong(LayerInfo::forwardFlops).sum();
     }
 }

@@ -10,7 +10,14 @@ import org.adabet.config.ConfigException;
 import org.adabet.config.ConfigLoader;
 import org.adabet.config.SweepConfig;
 import org.adabet.data.TargetDomain;
+import java.util.HashMap;
+import java.util.Map;
+import org.adabet.memory.MemoryEstimate;
+import org.adabet.model.LayerInfo;
+import org.adabet.model.TrainableSpec;
 import org.adabet.pretrain.PretrainedModel;
+import org.adabet.selection.PairEvidence;
+import org.adabet.selection.SelectionCost;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,8 +50,7 @@ class SweepTasksTest {
 
     @Test
     void aFailingRunIsRecordedWithItsReasonInsteadOfThrowing() {
-        RetrainTask bad = new RetrainTask(new Pair("convnet_s", TargetDomain.NEW_CLASSES), "adabet", 0.1, 0,
-                List.of("features.7.conv"), 0);
+        RetrainTask bad = task(TargetDomain.NEW_CLASSES, "features.7.conv");
         RetrainOutcome o = SweepTasks.retrain(config, model, bad);
         assertFalse(o.succeeded());
         assertTrue(o.error().contains("features.7.conv"), o.error());
@@ -52,8 +58,7 @@ class SweepTasksTest {
 
     @Test
     void aGoodRunTrainsOnlyItsLayersAndReportsAccuracies() {
-        RetrainTask task = new RetrainTask(new Pair("convnet_s", TargetDomain.NEW_CLASSES), "last_layer", null, 0,
-                List.of("classifier"), 0);
+        RetrainTask task = task(TargetDomain.NEW_CLASSES, "classifier");
         RetrainOutcome o = SweepTasks.retrain(config, model, task);
         assertTrue(o.succeeded(), o.error());
         assertEquals(4 * 16 + 4, o.trainableParameters());
@@ -75,21 +80,36 @@ class SweepTasksTest {
     }
 
     @Test
-    void budgetFreeMethodsRunOncePerSeedAndBudgetedOncePerRho() {
-        SweepPlan plan = SweepPlan.of(ConfigLoader.load("quick", List.of("retrain.seeds=[0, 1]")));
-        // Tasks need layers and scores; a plan over the real layer list of each pair.
-        java.util.Map<Pair, List<org.adabet.model.LayerInfo>> layers = new java.util.HashMap<>();
-        java.util.Map<Pair, java.util.Map<String, Double>> scores = new java.util.HashMap<>();
+    void planHasOneRunPerMethodBudgetAndSeedAndRecordsMethodsThatCannotChoose() {
+        SweepConfig c = ConfigLoader.load("quick", List.of("retrain.seeds=[0, 1]", "selection.memory-budgets=[1]",
+                "selection.methods=[adabet, full, fisher]"));
+        SweepPlan plan = SweepPlan.of(c);
+        Map<Pair, List<LayerInfo>> layers = new HashMap<>();
+        Map<Pair, PairSelectionInputs> inputs = new HashMap<>();
         for (Pair p : plan.pairs()) {
-            layers.put(p, SweepTasks.layers(config, p));
-            java.util.Map<String, Double> s = new java.util.HashMap<>();
+            layers.put(p, SweepTasks.layers(c, p));
+            Map<String, Double> s = new HashMap<>();
             layers.get(p).forEach(l -> s.put(l.name(), (double) l.index()));
-            scores.put(p, s);
+            inputs.put(p, new PairSelectionInputs(new PairEvidence(Map.of("reference", s), Map.of(), List.of()),
+                    10, 0, 0, null, "gradient statistics failed: test"));
         }
-        List<RetrainTask> tasks = plan.retrainTasks(layers, scores, java.util.Map.of());
-        // 2 pairs x (adabet 2 rhos + full + last_layer + random 2 rhos) x 2 seeds.
-        assertEquals(2 * 6 * 2, tasks.size());
-        assertEquals(List.of("classifier"), tasks.stream()
-                .filter(t -> t.method().equals("adabet") && t.rho() == 0.1).findFirst().orElseThrow().layers());
+        SweepPlan.Runs runs = plan.retrainTasks(layers, inputs);
+        // Per pair and seed: adabet at rho 0.1, 0.3 and a 1-byte memory budget, full once, fisher x 3.
+        assertEquals(2 * 2 * (3 + 1 + 3), runs.tasks().size() + runs.failed().size());
+        // The 1-byte budget fits nothing; fisher has no gradients: both are recorded, not dropped.
+        assertEquals(2 * 2 * (1 + 3), runs.failed().size());
+        assertTrue(runs.failed().stream().filter(o -> o.task().method().equals("fisher"))
+                .allMatch(o -> o.error().contains("gradient statistics failed: test")));
+        RetrainTask top = runs.tasks().stream().filter(t -> t.method().equals("adabet")
+                && t.budget().rho() != null && t.budget().rho() == 0.1).findFirst().orElseThrow();
+        assertEquals(List.of("classifier"), top.layers());
+        assertEquals(10, top.selectionMillis());
+        assertTrue(top.memory().total() > 0 && top.referenceMemoryBytes() > 0 && top.trainingFlops() > 0);
+    }
+
+    private static RetrainTask task(TargetDomain target, String layer) {
+        TrainableSpec spec = TrainableSpec.layers(List.of(layer));
+        return new RetrainTask(new Pair("convnet_s", target), "test", null, 0, spec, List.of(layer),
+                SelectionCost.NOTHING, 0, 0, new MemoryEstimate(0, 0, 0, 0, 0), 0, 0);
     }
 }

@@ -10,18 +10,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.adabet.activation.LayerBatchStatistics;
-import org.adabet.activation.LayerScores;
 import org.adabet.config.SweepConfig;
 import org.adabet.jobs.schema.Tables;
 import org.adabet.model.LayerInfo;
+import org.adabet.model.NetworkParameters;
 import org.adabet.pretrain.PretrainCache;
 import org.adabet.pretrain.PretrainedModel;
 import org.adabet.provenance.Provenance;
 import org.adabet.provenance.RunId;
 import org.adabet.provenance.Versions;
+import org.adabet.report.AgreementRow;
 import org.adabet.report.ComparisonTable;
+import org.adabet.sweep.Agreements;
+import org.adabet.sweep.GradientOutcome;
 import org.adabet.sweep.Pair;
+import org.adabet.sweep.PairSelectionInputs;
 import org.adabet.sweep.RetrainOutcome;
 import org.adabet.sweep.RetrainTask;
 import org.adabet.sweep.StatisticsOutcome;
@@ -37,9 +40,10 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The AdaBet sweep as Spark stages: pretrain (cached) -> layer statistics (one task per pair x
- * batch) -> scores and selections -> retraining (one task per pair x method x budget x seed) ->
- * tables. Each stage's rows are written as Parquet under the run's folder; the computing is done
- * by {@link SweepTasks} in {@code common}.
+ * batch) and gradient statistics (one per pair) -> scores and selections -> retraining (one task
+ * per pair x method x budget x seed) and oracle runs (pair x layer x seed) -> tables. Each
+ * stage's rows are written as Parquet under the run's folder; the computing is done by
+ * {@link SweepTasks} in {@code common}.
  */
 public final class SweepJob {
     private final SparkSession spark;
@@ -71,26 +75,52 @@ public final class SweepJob {
         }
 
         List<StatisticsOutcome> statistics = timed("layer_statistics", () -> layerStatistics(shipped));
-        Map<Pair, Map<String, Double>> scores = new HashMap<>();
-        Map<Pair, Double> selectionMillis = new HashMap<>();
-        timed("layer_scores", () -> scoreLayers(statistics, layers, scores, selectionMillis));
+        List<GradientOutcome> gradients = timed("gradient_statistics", () -> gradientStatistics(shipped));
+        Map<Pair, PairSelectionInputs> inputs = new LinkedHashMap<>();
+        Map<Pair, Map<String, Map<String, Double>>> scores = new LinkedHashMap<>();
+        List<Row> scoreRows = new ArrayList<>();
+        for (Pair pair : plan.pairs()) {
+            PairSelectionInputs in = PairSelectionInputs.of(
+                    statistics.stream().filter(s -> s.task().pair().equals(pair)).toList(),
+                    gradients.stream().filter(g -> g.pair().equals(pair)).findFirst().orElse(null));
+            inputs.put(pair, in);
+            scores.put(pair, Agreements.scores(config, plan, pair, layers.get(pair), in));
+            scores.get(pair).forEach((method, s) ->
+                    scoreRows.addAll(Tables.scoreRows(runId, pair, method, layers.get(pair), s)));
+        }
+        write(Tables.LAYER_SCORES, Tables.LAYER_SCORES_SCHEMA, scoreRows);
 
-        List<RetrainTask> tasks = plan.retrainTasks(layers, scores, selectionMillis);
-        write(Tables.SELECTIONS, Tables.SELECTIONS_SCHEMA,
-                tasks.stream().map(t -> Tables.selectionRow(runId, t, config.selection().forceHead())).toList());
-        List<RetrainOutcome> outcomes = timed("retrain", () -> retrain(tasks, shipped));
+        SweepPlan.Runs runs = plan.retrainTasks(layers, inputs);
+        List<Row> selections = new ArrayList<>();
+        runs.tasks().forEach(t -> selections.add(Tables.selectionRow(runId, t, null, config.selection().forceHead())));
+        runs.failed().forEach(o -> selections.add(
+                Tables.selectionRow(runId, o.task(), o.error(), config.selection().forceHead())));
+        write(Tables.SELECTIONS, Tables.SELECTIONS_SCHEMA, selections);
+
+        List<RetrainOutcome> outcomes = new ArrayList<>(timed("retrain", () -> retrain(runs.tasks(), shipped)));
+        outcomes.addAll(runs.failed());
+        writeRuns(Tables.RETRAIN_RUNS, outcomes);
+        List<RetrainOutcome> oracle = timed("oracle", () -> retrain(plan.oracleTasks(layers), shipped));
+        List<AgreementRow> agreement = Agreements.compute(config, layers, scores, oracle);
+        if (config.oracle()) {
+            writeRuns(Tables.ORACLE_RUNS, oracle);
+            write(Tables.AGREEMENT, Tables.AGREEMENT_SCHEMA,
+                    agreement.stream().map(a -> Tables.agreementRow(runId, a)).toList());
+        }
 
         Map<String, Integer> layerCounts = new HashMap<>();
         layers.forEach((p, l) -> layerCounts.put(p.key(), l.size()));
-        ComparisonTable table = ComparisonTable.of(outcomes, layerCounts);
+        ComparisonTable table = ComparisonTable.of(outcomes, layerCounts, config.devices());
         writeText("comparison.csv", table.toCsv());
         writeText("comparison.md", table.toMarkdown());
         shipped.destroy();
         provenance.timing("total", (System.nanoTime() - start) / 1e6);
         provenance.put("failed_statistics_tasks", statistics.stream().filter(s -> !s.succeeded()).count());
+        provenance.put("failed_gradient_tasks", gradients.stream().filter(g -> !g.succeeded()).count());
         provenance.put("failed_retrain_runs", outcomes.stream().filter(o -> !o.succeeded()).count());
+        provenance.put("failed_oracle_runs", oracle.stream().filter(o -> !o.succeeded()).count());
         provenance.write(outputDir.resolve("provenance.json"));
-        return new SweepResult(runId, outputDir, statistics, outcomes, table);
+        return new SweepResult(runId, outputDir, statistics, outcomes, oracle, agreement, table);
     }
 
     /** Reuses cached models; pretrains the others as Spark tasks (one per architecture) and caches them. */
@@ -100,7 +130,7 @@ public final class SweepJob {
         List<String> missing = new ArrayList<>();
         for (String arch : config.model().architectures()) {
             String key = SweepTasks.pretrainKey(config, arch);
-            Optional<org.adabet.model.NetworkParameters> cached = cache.get(key);
+            Optional<NetworkParameters> cached = cache.get(key);
             if (cached.isPresent()) {
                 models.put(arch, new PretrainedModel(key, arch, cached.get().toBytes(), Double.NaN, 0, true));
             } else {
@@ -121,47 +151,41 @@ public final class SweepJob {
 
     private List<StatisticsOutcome> layerStatistics(Broadcast<Map<String, PretrainedModel>> models) {
         List<StatisticsTask> tasks = plan.statisticsTasks();
-        if (tasks.isEmpty()) {
-            return List.of();
-        }
         SweepConfig c = config;
-        List<StatisticsOutcome> outcomes = jsc.parallelize(tasks, partitions(tasks.size()))
-                .map(t -> SweepTasks.statistics(c, models.value().get(t.pair().architecture()), t))
-                .collect();
+        List<StatisticsOutcome> outcomes = tasks.isEmpty() ? List.of()
+                : jsc.parallelize(tasks, partitions(tasks.size()))
+                        .map(t -> SweepTasks.statistics(c, models.value().get(t.pair().architecture()), t))
+                        .collect();
         List<Row> rows = new ArrayList<>();
         outcomes.forEach(o -> rows.addAll(Tables.statisticsRows(runId, o)));
         write(Tables.LAYER_STATISTICS, Tables.LAYER_STATISTICS_SCHEMA, rows);
         return outcomes;
     }
 
-    /** Sums each pair's batch scores; a pair with a failed batch gets no score (its adabet runs are skipped). */
-    private void scoreLayers(List<StatisticsOutcome> statistics, Map<Pair, List<LayerInfo>> layers,
-            Map<Pair, Map<String, Double>> scores, Map<Pair, Double> selectionMillis) {
+    private List<GradientOutcome> gradientStatistics(Broadcast<Map<String, PretrainedModel>> models) {
+        List<Pair> pairs = plan.gradientTasks();
+        SweepConfig c = config;
+        List<GradientOutcome> outcomes = pairs.isEmpty() ? List.of()
+                : jsc.parallelize(pairs, partitions(pairs.size()))
+                        .map(p -> SweepTasks.gradients(c, models.value().get(p.architecture()), p))
+                        .collect();
         List<Row> rows = new ArrayList<>();
-        for (Pair pair : plan.pairs()) {
-            List<StatisticsOutcome> mine = statistics.stream().filter(s -> s.task().pair().equals(pair)).toList();
-            if (mine.isEmpty() || mine.stream().anyMatch(s -> !s.succeeded())) {
-                continue;
-            }
-            List<LayerBatchStatistics> all = new ArrayList<>();
-            mine.forEach(s -> all.addAll(s.layers()));
-            Map<String, Double> pairScores = LayerScores.reference(all);
-            scores.put(pair, pairScores);
-            selectionMillis.put(pair, mine.stream().mapToDouble(StatisticsOutcome::millis).sum());
-            rows.addAll(Tables.scoreRows(runId, pair, layers.get(pair), pairScores));
-        }
-        write(Tables.LAYER_SCORES, Tables.LAYER_SCORES_SCHEMA, rows);
+        outcomes.forEach(o -> rows.addAll(Tables.gradientRows(runId, o)));
+        write(Tables.GRADIENT_STATISTICS, Tables.GRADIENT_STATISTICS_SCHEMA, rows);
+        return outcomes;
     }
 
     private List<RetrainOutcome> retrain(List<RetrainTask> tasks, Broadcast<Map<String, PretrainedModel>> models) {
         SweepConfig c = config;
-        List<RetrainOutcome> outcomes = tasks.isEmpty() ? List.of()
+        return tasks.isEmpty() ? List.of()
                 : jsc.parallelize(tasks, partitions(tasks.size()))
                         .map(t -> SweepTasks.retrain(c, models.value().get(t.pair().architecture()), t))
                         .collect();
-        write(Tables.RETRAIN_RUNS, Tables.RETRAIN_RUNS_SCHEMA,
-                outcomes.stream().map(o -> Tables.retrainRow(runId, o)).toList());
-        return outcomes;
+    }
+
+    private void writeRuns(String table, List<RetrainOutcome> outcomes) {
+        write(table, Tables.RETRAIN_RUNS_SCHEMA,
+                outcomes.stream().map(o -> Tables.retrainRow(runId, o, config.devices())).toList());
     }
 
     private int partitions(int rows) {
@@ -187,12 +211,5 @@ public final class SweepJob {
         T result = work.get();
         provenance.timing(stage, (System.nanoTime() - start) / 1e6);
         return result;
-    }
-
-    private void timed(String stage, Runnable work) {
-        timed(stage, () -> {
-            work.run();
-            return null;
-        });
     }
 }

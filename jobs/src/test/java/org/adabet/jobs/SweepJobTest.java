@@ -41,7 +41,9 @@ class SweepJobTest {
                 "data.source.test-per-class=8", "data.target.train-per-class=8", "data.target.test-per-class=8",
                 "model.width=4", "pretrain.epochs=1", "pretrain.batch-size=16", "statistics.batches=2",
                 "statistics.batch-size=16", "retrain.epochs=1", "retrain.batch-size=16", "retrain.seeds=[0]",
-                "selection.rhos=[0.2]", "pretrain.cache-dir=\"" + dir.resolve("models") + "\"",
+                "selection.rhos=[0.2]", "selection.memory-budgets=[10M]",
+                "selection.methods=[adabet, \"adabet:beta1\", adabet_channel, full, last_layer, bn_bias, fisher, rgn, "
+                        + "elastic, random]", "pretrain.cache-dir=\"" + dir.resolve("models") + "\"",
                 "output.dir=\"" + dir.resolve("results") + "\""));
     }
 
@@ -54,15 +56,24 @@ class SweepJobTest {
         assertTable(out, Tables.PRETRAIN, Tables.PRETRAIN_SCHEMA, 1);
         // 2 pairs x 2 batches x 11 candidate layers of convnet_s.
         assertTable(out, Tables.LAYER_STATISTICS, Tables.LAYER_STATISTICS_SCHEMA, 44);
-        assertTable(out, Tables.LAYER_SCORES, Tables.LAYER_SCORES_SCHEMA, 22);
-        // 2 pairs x (adabet, full, last_layer, random) at one budget and one seed.
-        assertTable(out, Tables.SELECTIONS, Tables.SELECTIONS_SCHEMA, 8);
-        Dataset<Row> runs = assertTable(out, Tables.RETRAIN_RUNS, Tables.RETRAIN_RUNS_SCHEMA, 8);
-        assertEquals(8, runs.filter("status = 'ok' and run_id = '" + result.runId() + "'").count(),
-                () -> "failed runs: " + runs.filter("status != 'ok'").select("method", "error").collectAsList());
-        assertEquals(2, runs.filter("method = 'adabet' and size(layers) = 2").count());
+        assertTable(out, Tables.GRADIENT_STATISTICS, Tables.GRADIENT_STATISTICS_SCHEMA, 22);
+        // Every scoring method's ranking: 5 AdaBet variants, fisher, rgn, elastic, random; 2 pairs x 11 layers.
+        assertTable(out, Tables.LAYER_SCORES, Tables.LAYER_SCORES_SCHEMA, 9 * 22);
+        // 2 pairs x (7 budgeted methods x 2 budgets + full, last_layer, bn_bias) at one seed.
+        int runs = 2 * (7 * 2 + 3);
+        assertTable(out, Tables.SELECTIONS, Tables.SELECTIONS_SCHEMA, runs);
+        Dataset<Row> retrained = assertTable(out, Tables.RETRAIN_RUNS, Tables.RETRAIN_RUNS_SCHEMA, runs);
+        assertEquals(runs, retrained.filter("status = 'ok' and run_id = '" + result.runId() + "'").count(),
+                () -> "failed runs: " + retrained.filter("status != 'ok'").select("method", "error").collectAsList());
+        assertEquals(2, retrained.filter("method = 'adabet' and budget = 'rho=0.2' and size(layers) = 2").count());
+        assertEquals(2, spark.read().parquet(out.resolve(Tables.SELECTIONS).toString())
+                .filter("method = 'adabet_channel' and budget = 'rho=0.2' and size(map_keys(channels_trained)) = 2")
+                .count());
+        assertEquals(0, retrained.filter("peak_mem_bytes <= 0 or ref_mem_bytes <= 0 or training_flops <= 0").count());
+        assertTable(out, Tables.ORACLE_RUNS, Tables.RETRAIN_RUNS_SCHEMA, 22);
+        assertTable(out, Tables.AGREEMENT, Tables.AGREEMENT_SCHEMA, 2 * 9);
 
-        assertEquals(8, result.comparison().rows().size());
+        assertEquals(2 * (7 * 2 + 3), result.comparison().rows().size());
         assertTrue(Files.exists(out.resolve("comparison.csv")));
         assertTrue(Files.exists(out.resolve("comparison.md")));
         String provenance = readString(out.resolve("provenance.json"));

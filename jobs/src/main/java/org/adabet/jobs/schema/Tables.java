@@ -6,21 +6,30 @@ import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
+import static org.apache.spark.sql.types.DataTypes.createMapType;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.adabet.activation.LayerBatchStatistics;
+import org.adabet.device.DeviceProfile;
+import org.adabet.model.GradientStatistics;
 import org.adabet.model.LayerInfo;
 import org.adabet.pretrain.PretrainedModel;
+import org.adabet.report.AgreementRow;
+import org.adabet.sweep.GradientOutcome;
 import org.adabet.sweep.Pair;
 import org.adabet.sweep.RetrainOutcome;
 import org.adabet.sweep.RetrainTask;
 import org.adabet.sweep.StatisticsOutcome;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The output tables: their names, schemas, and the conversion of library results to rows. This
@@ -29,53 +38,87 @@ import org.apache.spark.sql.types.StructType;
 public final class Tables {
     public static final String PRETRAIN = "pretrain";
     public static final String LAYER_STATISTICS = "layer_statistics";
+    public static final String GRADIENT_STATISTICS = "gradient_statistics";
     public static final String LAYER_SCORES = "layer_scores";
     public static final String SELECTIONS = "selections";
     public static final String RETRAIN_RUNS = "retrain_runs";
+    public static final String ORACLE_RUNS = "oracle_runs";
+    public static final String AGREEMENT = "agreement";
 
     private Tables() {}
 
-    private static StructField f(String name, org.apache.spark.sql.types.DataType type, boolean nullable) {
-        return new StructField(name, type, nullable, org.apache.spark.sql.types.Metadata.empty());
+    private static StructField f(String name, DataType type, boolean nullable) {
+        return new StructField(name, type, nullable, Metadata.empty());
     }
 
-    public static final StructType PRETRAIN_SCHEMA = new StructType(new StructField[] {
-        f("run_id", StringType, false), f("architecture", StringType, false), f("model_key", StringType, false),
-        f("from_cache", BooleanType, false), f("source_accuracy", DoubleType, true), f("train_ms", LongType, false)});
+    private static StructType schema(StructField... fields) {
+        return new StructType(fields);
+    }
 
-    public static final StructType LAYER_STATISTICS_SCHEMA = new StructType(new StructField[] {
+    public static final StructType PRETRAIN_SCHEMA = schema(
+        f("run_id", StringType, false), f("architecture", StringType, false), f("model_key", StringType, false),
+        f("from_cache", BooleanType, false), f("source_accuracy", DoubleType, true), f("train_ms", LongType, false));
+
+    public static final StructType LAYER_STATISTICS_SCHEMA = schema(
         f("run_id", StringType, false), f("pair", StringType, false), f("architecture", StringType, false),
         f("target", StringType, false), f("batch", IntegerType, false), f("status", StringType, false),
         f("error", StringType, true), f("layer_index", IntegerType, true), f("layer", StringType, true),
         f("layer_type", StringType, true), f("parameters", LongType, true), f("points", IntegerType, true),
         f("dimension", LongType, true), f("beta0", IntegerType, true), f("beta1", IntegerType, true),
         f("total_persistence0", DoubleType, true), f("total_persistence1", DoubleType, true),
-        f("max_persistence1", DoubleType, true), f("reference_score", DoubleType, true),
-        f("persistence_ms", DoubleType, true), f("task_ms", DoubleType, false)});
+        f("max_persistence1", DoubleType, true), f("beta1_above", IntegerType, true),
+        f("reference_score", DoubleType, true), f("channel_beta1", createArrayType(IntegerType, false), true),
+        f("persistence_ms", DoubleType, true), f("channel_ms", DoubleType, true), f("task_ms", DoubleType, false));
 
-    public static final StructType LAYER_SCORES_SCHEMA = new StructType(new StructField[] {
-        f("run_id", StringType, false), f("pair", StringType, false), f("layer_index", IntegerType, false),
-        f("layer", StringType, false), f("layer_type", StringType, false), f("parameters", LongType, false),
-        f("dimension", LongType, false), f("score", DoubleType, false), f("rank", IntegerType, false)});
+    public static final StructType GRADIENT_STATISTICS_SCHEMA = schema(
+        f("run_id", StringType, false), f("pair", StringType, false), f("status", StringType, false),
+        f("error", StringType, true), f("layer", StringType, true), f("fisher", DoubleType, true),
+        f("gradient_norm", DoubleType, true), f("parameter_norm", DoubleType, true), f("rgn", DoubleType, true),
+        f("task_ms", DoubleType, false));
 
-    public static final StructType SELECTIONS_SCHEMA = new StructType(new StructField[] {
+    public static final StructType LAYER_SCORES_SCHEMA = schema(
         f("run_id", StringType, false), f("pair", StringType, false), f("method", StringType, false),
-        f("rho", DoubleType, true), f("seed", LongType, false), f("head_forced", BooleanType, false),
-        f("layer_count", IntegerType, false), f("layers", createArrayType(StringType, false), false),
-        f("selection_ms", DoubleType, false)});
+        f("layer_index", IntegerType, false), f("layer", StringType, false), f("layer_type", StringType, false),
+        f("parameters", LongType, false), f("dimension", LongType, false), f("score", DoubleType, false),
+        f("rank", IntegerType, false));
 
-    public static final StructType RETRAIN_RUNS_SCHEMA = new StructType(new StructField[] {
-        f("run_id", StringType, false), f("pair", StringType, false), f("architecture", StringType, false),
-        f("target", StringType, false), f("method", StringType, false), f("rho", DoubleType, true),
+    public static final StructType SELECTIONS_SCHEMA = schema(
+        f("run_id", StringType, false), f("pair", StringType, false), f("method", StringType, false),
+        f("budget", StringType, false), f("rho", DoubleType, true), f("memory_budget", LongType, true),
         f("seed", LongType, false), f("status", StringType, false), f("error", StringType, true),
+        f("head_forced", BooleanType, false), f("layer_count", IntegerType, false),
+        f("layers", createArrayType(StringType, false), false),
+        f("bias_only_layers", createArrayType(StringType, false), false),
+        f("channels_trained", createMapType(StringType, IntegerType, false), false),
+        f("needs_labels", BooleanType, false), f("forward_passes", IntegerType, false),
+        f("backward_passes", IntegerType, false), f("selection_ms", DoubleType, false),
+        f("selection_peak_bytes", LongType, false));
+
+    public static final StructType RETRAIN_RUNS_SCHEMA = schema(
+        f("run_id", StringType, false), f("pair", StringType, false), f("architecture", StringType, false),
+        f("target", StringType, false), f("method", StringType, false), f("budget", StringType, false),
+        f("rho", DoubleType, true), f("memory_budget", LongType, true), f("seed", LongType, false),
+        f("status", StringType, false), f("error", StringType, true),
         f("layers", createArrayType(StringType, false), false), f("trainable_params", LongType, false),
         f("total_params", LongType, false), f("acc_before", DoubleType, true), f("best_acc", DoubleType, true),
         f("final_acc", DoubleType, true), f("epoch_acc", createArrayType(DoubleType, false), false),
-        f("selection_ms", DoubleType, false), f("train_ms", LongType, false)});
+        f("peak_mem_bytes", LongType, false), f("ref_mem_bytes", LongType, false),
+        f("mem_parameters", LongType, false), f("mem_gradients", LongType, false),
+        f("mem_optimizer", LongType, false), f("mem_activations", LongType, false),
+        f("mem_transient", LongType, false), f("training_flops", DoubleType, false),
+        f("device_fits", createMapType(StringType, BooleanType, false), false),
+        f("device_seconds", createMapType(StringType, DoubleType, false), false),
+        f("selection_ms", DoubleType, false), f("train_ms", LongType, false));
+
+    public static final StructType AGREEMENT_SCHEMA = schema(
+        f("run_id", StringType, false), f("pair", StringType, false), f("method", StringType, false),
+        f("layers", IntegerType, false), f("spearman", DoubleType, true), f("kendall", DoubleType, true),
+        f("top_k", createArrayType(IntegerType, false), false),
+        f("top_k_overlap", createArrayType(IntegerType, false), false));
 
     public static Row pretrainRow(String runId, PretrainedModel m) {
-        return RowFactory.create(runId, m.architecture(), m.key(), m.fromCache(),
-                Double.isNaN(m.sourceAccuracy()) ? null : m.sourceAccuracy(), m.trainMillis());
+        return RowFactory.create(runId, m.architecture(), m.key(), m.fromCache(), nanToNull(m.sourceAccuracy()),
+                m.trainMillis());
     }
 
     public static List<Row> statisticsRows(String runId, StatisticsOutcome o) {
@@ -84,20 +127,39 @@ public final class Tables {
         if (!o.succeeded()) {
             rows.add(RowFactory.create(runId, p.key(), p.architecture(), p.target().configName(), o.task().batch(),
                     "failed", o.error(), null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, o.millis()));
+                    null, null, null, null, o.millis()));
             return rows;
         }
         for (LayerBatchStatistics s : o.layers()) {
+            Integer[] channels = null;
+            if (s.channelBeta1() != null) {
+                channels = java.util.Arrays.stream(s.channelBeta1()).boxed().toArray(Integer[]::new);
+            }
             rows.add(RowFactory.create(runId, p.key(), p.architecture(), p.target().configName(), s.batch(), "ok",
                     null, s.layerIndex(), s.layer(), s.layerType(), s.parameters(), s.points(), s.dimension(),
                     s.beta0(), s.beta1(), s.totalPersistence0(), s.totalPersistence1(), s.maxPersistence1(),
-                    s.referenceScore(), s.persistenceMillis(), o.millis()));
+                    s.beta1Above(), s.referenceScore(), channels, s.persistenceMillis(), s.channelMillis(),
+                    o.millis()));
         }
         return rows;
     }
 
-    /** Scores of one pair's layers with their rank (1 = highest score; ties to the earlier layer). */
-    public static List<Row> scoreRows(String runId, Pair pair, List<LayerInfo> layers, Map<String, Double> scores) {
+    public static List<Row> gradientRows(String runId, GradientOutcome o) {
+        List<Row> rows = new ArrayList<>();
+        if (!o.succeeded()) {
+            rows.add(RowFactory.create(runId, o.pair().key(), "failed", o.error(), null, null, null, null, null,
+                    o.millis()));
+        }
+        for (GradientStatistics g : o.layers()) {
+            rows.add(RowFactory.create(runId, o.pair().key(), "ok", null, g.layer(), g.fisher(), g.gradientNorm(),
+                    g.parameterNorm(), g.relativeGradientNorm(), o.millis()));
+        }
+        return rows;
+    }
+
+    /** One method's scores of a pair's layers with their rank (1 = highest; ties to the earlier layer). */
+    public static List<Row> scoreRows(String runId, Pair pair, String method, List<LayerInfo> layers,
+            Map<String, Double> scores) {
         List<LayerInfo> ranked = new ArrayList<>(layers);
         ranked.sort((a, b) -> {
             int c = Double.compare(scores.get(b.name()), scores.get(a.name()));
@@ -105,24 +167,65 @@ public final class Tables {
         });
         List<Row> rows = new ArrayList<>();
         for (LayerInfo l : layers) {
-            rows.add(RowFactory.create(runId, pair.key(), l.index(), l.name(), l.type(), l.parameters(),
+            rows.add(RowFactory.create(runId, pair.key(), method, l.index(), l.name(), l.type(), l.parameters(),
                     l.outputElements(), scores.get(l.name()), ranked.indexOf(l) + 1));
         }
         return rows;
     }
 
-    public static Row selectionRow(String runId, RetrainTask t, boolean headForced) {
-        return RowFactory.create(runId, t.pair().key(), t.method(), t.rho(), t.seed(), headForced,
-                t.layers().size(), t.layers().toArray(new String[0]), t.selectionMillis());
+    /** @param error why the method could not choose, or null */
+    public static Row selectionRow(String runId, RetrainTask t, String error, boolean headForced) {
+        Map<String, Integer> channels = new LinkedHashMap<>();
+        t.spec().channelMasks().forEach((layer, mask) -> {
+            int kept = 0;
+            for (boolean b : mask) {
+                kept += b ? 1 : 0;
+            }
+            channels.put(layer, kept);
+        });
+        return RowFactory.create(runId, t.pair().key(), t.method(), budget(t), rho(t), memoryBudget(t), t.seed(),
+                error == null ? "ok" : "failed", error, headForced, t.layers().size(),
+                t.layers().toArray(new String[0]), t.spec().biasOnly().stream().sorted().toArray(String[]::new),
+                CollectionConverters.asScala(channels), t.selectionCost().needsLabels(),
+                t.selectionCost().forwardPasses(), t.selectionCost().backwardPasses(), t.selectionMillis(),
+                t.selectionPeakBytes());
     }
 
-    public static Row retrainRow(String runId, RetrainOutcome o) {
+    public static Row retrainRow(String runId, RetrainOutcome o, List<DeviceProfile> devices) {
         RetrainTask t = o.task();
+        Map<String, Boolean> fits = new LinkedHashMap<>();
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        for (DeviceProfile d : devices) {
+            fits.put(d.name(), d.fits(t.memory().total()));
+            seconds.put(d.name(), d.seconds(t.trainingFlops()));
+        }
         return RowFactory.create(runId, t.pair().key(), t.pair().architecture(), t.pair().target().configName(),
-                t.method(), t.rho(), t.seed(), o.succeeded() ? "ok" : "failed", o.error(),
-                t.layers().toArray(new String[0]), o.trainableParameters(), o.totalParameters(),
+                t.method(), budget(t), rho(t), memoryBudget(t), t.seed(), o.succeeded() ? "ok" : "failed",
+                o.error(), t.layers().toArray(new String[0]), o.trainableParameters(), o.totalParameters(),
                 nanToNull(o.accuracyBefore()), nanToNull(o.bestAccuracy()), nanToNull(o.finalAccuracy()),
-                o.epochAccuracy().toArray(new Double[0]), t.selectionMillis(), o.trainMillis());
+                o.epochAccuracy().toArray(new Double[0]), t.memory().total(), t.referenceMemoryBytes(),
+                t.memory().parameters(), t.memory().gradients(), t.memory().optimizerState(),
+                t.memory().activations(), t.memory().transientBuffer(), t.trainingFlops(),
+                CollectionConverters.asScala(fits), CollectionConverters.asScala(seconds), t.selectionMillis(),
+                o.trainMillis());
+    }
+
+    public static Row agreementRow(String runId, AgreementRow a) {
+        return RowFactory.create(runId, a.pair(), a.method(), a.layers(), nanToNull(a.spearman()),
+                nanToNull(a.kendall()), a.topK().stream().map(AgreementRow.TopK::k).toArray(Integer[]::new),
+                a.topK().stream().map(AgreementRow.TopK::overlap).toArray(Integer[]::new));
+    }
+
+    private static String budget(RetrainTask t) {
+        return t.budget() == null ? "-" : t.budget().label();
+    }
+
+    private static Double rho(RetrainTask t) {
+        return t.budget() == null ? null : t.budget().rho();
+    }
+
+    private static Long memoryBudget(RetrainTask t) {
+        return t.budget() == null ? null : t.budget().memoryBytes();
     }
 
     private static Double nanToNull(double v) {

@@ -1,45 +1,54 @@
-package org.adabet.memory;
+package org.adabet.selection;
 
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.adabet.memory.MemoryModel;
 import org.adabet.model.LayerInfo;
 
 /**
- * The highest-scoring set of whole layers whose peak training memory ({@link MemoryModel}) fits a
- * budget: a 0/1 knapsack, solved exactly.
+ * The highest-scoring set of whole layers whose cost fits a capacity: a 0/1 knapsack, solved
+ * exactly. It serves the memory budget (cost = {@link MemoryModel} bits) and ElasticTrainer's
+ * compute budget (cost = backward FLOPs).
  *
- * <p>The model's cost is additive over layers except for the ReLU masks, which depend on the
- * earliest trained layer m. So for each m (taken), the layers after m form a plain knapsack with
- * capacity budget - base - relu(m) - cost(m); it is solved by a Pareto-front dynamic programme
- * over (cost, score) pairs, which is exact for any integer costs (here bits). The best m wins;
- * equal scores go to the cheaper set, then to the set whose first differing layer is earlier.
+ * <p>Both costs are additive over the chosen layers except for one term that depends on the
+ * earliest chosen layer m (ReLU masks kept from m on; gradients propagated back to m). So for
+ * each m (taken), the layers after m form a plain knapsack with capacity
+ * {@code capacity - fixed(m) - item(m)}, solved by a Pareto-front dynamic programme over (cost,
+ * score) pairs, exact for any integer costs. The best m wins; equal scores go to the cheaper
+ * set, then to the set whose first differing layer is earlier.
  */
-public final class MemoryKnapsack {
-    private MemoryKnapsack() {}
+public final class LayerKnapsack {
+    private LayerKnapsack() {}
 
-    /** A partial selection: total extra bits, total score, chosen layer indices. */
+    /** The cost of a selection: {@code fixed(earliest) + sum of item(layer)}. */
+    public interface Cost {
+        long fixed(int earliest);
+
+        long item(LayerInfo layer);
+    }
+
+    /** A partial selection: total item cost, total score, chosen layer indices. */
     private record State(long cost, double value, BitSet chosen) {}
 
     /**
      * @return layer names in forward order; empty if no layer fits
      */
-    public static List<String> select(List<LayerInfo> layers, Map<String, Double> scores, MemoryModel model,
-            long budgetBytes) {
-        long capacity = 8 * budgetBytes - model.baseBits(layers);
+    public static List<String> select(List<LayerInfo> layers, Map<String, Double> scores, Cost cost,
+            long capacity) {
         State best = null;
         for (LayerInfo first : layers) {
-            long room = capacity - model.reluBits(layers, first.index()) - model.layerBits(first);
-            if (room < 0) {
+            long room = capacity - cost.fixed(first.index());
+            if (room - cost.item(first) < 0) {
                 continue;
             }
             BitSet start = new BitSet();
             start.set(first.index());
-            List<State> front = new ArrayList<>(List.of(new State(model.layerBits(first), score(scores, first), start)));
+            List<State> front = new ArrayList<>(List.of(new State(cost.item(first), score(scores, first), start)));
             for (LayerInfo l : layers.subList(first.index() + 1, layers.size())) {
-                front = add(front, l, model.layerBits(l), score(scores, l), capacity - model.reluBits(layers, first.index()));
+                front = add(front, l, cost.item(l), score(scores, l), room);
             }
             for (State s : front) {
                 if (best == null || better(s, best)) {
@@ -52,6 +61,24 @@ public final class MemoryKnapsack {
         }
         BitSet chosen = best.chosen();
         return layers.stream().filter(l -> chosen.get(l.index())).map(LayerInfo::name).toList();
+    }
+
+    /** Whole layers under a memory budget in bytes. */
+    public static List<String> underMemory(List<LayerInfo> layers, Map<String, Double> scores, MemoryModel model,
+            long budgetBytes) {
+        long base = model.baseBits(layers);
+        Cost bits = new Cost() {
+            @Override
+            public long fixed(int earliest) {
+                return base + model.reluBits(layers, earliest);
+            }
+
+            @Override
+            public long item(LayerInfo layer) {
+                return model.layerBits(layer);
+            }
+        };
+        return select(layers, scores, bits, 8 * budgetBytes);
     }
 
     private static double score(Map<String, Double> scores, LayerInfo l) {

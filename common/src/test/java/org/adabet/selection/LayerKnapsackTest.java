@@ -1,4 +1,4 @@
-package org.adabet.memory;
+package org.adabet.selection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,12 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.adabet.memory.MemoryModel;
 import org.adabet.model.LayerInfo;
 import org.adabet.model.TrainableSpec;
 import org.junit.jupiter.api.Test;
 
 /** The knapsack against brute force over every subset of small random nets. */
-class MemoryKnapsackTest {
+class LayerKnapsackTest {
 
     @Test
     void matchesBruteForceOnRandomSmallNets() {
@@ -34,7 +35,7 @@ class MemoryKnapsackTest {
             long full = model.training(layers, TrainableSpec.layers(layers.stream().map(LayerInfo::name).toList()))
                     .total();
             long budget = rng.nextLong(full + 1);
-            List<String> chosen = MemoryKnapsack.select(layers, scores, model, budget);
+            List<String> chosen = LayerKnapsack.underMemory(layers, scores, model, budget);
             Best brute = bruteForce(layers, scores, model, budget);
             assertEquals(brute.any, !chosen.isEmpty(), "trial " + trial);
             if (!chosen.isEmpty()) {
@@ -48,9 +49,8 @@ class MemoryKnapsackTest {
 
     @Test
     void nothingFitsGivesAnEmptySelection() {
-        List<LayerInfo> layers = MemoryModelTest.NET;
-        assertEquals(List.of(), MemoryKnapsack.select(layers, Map.of("conv", 1.0, "bn", 1.0, "head", 1.0),
-                MemoryModelTest.MODEL, 100));
+        List<LayerInfo> layers = List.of(LayerInfo.simple(0, "a", 100, 50, false), LayerInfo.simple(1, "b", 10, 5, true));
+        assertEquals(List.of(), LayerKnapsack.underMemory(layers, Map.of("a", 1.0, "b", 1.0), new MemoryModel(2, 4), 100));
     }
 
     private record Best(double value, long cost, boolean any) {}

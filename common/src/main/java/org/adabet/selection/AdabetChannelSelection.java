@@ -1,0 +1,65 @@
+package org.adabet.selection;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.adabet.activation.ScoreVariant;
+import org.adabet.model.LayerInfo;
+import org.adabet.model.TrainableSpec;
+
+/**
+ * AdaBet's second stage (paper v2): the layers AdaBet's reference score selects, and inside each
+ * only its top channels. Rule implemented: a channel's score is beta1 of its own point cloud (n
+ * samples in H*W dimensions; a linear layer's unit is one dimension) summed over the k batches;
+ * the ceil(f * C) channels with the highest score train (equal scores to the lower channel
+ * index), the others keep their weights (their gradient is masked).
+ */
+public final class AdabetChannelSelection implements SelectionMethod {
+    private final AdabetSelection layers = new AdabetSelection(ScoreVariant.REFERENCE);
+
+    @Override
+    public String name() {
+        return "adabet_channel";
+    }
+
+    @Override
+    public boolean usesBudget() {
+        return true;
+    }
+
+    @Override
+    public SelectionCost cost(int statisticsBatches) {
+        return new SelectionCost(false, statisticsBatches, 0);
+    }
+
+    @Override
+    public TrainableSpec select(SelectionContext context) {
+        List<String> chosen = ScoringMethod.chooseLayers(context, layers.scores(context));
+        Map<String, boolean[]> masks = new HashMap<>();
+        for (LayerInfo layer : context.layers()) {
+            if (chosen.contains(layer.name())) {
+                double[] scores = context.evidence().channelScores().get(layer.name());
+                if (scores == null) {
+                    throw new IllegalArgumentException(name() + ": no channel statistics for layer '"
+                            + layer.name() + "'");
+                }
+                masks.put(layer.name(), topChannels(scores, context.channelFraction()));
+            }
+        }
+        return new TrainableSpec(Set.copyOf(chosen), Set.of(), masks);
+    }
+
+    /** The ceil(fraction * C) highest-scoring channels, equal scores to the lower index. */
+    static boolean[] topChannels(double[] scores, double fraction) {
+        int keep = Math.max(1, (int) Math.ceil(fraction * scores.length - 1e-9));
+        boolean[] mask = new boolean[scores.length];
+        IntStream.range(0, scores.length).boxed()
+                .sorted(Comparator.comparingDouble((Integer c) -> -scores[c]).thenComparingInt(c -> c))
+                .limit(keep)
+                .forEach(c -> mask[c] = true);
+        return mask;
+    }
+}
