@@ -6,6 +6,7 @@ import java.util.Map;
 import org.adabet.config.ConfigException;
 import org.adabet.config.ConfigLoader;
 import org.adabet.config.SweepConfig;
+import org.adabet.report.AgreementTable;
 import org.adabet.report.ComparisonTable;
 import org.adabet.sweep.SweepPlan;
 import org.apache.spark.sql.SparkSession;
@@ -66,6 +67,12 @@ public final class RunMain {
             double[] s = e.getValue();
             System.out.printf(java.util.Locale.ROOT, "%s: best method %.2f%%, worst %.2f%%, spread %.2f points%n",
                     e.getKey(), s[0], s[1], s[0] - s[1]);
+        }
+        if (!result.agreement().isEmpty()) {
+            System.out.println();
+            System.out.println("Agreement of each method's layer scores with the oracle (each layer retrained alone):");
+            System.out.println();
+            System.out.print(AgreementTable.toMarkdown(result.agreement()));
         }
         long failed = result.retraining().stream().filter(o -> !o.succeeded()).count()
                 + result.statistics().stream().filter(o -> !o.succeeded()).count();

@@ -20,6 +20,7 @@ import org.adabet.provenance.Provenance;
 import org.adabet.provenance.RunId;
 import org.adabet.provenance.Versions;
 import org.adabet.report.AgreementRow;
+import org.adabet.report.AgreementTable;
 import org.adabet.report.ComparisonTable;
 import org.adabet.sweep.Agreements;
 import org.adabet.sweep.GradientOutcome;
@@ -106,6 +107,7 @@ public final class SweepJob {
             writeRuns(Tables.ORACLE_RUNS, oracle);
             write(Tables.AGREEMENT, Tables.AGREEMENT_SCHEMA,
                     agreement.stream().map(a -> Tables.agreementRow(runId, a)).toList());
+            writeText("agreement.md", AgreementTable.toMarkdown(agreement));
         }
 
         Map<String, Integer> layerCounts = new HashMap<>();
