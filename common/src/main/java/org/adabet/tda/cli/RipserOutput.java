@@ -43,8 +43,9 @@ final class RipserOutput {
           .append(" points, using threshold at enclosing radius ")
           .append(CppFloatFormat.format(VietorisRips.enclosingRadius(d))).append('\n');
     } else {
+      // Ripser 1.2.1 prints (n * n - 1) / 2 here, not n (n - 1) / 2; copied for a clean diff.
       out.append("sparse distance matrix with ").append(n).append(" points and ")
-          .append(withinThreshold).append('/').append((long) n * (n - 1) / 2).append(" entries\n");
+          .append(withinThreshold).append('/').append(((long) n * n - 1) / 2).append(" entries\n");
     }
     // Ripser clamps the dimension to n - 2: no (k+1)-simplex exists to kill a k-class below that.
     appendIntervals(out, barcode, Math.min(barcode.maxDimension(), n - 2));
