@@ -24,10 +24,12 @@ public final class EuclideanDistances {
     int dim = cloud.dimension();
     float[] x = cloud.coordinates();
     double[] gram = GramKernel.lowerGram(x, n, dim);
-    // Squared-distance error is at most errorFactor * (||x||^2 + ||y||^2); recompute directly
-    // whenever that could exceed the promised accuracy (a slack of 2 for the final roundings).
+    // With e the per-entry bound relative to |x||y|, the squared distance is off by at most
+    // e|x|^2 + e|y|^2 + 2e|x||y| <= 2e(|x|^2 + |y|^2). The distance's relative error is half the
+    // squared distance's; keep it under the promise less 1% for the final float32 rounding, and
+    // recompute directly from the differences wherever the bound does not guarantee that.
     double errorFactor = 2 * GramKernel.relativeErrorBound(dim);
-    double fallbackRatio = errorFactor / (RELATIVE_ACCURACY / 2);
+    double fallbackRatio = errorFactor / (2 * 0.99 * RELATIVE_ACCURACY);
     float[] lower = new float[(int) ((long) n * (n - 1) / 2)];
     int k = 0;
     for (int i = 1; i < n; i++) {
