@@ -7,8 +7,9 @@ package org.adabet.tda;
  * AdaBet's clouds (tens of points, up to ~10^6 coordinates) the work is one symmetric matrix
  * product that a blocked, vectorised kernel runs at memory speed. The Gram form cancels badly for
  * nearby points, so every entry is checked against a bound on the kernel's rounding error and,
- * where the bound could exceed 1e-5 of the squared distance, recomputed directly from the
- * differences; negative round-off is clamped to 0. The result matches a direct double-precision
+ * where the bound could exceed the promised accuracy, recomputed directly from the differences
+ * (all such pairs in one more cache-blocked pass over X); negative round-off therefore never
+ * reaches a square root. Duplicate points give exactly 0. The result matches a direct double-precision
  * computation to 1e-5 relative.
  */
 public final class EuclideanDistances {
@@ -30,17 +31,36 @@ public final class EuclideanDistances {
     // recompute directly from the differences wherever the bound does not guarantee that.
     double errorFactor = 2 * GramKernel.relativeErrorBound(dim);
     double fallbackRatio = errorFactor / (2 * 0.99 * RELATIVE_ACCURACY);
-    float[] lower = new float[(int) ((long) n * (n - 1) / 2)];
+    int pairs = (int) ((long) n * (n - 1) / 2);
+    float[] lower = new float[pairs];
+    int[] first = new int[16];
+    int[] second = new int[16];
+    int[] slot = new int[16];
+    int unresolved = 0;
     int k = 0;
     for (int i = 1; i < n; i++) {
       double gi = gram[index(i, i)];
-      for (int j = 0; j < i; j++) {
+      for (int j = 0; j < i; j++, k++) {
         double gj = gram[index(j, j)];
         double sq = gi + gj - 2 * gram[index(i, j)];
         if (sq < fallbackRatio * (gi + gj)) {
-          sq = GramKernel.squaredDistance(x, i * dim, j * dim, dim);
+          if (unresolved == first.length) {
+            first = java.util.Arrays.copyOf(first, 2 * unresolved);
+            second = java.util.Arrays.copyOf(second, 2 * unresolved);
+            slot = java.util.Arrays.copyOf(slot, 2 * unresolved);
+          }
+          first[unresolved] = i;
+          second[unresolved] = j;
+          slot[unresolved++] = k;
+        } else {
+          lower[k] = (float) Math.sqrt(Math.max(sq, 0.0)); // 0 only when both rows are 0
         }
-        lower[k++] = (float) Math.sqrt(Math.max(sq, 0.0));
+      }
+    }
+    if (unresolved > 0) {
+      double[] direct = GramKernel.squaredDistances(x, dim, first, second, unresolved);
+      for (int p = 0; p < unresolved; p++) {
+        lower[slot[p]] = (float) Math.sqrt(direct[p]);
       }
     }
     return LowerDistanceMatrix.of(n, lower);

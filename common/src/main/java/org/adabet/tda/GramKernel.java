@@ -56,6 +56,18 @@ final class GramKernel {
     return VECTORIZED ? VectorGram.relativeErrorBound(VectorGram.CHUNK) + scalar : scalar;
   }
 
+  /** Squared distances of the row pairs {@code (first[p], second[p])}, to the bound of {@link #squaredDistance}. */
+  static double[] squaredDistances(float[] x, int dim, int[] first, int[] second, int count) {
+    if (VECTORIZED) {
+      return VectorGram.squaredDistances(x, dim, first, second, count);
+    }
+    double[] out = new double[count];
+    for (int p = 0; p < count; p++) {
+      out[p] = squaredDistance(x, first[p] * dim, second[p] * dim, dim);
+    }
+    return out;
+  }
+
   /** {@code sum (x_a - x_b)^2} over one row pair, to the same relative bound as the Gram entries. */
   static double squaredDistance(float[] x, int a, int b, int dim) {
     if (VECTORIZED) {

@@ -126,6 +126,38 @@ final class VectorGram {
   }
 
   /**
+   * {@link #squaredDistance} for many row pairs at once, walking the columns in the same L2-sized
+   * chunks as the Gram kernel so that X still streams from memory once however many pairs there
+   * are (per pair, correlated activations could otherwise cost a full pass over X each).
+   */
+  static double[] squaredDistances(float[] x, int dim, int[] first, int[] second, int count) {
+    double[] total = new double[count];
+    int vectorColumns = dim - dim % LANES;
+    for (int c0 = 0; c0 < vectorColumns; c0 += CHUNK) {
+      int c1 = Math.min(vectorColumns, c0 + CHUNK);
+      for (int p = 0; p < count; p++) {
+        int a = first[p] * dim;
+        int b = second[p] * dim;
+        FloatVector s = FloatVector.zero(SPECIES);
+        for (int k = c0; k < c1; k += LANES) {
+          FloatVector d = FloatVector.fromArray(SPECIES, x, a + k).sub(FloatVector.fromArray(SPECIES, x, b + k));
+          s = d.fma(d, s);
+        }
+        total[p] += s.reduceLanes(VectorOperators.ADD);
+      }
+    }
+    for (int p = 0; p < count; p++) {
+      int a = first[p] * dim;
+      int b = second[p] * dim;
+      for (int k = vectorColumns; k < dim; k++) {
+        double d = (double) x[a + k] - x[b + k];
+        total[p] += d * d;
+      }
+    }
+    return total;
+  }
+
+  /**
    * {@code sum (x_a - x_b)^2} over one row pair: float32 differences and lane sums per chunk, chunk
    * sums in double. All terms are non-negative, so the relative error stays below
    * {@link #relativeErrorBound} of the result itself — no cancellation, unlike the Gram form.
