@@ -23,6 +23,12 @@ final class RipserOutput {
       out.append("point cloud with ").append(n).append(" points in dimension ")
           .append(input.cloud().dimension()).append('\n');
     }
+    if (input.cloud() != null && !options.usesEnclosingRadius()) {
+      // Ripser 1.2.1 builds its sparse matrix straight from a point cloud when given a threshold
+      // and prints neither the value range nor the matrix line.
+      appendIntervals(out, barcode, Math.min(barcode.maxDimension(), n - 2));
+      return out.toString();
+    }
     float min = Float.POSITIVE_INFINITY;
     float max = Float.NEGATIVE_INFINITY;
     long withinThreshold = 0;

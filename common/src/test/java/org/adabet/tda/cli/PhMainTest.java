@@ -68,6 +68,15 @@ class PhMainTest {
         + "persistence intervals in dim 0:\n [0,1)\n [0,2)\n [0, )\npersistence intervals in dim 1:\n", r.out);
   }
 
+  @Test
+  void pointCloudWithThresholdPrintsLikeRipser() {
+    // Verified against Debian ripser 1.2.1: no value range line, and the square's loop never dies.
+    Result r = run("0,0\n1,0\n0,1\n1,1\n", "--format", "point-cloud", "--threshold", "1.2");
+    assertEquals(0, r.status, r.err);
+    assertEquals("point cloud with 4 points in dimension 2\npersistence intervals in dim 0:\n"
+        + " [0,1)\n [0,1)\n [0,1)\n [0, )\npersistence intervals in dim 1:\n [1, )\n", r.out);
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "''|--format point-cloud|empty input",
