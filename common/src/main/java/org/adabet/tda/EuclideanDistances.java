@@ -1,5 +1,7 @@
 package org.adabet.tda;
 
+import java.util.Arrays;
+
 /**
  * Euclidean distance matrices of point clouds, stored as float32.
  *
@@ -24,19 +26,56 @@ public final class EuclideanDistances {
     int n = cloud.size();
     int dim = cloud.dimension();
     float[] x = cloud.coordinates();
-    double[] gram = GramKernel.lowerGram(x, n, dim);
-    // With e the per-entry bound relative to |x||y|, the squared distance is off by at most
-    // e|x|^2 + e|y|^2 + 2e|x||y| <= 2e(|x|^2 + |y|^2). The distance's relative error is half the
-    // squared distance's; keep it under the promise less 1% for the final float32 rounding, and
-    // recompute directly from the differences wherever the bound does not guarantee that.
-    double errorFactor = 2 * GramKernel.relativeErrorBound(dim);
-    double fallbackRatio = errorFactor / (2 * 0.99 * RELATIVE_ACCURACY);
     int pairs = (int) ((long) n * (n - 1) / 2);
     float[] lower = new float[pairs];
+    Unresolved left = fromGram(GramKernel.lowerGram(x, n, dim), n, dim, lower, 0.99);
+    if (left.count > Math.max(pairs / 8, 16 * n)) {
+      // A large common component (non-negative activations, say) makes most pairs cancel.
+      // Centring on the mean removes it; float32 centring moves a distance by at most
+      // u(|x - m| + |y - m|), which the accepted pairs' bound keeps below 0.01 of the budget.
+      // It costs about a Gram matrix plus three passes over X, the pairwise fallback about a pass
+      // per pair: measured, centring wins from n = 64 up and loses at n = 32.
+      left = fromGram(GramKernel.lowerGram(centred(x, n, dim), n, dim), n, dim, lower, 0.97);
+    }
+    if (left.count > 0) {
+      // Always from the original coordinates: exact differences, no cancellation.
+      double[] direct = GramKernel.squaredDistances(x, dim, left.first, left.second, left.count);
+      for (int p = 0; p < left.count; p++) {
+        lower[left.slot[p]] = (float) Math.sqrt(direct[p]);
+      }
+    }
+    return LowerDistanceMatrix.of(n, lower);
+  }
+
+  /** Pairs whose Gram-form distance is not guaranteed: rows and their slot in the triangle. */
+  private static final class Unresolved {
     int[] first = new int[16];
     int[] second = new int[16];
     int[] slot = new int[16];
-    int unresolved = 0;
+    int count;
+
+    void add(int i, int j, int k) {
+      if (count == first.length) {
+        first = Arrays.copyOf(first, 2 * count);
+        second = Arrays.copyOf(second, 2 * count);
+        slot = Arrays.copyOf(slot, 2 * count);
+      }
+      first[count] = i;
+      second[count] = j;
+      slot[count++] = k;
+    }
+  }
+
+  /**
+   * Fills {@code lower} with every distance the Gram matrix resolves within
+   * {@code share * RELATIVE_ACCURACY} and returns the others. With e the per-entry bound relative
+   * to |x||y|, a squared distance is off by at most e|x|^2 + e|y|^2 + 2e|x||y| <= 2e(|x|^2 + |y|^2),
+   * and a distance by half that relatively; the rest of the budget covers the float32 rounding.
+   */
+  private static Unresolved fromGram(double[] gram, int n, int dim, float[] lower, double share) {
+    double errorFactor = 2 * GramKernel.relativeErrorBound(dim);
+    double fallbackRatio = errorFactor / (2 * share * RELATIVE_ACCURACY);
+    Unresolved left = new Unresolved();
     int k = 0;
     for (int i = 1; i < n; i++) {
       double gi = gram[index(i, i)];
@@ -44,26 +83,35 @@ public final class EuclideanDistances {
         double gj = gram[index(j, j)];
         double sq = gi + gj - 2 * gram[index(i, j)];
         if (sq < fallbackRatio * (gi + gj)) {
-          if (unresolved == first.length) {
-            first = java.util.Arrays.copyOf(first, 2 * unresolved);
-            second = java.util.Arrays.copyOf(second, 2 * unresolved);
-            slot = java.util.Arrays.copyOf(slot, 2 * unresolved);
-          }
-          first[unresolved] = i;
-          second[unresolved] = j;
-          slot[unresolved++] = k;
+          left.add(i, j, k);
         } else {
-          lower[k] = (float) Math.sqrt(Math.max(sq, 0.0)); // 0 only when both rows are 0
+          lower[k] = (float) Math.sqrt(Math.max(sq, 0.0)); // clamp: 0 only when both rows are 0
         }
       }
     }
-    if (unresolved > 0) {
-      double[] direct = GramKernel.squaredDistances(x, dim, first, second, unresolved);
-      for (int p = 0; p < unresolved; p++) {
-        lower[slot[p]] = (float) Math.sqrt(direct[p]);
+    return left;
+  }
+
+  /** A copy of the rows minus their mean (mean summed in double, rounded once). */
+  private static float[] centred(float[] x, int n, int dim) {
+    double[] mean = new double[dim];
+    for (int i = 0; i < n; i++) {
+      for (int c = 0; c < dim; c++) {
+        mean[c] += x[i * dim + c];
       }
     }
-    return LowerDistanceMatrix.of(n, lower);
+    float[] m = new float[dim];
+    for (int c = 0; c < dim; c++) {
+      m[c] = (float) (mean[c] / n);
+    }
+    float[] out = new float[x.length];
+    for (int i = 0; i < n; i++) {
+      int row = i * dim;
+      for (int c = 0; c < dim; c++) {
+        out[row + c] = x[row + c] - m[c];
+      }
+    }
+    return out;
   }
 
   /** Reference distances: differences and sums in double, one pair at a time. Slow; for checks. */

@@ -30,6 +30,7 @@ public final class PhBenchMain {
 
   private PhBenchMain() {}
 
+  /** Entry point of {@code adabet bench ph [--quick]}; exits with status 2 when ripser is missing. */
   public static void main(String[] args) throws IOException, InterruptedException {
     boolean quick = false;
     for (String a : args) {

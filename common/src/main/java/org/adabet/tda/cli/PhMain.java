@@ -25,6 +25,7 @@ public final class PhMain {
 
   private PhMain() {}
 
+  /** Entry point of {@code adabet ph}; exits with status 2 on bad input or arguments. */
   public static void main(String[] args) {
     int status = run(args, System.in, System.out, System.err);
     if (status != 0) {
