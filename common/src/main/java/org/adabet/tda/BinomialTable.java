@@ -66,6 +66,23 @@ final class BinomialTable {
   void vertices(long index, int k, int top, int[] out) {
     int hi = top;
     for (int pos = k; pos >= 0; pos--) {
+      if (pos == 1) {
+        // Edges are decoded most often: largest v with v (v - 1) / 2 <= index, by a square root.
+        int v = (int) ((1 + Math.sqrt(1 + 8.0 * index)) / 2);
+        while (table[2][v] > index) {
+          v--;
+        }
+        while (v + 1 <= hi && table[2][v + 1] <= index) {
+          v++;
+        }
+        out[k - 1] = v;
+        out[k] = (int) (index - table[2][v]);
+        return;
+      }
+      if (pos == 0) {
+        out[k] = (int) index;
+        return;
+      }
       // Largest v in [pos, hi] with C(v, pos + 1) <= index: binary search, C increasing in v.
       int lo = pos;
       int h = hi;

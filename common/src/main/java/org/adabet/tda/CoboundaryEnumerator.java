@@ -17,6 +17,7 @@ final class CoboundaryEnumerator {
   private final int[] rank;
   private final int n;
   private final int[] vertices = new int[RipsOptions.MAX_SUPPORTED_DIMENSION + 2];
+  private final int[] rows = new int[RipsOptions.MAX_SUPPORTED_DIMENSION + 2];
   private int k;
   private int diameter;
   private long below;
@@ -38,6 +39,9 @@ final class CoboundaryEnumerator {
     this.diameter = f.rankOf(key);
     long index = f.indexOf(key);
     f.binomials.vertices(index, k, n - 1, vertices);
+    for (int i = 0; i <= k; i++) {
+      rows[i] = vertices[i] * n;
+    }
     below = index;
     above = 0;
     position = k + 1;
@@ -68,10 +72,11 @@ final class CoboundaryEnumerator {
         nextVertex++;
         continue;
       }
+      // Rows of the simplex's own vertices, read at column v: as v walks down, each row is read
+      // sequentially (the rank table is symmetric), where row v would jump n entries per step.
       int d = diameter;
-      int row = v * n;
       for (int i = 0; i <= k; i++) {
-        int r = rank[row + vertices[i]];
+        int r = rank[rows[i] + v];
         if (r > d) {
           d = r;
         }

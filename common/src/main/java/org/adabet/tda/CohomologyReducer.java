@@ -117,10 +117,15 @@ final class CohomologyReducer {
       added = Arrays.copyOf(added, addedCount * 2);
     }
     added[addedCount++] = simplex;
+    int n = 0;
     cofacets.reset(simplex, k);
     while (cofacets.advance(true)) {
-      heap.push(cofacets.key());
+      if (n == buffer.length) {
+        buffer = Arrays.copyOf(buffer, n * 2);
+      }
+      buffer[n++] = cofacets.key();
     }
+    heap.addAll(buffer, n);
   }
 
   /** Stores the column and its added simplices modulo 2 as a new slot. */

@@ -1,5 +1,7 @@
 package org.adabet.tda;
 
+import java.util.Arrays;
+
 /**
  * Euclidean distance matrices of point clouds, stored as float32.
  *
@@ -7,8 +9,9 @@ package org.adabet.tda;
  * AdaBet's clouds (tens of points, up to ~10^6 coordinates) the work is one symmetric matrix
  * product that a blocked, vectorised kernel runs at memory speed. The Gram form cancels badly for
  * nearby points, so every entry is checked against a bound on the kernel's rounding error and,
- * where the bound could exceed 1e-5 of the squared distance, recomputed directly from the
- * differences; negative round-off is clamped to 0. The result matches a direct double-precision
+ * where the bound could exceed the promised accuracy, recomputed directly from the differences
+ * (all such pairs in one more cache-blocked pass over X); negative round-off therefore never
+ * reaches a square root. Duplicate points give exactly 0. The result matches a direct double-precision
  * computation to 1e-5 relative.
  */
 public final class EuclideanDistances {
@@ -23,25 +26,92 @@ public final class EuclideanDistances {
     int n = cloud.size();
     int dim = cloud.dimension();
     float[] x = cloud.coordinates();
-    double[] gram = GramKernel.lowerGram(x, n, dim);
-    // Squared-distance error is at most errorFactor * (||x||^2 + ||y||^2); recompute directly
-    // whenever that could exceed the promised accuracy (a slack of 2 for the final roundings).
-    double errorFactor = 2 * GramKernel.relativeErrorBound(dim);
-    double fallbackRatio = errorFactor / (RELATIVE_ACCURACY / 2);
-    float[] lower = new float[(int) ((long) n * (n - 1) / 2)];
-    int k = 0;
-    for (int i = 1; i < n; i++) {
-      double gi = gram[index(i, i)];
-      for (int j = 0; j < i; j++) {
-        double gj = gram[index(j, j)];
-        double sq = gi + gj - 2 * gram[index(i, j)];
-        if (sq < fallbackRatio * (gi + gj)) {
-          sq = GramKernel.squaredDistance(x, i * dim, j * dim, dim);
-        }
-        lower[k++] = (float) Math.sqrt(Math.max(sq, 0.0));
+    int pairs = (int) ((long) n * (n - 1) / 2);
+    float[] lower = new float[pairs];
+    Unresolved left = fromGram(GramKernel.lowerGram(x, n, dim), n, dim, lower, 0.99);
+    if (left.count > Math.max(pairs / 8, 16 * n)) {
+      // A large common component (non-negative activations, say) makes most pairs cancel.
+      // Centring on the mean removes it; float32 centring moves a distance by at most
+      // u(|x - m| + |y - m|), which the accepted pairs' bound keeps below 0.01 of the budget.
+      // It costs about a Gram matrix plus three passes over X, the pairwise fallback about a pass
+      // per pair: measured, centring wins from n = 64 up and loses at n = 32.
+      left = fromGram(GramKernel.lowerGram(centred(x, n, dim), n, dim), n, dim, lower, 0.97);
+    }
+    if (left.count > 0) {
+      // Always from the original coordinates: exact differences, no cancellation.
+      double[] direct = GramKernel.squaredDistances(x, dim, left.first, left.second, left.count);
+      for (int p = 0; p < left.count; p++) {
+        lower[left.slot[p]] = (float) Math.sqrt(direct[p]);
       }
     }
     return LowerDistanceMatrix.of(n, lower);
+  }
+
+  /** Pairs whose Gram-form distance is not guaranteed: rows and their slot in the triangle. */
+  private static final class Unresolved {
+    int[] first = new int[16];
+    int[] second = new int[16];
+    int[] slot = new int[16];
+    int count;
+
+    void add(int i, int j, int k) {
+      if (count == first.length) {
+        first = Arrays.copyOf(first, 2 * count);
+        second = Arrays.copyOf(second, 2 * count);
+        slot = Arrays.copyOf(slot, 2 * count);
+      }
+      first[count] = i;
+      second[count] = j;
+      slot[count++] = k;
+    }
+  }
+
+  /**
+   * Fills {@code lower} with every distance the Gram matrix resolves within
+   * {@code share * RELATIVE_ACCURACY} and returns the others. With e the per-entry bound relative
+   * to |x||y|, a squared distance is off by at most e|x|^2 + e|y|^2 + 2e|x||y| <= 2e(|x|^2 + |y|^2),
+   * and a distance by half that relatively; the rest of the budget covers the float32 rounding.
+   */
+  private static Unresolved fromGram(double[] gram, int n, int dim, float[] lower, double share) {
+    double errorFactor = 2 * GramKernel.relativeErrorBound(dim);
+    double fallbackRatio = errorFactor / (2 * share * RELATIVE_ACCURACY);
+    Unresolved left = new Unresolved();
+    int k = 0;
+    for (int i = 1; i < n; i++) {
+      double gi = gram[index(i, i)];
+      for (int j = 0; j < i; j++, k++) {
+        double gj = gram[index(j, j)];
+        double sq = gi + gj - 2 * gram[index(i, j)];
+        if (sq < fallbackRatio * (gi + gj)) {
+          left.add(i, j, k);
+        } else {
+          lower[k] = (float) Math.sqrt(Math.max(sq, 0.0)); // clamp: 0 only when both rows are 0
+        }
+      }
+    }
+    return left;
+  }
+
+  /** A copy of the rows minus their mean (mean summed in double, rounded once). */
+  private static float[] centred(float[] x, int n, int dim) {
+    double[] mean = new double[dim];
+    for (int i = 0; i < n; i++) {
+      for (int c = 0; c < dim; c++) {
+        mean[c] += x[i * dim + c];
+      }
+    }
+    float[] m = new float[dim];
+    for (int c = 0; c < dim; c++) {
+      m[c] = (float) (mean[c] / n);
+    }
+    float[] out = new float[x.length];
+    for (int i = 0; i < n; i++) {
+      int row = i * dim;
+      for (int c = 0; c < dim; c++) {
+        out[row + c] = x[row + c] - m[c];
+      }
+    }
+    return out;
   }
 
   /** Reference distances: differences and sums in double, one pair at a time. Slow; for checks. */

@@ -39,7 +39,21 @@ final class LongMinHeap {
     heap[i] = key;
   }
 
-  /** Adds many keys at once and restores the heap bottom-up, cheaper than one push each. */
+  /**
+   * Adds many keys: one push each when they are few against the heap, else appended and the heap
+   * rebuilt bottom-up in linear time (a whole coboundary is often as large as the heap).
+   */
+  void addAll(long[] keys, int count) {
+    if (count * 4 < size) {
+      for (int i = 0; i < count; i++) {
+        push(keys[i]);
+      }
+    } else {
+      pushAll(keys, count);
+    }
+  }
+
+  /** Adds many keys at once and restores the heap bottom-up. */
   void pushAll(long[] keys, int count) {
     if (size + count > heap.length) {
       heap = Arrays.copyOf(heap, Math.max(heap.length * 2, size + count));

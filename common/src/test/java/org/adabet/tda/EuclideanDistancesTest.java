@@ -10,12 +10,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EuclideanDistancesTest {
 
   @ParameterizedTest
-  @CsvSource({"2, 1", "7, 3", "33, 100", "40, 1000", "9, 25088", "17, 4099"})
-  void gramDistancesMatchDirectDoubleComputation(int n, int d) {
+  @CsvSource({"2, 1, false", "7, 3, false", "33, 100, false", "40, 1000, false", "9, 25088, false",
+      "17, 4099, false", "12, 3000, true", "21, 20000, true", "70, 300, true", "90, 1200, true"})
+  void gramDistancesMatchDirectDoubleComputation(int n, int d, boolean uniform) {
     SplittableRandom r = new SplittableRandom(n * 31L + d);
     float[] x = new float[n * d];
     for (int i = 0; i < x.length; i++) {
-      x[i] = (float) Math.max(0, r.nextGaussian()); // ReLU'd activations
+      // ReLU'd activations; uniform [0, 1) has a large common component, so that every pair
+      // goes through the direct fallback (n >= 64: through the centred second Gram pass).
+      x[i] = uniform ? (float) r.nextDouble() : (float) Math.max(0, r.nextGaussian());
     }
     // Near-duplicates and exact duplicates: the cancellation-prone pairs.
     if (n > 3) {
