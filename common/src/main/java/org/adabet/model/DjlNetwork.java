@@ -42,6 +42,9 @@ final class DjlNetwork implements Network {
     /** A parameter that trains, with its channel mask (null: every channel). */
     private record TrainableParameter(String key, Parameter parameter, NDArray mask) {}
 
+    /** BatchNorm statistics of a channel-masked layer: masked channels must keep theirs too. */
+    private final List<TrainableParameter> maskedStatistics = new ArrayList<>();
+
     /** A step of the walk: its spec, its DJL block, and its parameters by torchvision-style name. */
     private record Step(LayerSpec spec, Block block, Map<String, Parameter> parameters) {}
 
@@ -163,6 +166,8 @@ final class DjlNetwork implements Network {
             }
         });
         trainable.clear();
+        maskedStatistics.forEach(t -> t.mask().close());
+        maskedStatistics.clear();
         momentum.values().forEach(NDArray::close);
         momentum.clear();
         for (Step step : steps) {
@@ -170,6 +175,11 @@ final class DjlNetwork implements Network {
             for (Map.Entry<String, Parameter> p : step.parameters().entrySet()) {
                 // Running statistics never take a gradient; unfreezing them breaks the next forward.
                 if (p.getKey().startsWith("running_")) {
+                    boolean[] mask = layer == null ? null : spec.channelMasks().get(layer);
+                    if (mask != null) {
+                        maskedStatistics.add(new TrainableParameter(layer + "." + p.getKey(), p.getValue(),
+                                maskArray(mask, p.getValue().getArray().getShape())));
+                    }
                     continue;
                 }
                 boolean train = layer != null && (spec.layers().contains(layer)
@@ -214,6 +224,12 @@ final class DjlNetwork implements Network {
         try (NDManager scope = manager.newSubManager()) {
             NDArray x = input(scope, images, count);
             NDArray y = scope.create(toLong(labels, count));
+            List<NDArray> statisticsBefore = new ArrayList<>();
+            for (TrainableParameter t : maskedStatistics) {
+                NDArray copy = t.parameter().getArray().duplicate();
+                copy.attach(scope);
+                statisticsBefore.add(copy);
+            }
             // DJL 0.36 allows one collecting GradientCollector per JVM, and a second one started
             // from another thread leaves that thread in grad mode: Spark tasks sharing an executor
             // take turns for forward + backward (the update and all inference still overlap).
@@ -230,8 +246,20 @@ final class DjlNetwork implements Network {
                 }
             }
             update(scope, learningRate, momentumFactor, weightDecay);
+            restoreMaskedStatistics(scope, statisticsBefore);
         }
         return lossValue;
+    }
+
+    /** The forward pass moved every channel's running statistics; put the masked channels' back. */
+    private void restoreMaskedStatistics(NDManager scope, List<NDArray> before) {
+        for (int i = 0; i < maskedStatistics.size(); i++) {
+            TrainableParameter t = maskedStatistics.get(i);
+            NDArray current = t.parameter().getArray();
+            NDArray kept = before.get(i).mul(t.mask().neg().add(1));
+            kept.attach(scope);
+            current.muli(t.mask()).addi(kept);
+        }
     }
 
     private void update(NDManager scope, double lr, double mu, double wd) {
