@@ -1,0 +1,113 @@
+package org.adabet.data.io;
+
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/** Decodes image files with javax.imageio (JPEG, PNG, and whatever else it sniffs) into RGB planes. */
+final class ImageDecoder {
+    /** Pillow's decompression-bomb limit: larger images are refused before their pixels are allocated. */
+    static final long MAX_PIXELS = 178_956_970L;
+
+    private ImageDecoder() {}
+
+    /** Why one file could not be used; the reader records it and goes on. */
+    static final class UnreadableImageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UnreadableImageException(String reason) {
+            super(reason);
+        }
+    }
+
+    /** Decodes a file, judging its format by content, not by extension. */
+    static BufferedImage read(Path file) throws UnreadableImageException {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new UnreadableImageException("file not found or not readable");
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) {
+                throw new UnreadableImageException("cannot open the file");
+            }
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new UnreadableImageException(Files.size(file) == 0 ? "empty file"
+                        : "not a JPEG or PNG image (no decoder recognises its content)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw new UnreadableImageException(reader.getWidth(0) + "x" + reader.getHeight(0)
+                            + " pixels is more than " + MAX_PIXELS + " (decompression bomb?)");
+                }
+                BufferedImage image = reader.read(0);
+                if (image == null || image.getWidth() < 1 || image.getHeight() < 1) {
+                    throw new UnreadableImageException("decoder returned no pixels");
+                }
+                return image;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw new UnreadableImageException("corrupt or truncated " + formatOf(file) + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Decoders throw unchecked exceptions on some malformed files (bad ICC profiles, odd
+            // JPEG colour models); one bad file must never stop a sweep.
+            throw new UnreadableImageException("decoder failed on " + formatOf(file) + ": " + e);
+        }
+    }
+
+    /**
+     * The image as three row-major planes R, G, B in [0, 1]. Grey images are read from the raster
+     * (their values are taken as-is, as Pillow's {@code convert("RGB")} does; {@code getRGB} would
+     * apply a linear-to-sRGB curve); alpha is dropped.
+     */
+    static float[][] rgbPlanes(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        float[][] rgb = new float[3][w * h];
+        Raster raster = image.getRaster();
+        boolean grey = image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY
+                && raster.getNumBands() <= 2 && !(image.getColorModel() instanceof java.awt.image.IndexColorModel);
+        if (grey) {
+            float max = (1 << raster.getSampleModel().getSampleSize(0)) - 1;
+            int[] row = new int[w];
+            for (int y = 0; y < h; y++) {
+                raster.getSamples(0, y, w, 1, 0, row);
+                for (int x = 0; x < w; x++) {
+                    float v = row[x] / max;
+                    rgb[0][y * w + x] = v;
+                    rgb[1][y * w + x] = v;
+                    rgb[2][y * w + x] = v;
+                }
+            }
+            return rgb;
+        }
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            image.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                int p = row[x];
+                rgb[0][y * w + x] = ((p >>> 16) & 0xff) / 255f;
+                rgb[1][y * w + x] = ((p >>> 8) & 0xff) / 255f;
+                rgb[2][y * w + x] = (p & 0xff) / 255f;
+            }
+        }
+        return rgb;
+    }
+
+    private static String formatOf(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "image" : name.substring(dot + 1).toUpperCase(java.util.Locale.ROOT) + " file";
+    }
+}
