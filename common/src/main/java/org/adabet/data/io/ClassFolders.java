@@ -2,6 +2,7 @@ package org.adabet.data.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +40,8 @@ final class ClassFolders {
 
     /** Image files below a class folder, sorted by their path relative to it (so listing order never matters). */
     static List<Path> images(Path classFolder) {
-        try (Stream<Path> files = Files.walk(classFolder)) {
+        // Followed like torchvision's os.walk(followlinks=True): class folders are often symlinks.
+        try (Stream<Path> files = Files.walk(classFolder, FileVisitOption.FOLLOW_LINKS)) {
             List<Path> images = files.filter(Files::isRegularFile)
                     .filter(ClassFolders::isImageName)
                     .sorted(Comparator.comparing(p -> relative(classFolder, p)))
@@ -48,8 +50,9 @@ final class ClassFolders {
                 throw new IllegalArgumentException("class folder " + classFolder + " has no .jpg, .jpeg or .png images");
             }
             return images;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + classFolder, e);
+        } catch (IOException | UncheckedIOException e) {
+            // Files.walk reports a symlink loop or an unreadable sub-folder mid-stream, unchecked.
+            throw new IllegalArgumentException("cannot list class folder " + classFolder + ": " + e.getMessage(), e);
         }
     }
 

@@ -202,6 +202,30 @@ class ImageFolderReaderTest {
     }
 
     @Test
+    void symlinkedClassFoldersAreFollowed() throws IOException {
+        Path elsewhere = clean(tmp.resolve("store"), 3, false);
+        Path root = Files.createDirectories(tmp.resolve("linked"));
+        for (String c : List.of("bird", "cat", "dog")) {
+            Files.createSymbolicLink(root.resolve(c), elsewhere.resolve(c));
+        }
+        LoadedDataset linked = ImageFolderReader.read(root, options(2));
+        LoadedDataset direct = ImageFolderReader.read(elsewhere, options(2));
+        assertEquals(9, linked.report().imagesRead());
+        assertArrayEquals(direct.train().pixels(), linked.train().pixels());
+    }
+
+    @Test
+    void aListedFileThatDoesNotExistIsSkippedAndReported() throws IOException {
+        Path root = clean(tmp.resolve("pets"), 2, false);
+        Files.writeString(root.resolve("train.txt"), "bird/b0.PNG\ncat/c0.png\ndog/d1.jpg\ncat/gone.png\n");
+        Files.writeString(root.resolve("test.txt"), "bird/b1.PNG\n");
+        LoadReport report = ImageFolderReader.read(root, options(1)).report();
+        assertEquals(List.of(new LoadReport.SkippedImage(root.resolve("cat/gone.png").toString(),
+                "file not found or not readable")), report.skipped());
+        assertEquals(3, report.trainImages());
+    }
+
+    @Test
     void missingOrEmptyRootsAreErrorsNamingThePath() throws IOException {
         assertError(tmp.resolve("absent"), "dataset root " + tmp.resolve("absent") + " does not exist");
         Path file = Files.writeString(tmp.resolve("file.txt"), "x");
