@@ -21,6 +21,8 @@ public record LoadedDataset(String name, Layout layout, ImageSet train, ImageSet
         IMAGE_FOLDER_SPLIT_FILES,
         /** CUB-200-2011's own files: {@code images.txt}, {@code train_test_split.txt}, ... */
         CUB_200_2011,
+        /** Oxford-IIIT Pets' own files: {@code images/} and {@code annotations/trainval.txt}, {@code test.txt}. */
+        OXFORD_IIIT_PETS,
         /** CIFAR-10 binary version ({@link CifarReader}). */
         CIFAR_10,
         /** CIFAR-100 binary version, fine labels. */

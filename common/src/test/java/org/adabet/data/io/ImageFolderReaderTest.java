@@ -202,6 +202,39 @@ class ImageFolderReaderTest {
     }
 
     @Test
+    void oxfordPetsLayoutUsesItsAnnotationsSplit() throws IOException {
+        Path root = tmp.resolve("oxford-iiit-pet");
+        StringBuilder trainval = new StringBuilder();
+        StringBuilder test = new StringBuilder();
+        String[] breeds = {"Abyssinian", "american_bulldog"};
+        for (int c = 0; c < 2; c++) {
+            for (int i = 1; i <= 3; i++) {
+                String name = breeds[c] + "_" + i;
+                Images.write(root.resolve("images/" + name + ".jpg"), Images.solid(12, 10, c == 0 ? RED : GREEN, i));
+                (i == 3 ? test : trainval).append(name).append(' ').append(c + 1).append(' ').append(2 - c)
+                        .append(" 1\n");
+            }
+        }
+        Files.createDirectories(root.resolve("annotations"));
+        Files.writeString(root.resolve("annotations/trainval.txt"), trainval);
+        Files.writeString(root.resolve("annotations/test.txt"), test);
+        LoadedDataset d = ImageFolderReader.read(root, options(1));
+        assertEquals(LoadedDataset.Layout.OXFORD_IIIT_PETS, d.layout());
+        assertEquals(List.of(breeds), d.classNames());
+        assertArrayEquals(new int[] {2, 2}, counts(d.train()));
+        assertArrayEquals(new int[] {1, 1}, counts(d.test()));
+        for (int i = 0; i < d.train().size(); i++) {
+            assertEquals(d.train().labels()[i] == 0 ? 0 : 1, dominant(d.train(), i));
+        }
+
+        Files.writeString(root.resolve("annotations/test.txt"), test + "Abyssinian_9 2 1 1\n");
+        assertError(root, root.resolve("annotations/test.txt") + " line 3: class id 2 is 'american_bulldog'"
+                + " elsewhere but 'Abyssinian' here");
+        Files.writeString(root.resolve("annotations/test.txt"), "Bengal_1 4 1 1\n");
+        assertError(root, "use class ids [1, 2, 4], which are not 1..3");
+    }
+
+    @Test
     void symlinkedClassFoldersAreFollowed() throws IOException {
         Path elsewhere = clean(tmp.resolve("store"), 3, false);
         Path root = Files.createDirectories(tmp.resolve("linked"));
