@@ -10,18 +10,23 @@ import org.adabet.data.ImageSet;
  * <ol>
  *   <li><b>CUB-200-2011</b> as unpacked: {@code images.txt} and {@code train_test_split.txt} in
  *       the root (with {@code classes.txt}, {@code image_class_labels.txt} and {@code images/});
- *       its own train/test split is used ({@link CubLayout}).</li>
+ *       its own train/test split is used ({@code CubLayout}).</li>
  *   <li><b>Oxford-IIIT Pets</b> as its two archives unpack side by side: {@code images/} and
  *       {@code annotations/trainval.txt}, {@code annotations/test.txt}; its trainval/test split
- *       is used ({@link PetsLayout}).</li>
+ *       is used ({@code PetsLayout}).</li>
+ *   <li><b>Flowers-102</b> as unpacked: {@code jpg/}, {@code imagelabels.mat},
+ *       {@code setid.mat}; train = {@code trnid} + {@code valid}, test = {@code tstid}
+ *       ({@code FlowersLayout}).</li>
+ *   <li><b>Stanford Dogs</b> as unpacked: {@code Images/}, {@code train_list.mat},
+ *       {@code test_list.mat}; its split is used ({@code DogsLayout}).</li>
  *   <li><b>Image folder with split files</b>: {@code root/<class>/<image>} plus {@code train.txt}
  *       and {@code test.txt} in the root, one path relative to the root per line
- *       ({@link SplitFiles}).</li>
+ *       ({@code SplitFiles}).</li>
  *   <li><b>Image folder</b> as torchvision's {@code ImageFolder}: {@code root/<class>/<image>}
  *       ({@code .jpg}, {@code .jpeg}, {@code .png} in any case, in sub-folders too), classes sorted
  *       by name = label order; a stratified split is drawn by seed
  *       ({@link ImageFolderOptions#testFraction()} of each class held out). Stanford Dogs' {@code Images/}
- *       folder is this layout as unpacked; Flowers-102 once sorted into class folders.</li>
+ *       folder alone is this layout.</li>
  * </ol>
  * A split is chosen from the file lists before any image is decoded, so a corrupt file never
  * shifts which other files are held out. Each split is then capped per class
@@ -87,6 +92,12 @@ public final class ImageFolderReader {
         }
         if (PetsLayout.present(root)) {
             return PetsLayout.read(root);
+        }
+        if (FlowersLayout.present(root)) {
+            return FlowersLayout.read(root);
+        }
+        if (DogsLayout.present(root)) {
+            return DogsLayout.read(root);
         }
         if (SplitFiles.present(root)) {
             return SplitFiles.read(root);

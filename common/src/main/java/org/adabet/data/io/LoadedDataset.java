@@ -23,6 +23,10 @@ public record LoadedDataset(String name, Layout layout, ImageSet train, ImageSet
         CUB_200_2011,
         /** Oxford-IIIT Pets' own files: {@code images/} and {@code annotations/trainval.txt}, {@code test.txt}. */
         OXFORD_IIIT_PETS,
+        /** Flowers-102's own files: {@code jpg/}, {@code imagelabels.mat}, {@code setid.mat}. */
+        FLOWERS_102,
+        /** Stanford Dogs' own files: {@code Images/}, {@code train_list.mat}, {@code test_list.mat}. */
+        STANFORD_DOGS,
         /** CIFAR-10 binary version ({@link CifarReader}). */
         CIFAR_10,
         /** CIFAR-100 binary version, fine labels. */

@@ -73,6 +73,30 @@ final class MatFile {
         return vars;
     }
 
+    /** A numeric variable's values. */
+    static double[] numeric(Map<String, Object> vars, String name, Path file) {
+        if (!(vars.get(name) instanceof NumericArray array)) {
+            throw new IllegalArgumentException("MAT-file " + file + " has no numeric variable '" + name + "'");
+        }
+        return array.values();
+    }
+
+    /** A cell array of strings (each cell a character array). */
+    static List<String> strings(Map<String, Object> vars, String name, Path file) {
+        if (!(vars.get(name) instanceof List<?> cells) || !cells.stream().allMatch(c -> c instanceof String)) {
+            throw new IllegalArgumentException("MAT-file " + file + " has no cell array of strings '" + name + "'");
+        }
+        return cells.stream().map(String.class::cast).toList();
+    }
+
+    /** A value that must be a whole number in [1, max], as MATLAB's 1-based ids and labels are. */
+    static int oneBased(double value, int max, String what, Path file) {
+        if (value != Math.rint(value) || value < 1 || value > max) {
+            throw new IllegalArgumentException("MAT-file " + file + ": " + what + " " + value + " is not in 1.." + max);
+        }
+        return (int) value;
+    }
+
     private void topLevel(ByteBuffer in, Map<String, Object> vars) {
         int type = in.getInt();
         int size = in.getInt();

@@ -8,7 +8,7 @@ import java.util.Objects;
  * shorter side becomes {@code resizeTo}, the longer side {@code floor(resizeTo * long / short)}),
  * {@code CenterCrop(cropTo)} (offsets rounded half to even, as Python's {@code round}),
  * {@code ToTensor()} (RGB scaled to [0, 1], CHW) and {@code Normalize(mean, std)}. Resizing is
- * Pillow's antialiased bilinear ({@link Resampler}).
+ * Pillow's antialiased bilinear ({@code Resampler}).
  *
  * @param resizeTo target length of the shorter side, at least {@code cropTo}
  * @param cropTo side of the square centre crop: the output resolution

@@ -235,6 +235,56 @@ class ImageFolderReaderTest {
     }
 
     @Test
+    void flowersLayoutUsesSetidWithTrainAndValidForTraining() throws Exception {
+        Path root = tmp.resolve("flowers-102");
+        Files.createDirectories(root);
+        for (String f : List.of("imagelabels.mat", "setid.mat")) {
+            Files.copy(MatFileTest.resource("flowers/" + f), root.resolve(f));
+        }
+        // labels 1, 2, 1, 2, 1, 2; trnid 1, 2; valid 3, 4; tstid 6, 5
+        for (int i = 1; i <= 6; i++) {
+            Images.write(root.resolve(String.format("jpg/image_%05d.jpg", i)),
+                    Images.solid(10, 10, i % 2 == 1 ? RED : BLUE, i));
+        }
+        LoadedDataset d = ImageFolderReader.read(root, options(1));
+        assertEquals(LoadedDataset.Layout.FLOWERS_102, d.layout());
+        assertEquals(List.of("1", "2"), d.classNames());
+        assertArrayEquals(new int[] {2, 2}, counts(d.train()));
+        assertArrayEquals(new int[] {1, 1}, counts(d.test()));
+        for (int i = 0; i < d.test().size(); i++) {
+            assertEquals(d.test().labels()[i] == 0 ? 0 : 2, dominant(d.test(), i));
+        }
+        Files.delete(root.resolve("jpg/image_00005.jpg"));
+        assertEquals(List.of(new LoadReport.SkippedImage(root.resolve("jpg/image_00005.jpg").toString(),
+                "file not found or not readable")), ImageFolderReader.read(root, options(1)).report().skipped());
+    }
+
+    @Test
+    void stanfordDogsLayoutUsesItsListFiles() throws Exception {
+        Path root = tmp.resolve("stanford-dogs");
+        Files.createDirectories(root);
+        for (String f : List.of("train_list.mat", "test_list.mat")) {
+            Files.copy(MatFileTest.resource("dogs/" + f), root.resolve(f));
+        }
+        String c = "n02085620-Chihuahua";
+        String j = "n02085782-Japanese_spaniel";
+        for (int i = 1; i <= 3; i++) {
+            Images.write(root.resolve("Images/" + c + "/c_" + i + ".jpg"), Images.solid(10, 10, RED, i));
+            Images.write(root.resolve("Images/" + j + "/j_" + i + ".jpg"), Images.solid(10, 10, GREEN, i));
+        }
+        Images.write(root.resolve("Images/" + j + "/j_4.jpg"), Images.solid(10, 10, GREEN, 4)); // in no list
+        LoadedDataset d = ImageFolderReader.read(root, options(1));
+        assertEquals(LoadedDataset.Layout.STANFORD_DOGS, d.layout());
+        assertEquals(List.of(c, j), d.classNames());
+        assertArrayEquals(new int[] {2, 2}, counts(d.train()));
+        assertArrayEquals(new int[] {1, 1}, counts(d.test()));
+        for (int i = 0; i < d.train().size(); i++) {
+            assertEquals(d.train().labels()[i], dominant(d.train(), i));
+        }
+        assertEquals(List.of(c, j), ImageFolderReader.read(root.resolve("Images"), options(1)).classNames());
+    }
+
+    @Test
     void symlinkedClassFoldersAreFollowed() throws IOException {
         Path elsewhere = clean(tmp.resolve("store"), 3, false);
         Path root = Files.createDirectories(tmp.resolve("linked"));
