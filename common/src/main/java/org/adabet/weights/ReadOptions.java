@@ -1,12 +1,14 @@
 package org.adabet.weights;
 
+import java.io.Serializable;
+
 /**
  * How a state dict reader treats integer tensors.
  *
  * @param skipBatchCounters drop BatchNorm's {@code *.num_batches_tracked} counters (int64 in
  *     torchvision exports; they hold no weights and no DJL block has them); each drop is noted
  */
-public record ReadOptions(boolean skipBatchCounters) {
+public record ReadOptions(boolean skipBatchCounters) implements Serializable {
     /** The default: batch counters are skipped. */
     public static final ReadOptions DEFAULT = new ReadOptions(true);
 

@@ -1,5 +1,6 @@
 package org.adabet.data.io;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param maxPerClass at most this many images of each class in each split, the first in file
  *     order (CIFAR's files are already shuffled); 0 = all
  */
-public record CifarOptions(Normalization normalization, int size, int maxPerClass) {
+public record CifarOptions(Normalization normalization, int size, int maxPerClass) implements Serializable {
     public CifarOptions {
         Objects.requireNonNull(normalization, "normalization");
         if (size < 1) {

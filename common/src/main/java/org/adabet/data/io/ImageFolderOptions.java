@@ -1,5 +1,6 @@
 package org.adabet.data.io;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param threads images decoded in parallel (results do not depend on it)
  */
 public record ImageFolderOptions(Preprocessing preprocessing, double testFraction, long seed, int maxPerClass,
-        int threads) {
+        int threads) implements Serializable {
     public ImageFolderOptions {
         Objects.requireNonNull(preprocessing, "preprocessing");
         if (!(testFraction >= 0 && testFraction < 1)) {

@@ -1,5 +1,6 @@
 package org.adabet.data.io;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  * @param mean R, G, B means
  * @param std R, G, B standard deviations, all positive
  */
-public record Normalization(List<Double> mean, List<Double> std) {
+public record Normalization(List<Double> mean, List<Double> std) implements Serializable {
     /** ImageNet's statistics, which torchvision's pretrained models expect. */
     public static final Normalization IMAGENET = of(0.485, 0.456, 0.406, 0.229, 0.224, 0.225);
     /** CIFAR-10 training-set statistics (per-channel mean and standard deviation over all pixels). */

@@ -1,6 +1,7 @@
 package org.adabet.data.io;
 
 import java.awt.image.BufferedImage;
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param resizeTo target length of the shorter side, at least {@code cropTo}
  * @param cropTo side of the square centre crop: the output resolution
  */
-public record Preprocessing(int resizeTo, int cropTo, Normalization normalization) {
+public record Preprocessing(int resizeTo, int cropTo, Normalization normalization) implements Serializable {
     /** Resize 256, centre crop 224, ImageNet statistics: torchvision's ResNet, VGG, MobileNetV2 and ViT-B/16 weights. */
     public static final Preprocessing IMAGENET = new Preprocessing(256, 224, Normalization.IMAGENET);
     /** Channels of every output image (RGB). */
