@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +56,7 @@ record NpyHeader(DType dtype, boolean fortranOrder, long[] shape) {
     }
 
     static NpyHeader parse(String dict, String where) {
-        Object parsed = new PyLiteral(dict, where).parseWhole();
+        Object parsed = PyLiteral.parse(dict, where);
         if (!(parsed instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException(where + ": .npy header is not a dict: " + dict.strip());
         }
@@ -105,133 +103,5 @@ record NpyHeader(DType dtype, boolean fortranOrder, long[] shape) {
             default -> throw new IllegalArgumentException(where + ": unsupported dtype " + descr
                     + " (supported: <f4, <f8, <f2, <i8, <i4, <i2, |i1, |u1, |b1)");
         };
-    }
-
-    /** The subset of Python literal syntax numpy writes: dicts, tuples, strings, ints, booleans. */
-    private static final class PyLiteral {
-        private final String s;
-        private final String where;
-        private int pos;
-
-        PyLiteral(String s, String where) {
-            this.s = s;
-            this.where = where;
-        }
-
-        Object parseWhole() {
-            Object v = value();
-            space();
-            if (pos != s.length()) {
-                throw error("unexpected text");
-            }
-            return v;
-        }
-
-        private Object value() {
-            space();
-            if (pos >= s.length()) {
-                throw error("unexpected end");
-            }
-            char c = s.charAt(pos);
-            if (c == '{') {
-                return dict();
-            }
-            if (c == '(' || c == '[') {
-                return items(c, c == '(' ? ')' : ']');
-            }
-            if (c == '\'' || c == '"') {
-                int end = s.indexOf(c, pos + 1);
-                if (end < 0) {
-                    throw error("unterminated string");
-                }
-                String str = s.substring(pos + 1, end);
-                pos = end + 1;
-                return str;
-            }
-            if (s.startsWith("True", pos) || s.startsWith("False", pos)) {
-                boolean b = s.startsWith("True", pos);
-                pos += b ? 4 : 5;
-                return b;
-            }
-            int start = pos;
-            while (pos < s.length() && (Character.isDigit(s.charAt(pos)) || s.charAt(pos) == '-')) {
-                pos++;
-            }
-            if (start == pos) {
-                throw error("unexpected character '" + c + "'");
-            }
-            String digits = s.substring(start, pos);
-            if (peek() == 'L') {
-                pos++; // Python 2 long suffix, in files written by old numpy
-            }
-            try {
-                return Long.parseLong(digits);
-            } catch (NumberFormatException e) {
-                throw error("bad integer " + digits);
-            }
-        }
-
-        private Map<Object, Object> dict() {
-            Map<Object, Object> map = new LinkedHashMap<>();
-            pos++;
-            while (true) {
-                space();
-                if (peek() == '}') {
-                    pos++;
-                    return map;
-                }
-                Object key = value();
-                space();
-                expect(':');
-                map.put(key, value());
-                separator('}');
-            }
-        }
-
-        private List<Object> items(char open, char close) {
-            List<Object> list = new ArrayList<>();
-            pos++;
-            while (true) {
-                space();
-                if (peek() == close) {
-                    pos++;
-                    return list;
-                }
-                list.add(value());
-                separator(close);
-            }
-        }
-
-        /** After an element: a comma (trailing commas are legal Python), or the closing bracket next. */
-        private void separator(char close) {
-            space();
-            if (peek() == ',') {
-                pos++;
-            } else if (peek() != close) {
-                throw error("expected ',' or '" + close + "'");
-            }
-        }
-
-        private void expect(char c) {
-            if (peek() != c) {
-                throw error("expected '" + c + "'");
-            }
-            pos++;
-        }
-
-        private char peek() {
-            return pos < s.length() ? s.charAt(pos) : '\0';
-        }
-
-        private void space() {
-            while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
-                pos++;
-            }
-        }
-
-        private IllegalArgumentException error(String what) {
-            return new IllegalArgumentException(where + ": bad .npy header at offset " + pos + " (" + what + "): "
-                    + s.strip());
-        }
     }
 }
