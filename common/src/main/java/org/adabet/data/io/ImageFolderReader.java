@@ -2,6 +2,7 @@ package org.adabet.data.io;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.adabet.data.ImageSet;
 
@@ -75,11 +76,12 @@ public final class ImageFolderReader {
         for (int c = 0; c < classes.size(); c++) {
             if (read[c] == 0) {
                 throw new IllegalArgumentException("class '" + classes.get(c) + "' (" + listing.classPaths().get(c)
-                        + ") has no readable image: " + failed[c] + " skipped, e.g. " + firstReason[c]);
+                        + ") has no readable image: " + (failed[c] == 0 ? "none is listed in either split"
+                                : failed[c] + " skipped, e.g. " + firstReason[c]));
             }
         }
         // Listing order is the seeded image order; a report reads better sorted by path.
-        skipped.sort(java.util.Comparator.comparing(LoadReport.SkippedImage::path));
+        skipped.sort(Comparator.comparing(LoadReport.SkippedImage::path));
         ImageSet trainSet = builtTrain.images();
         ImageSet testSet = builtTest.images();
         LoadReport report = new LoadReport(name, trainSet.size(), testSet.size(), skipped);
