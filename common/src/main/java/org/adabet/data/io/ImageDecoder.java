@@ -6,7 +6,10 @@ import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -42,6 +45,8 @@ final class ImageDecoder {
                         : "not a JPEG or PNG image (no decoder recognises its content)");
             }
             ImageReader reader = readers.next();
+            List<String> warnings = new ArrayList<>();
+            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
             try {
                 reader.setInput(in, true, true);
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
@@ -50,6 +55,14 @@ final class ImageDecoder {
                             + " pixels is more than " + MAX_PIXELS + " (decompression bomb?)");
                 }
                 BufferedImage image = reader.read(0);
+                // The JPEG decoder fills a truncated file's missing part with grey and only warns;
+                // Pillow refuses such files ("image file is truncated"), and so do we.
+                for (String w : warnings) {
+                    String lower = w.toLowerCase(Locale.ROOT);
+                    if (lower.contains("premature end") || lower.contains("truncated")) {
+                        throw new UnreadableImageException("truncated " + formatOf(file) + " (" + w + ")");
+                    }
+                }
                 if (image == null || image.getWidth() < 1 || image.getHeight() < 1) {
                     throw new UnreadableImageException("decoder returned no pixels");
                 }
@@ -108,6 +121,6 @@ final class ImageDecoder {
     private static String formatOf(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return dot < 0 ? "image" : name.substring(dot + 1).toUpperCase(java.util.Locale.ROOT) + " file";
+        return dot < 0 ? "image" : name.substring(dot + 1).toUpperCase(Locale.ROOT) + " file";
     }
 }

@@ -129,6 +129,18 @@ class ImageFolderReaderTest {
     }
 
     @Test
+    void aTruncatedJpegIsSkippedThoughTheDecoderOnlyWarns() throws IOException {
+        Path root = clean(tmp.resolve("pets"), 2, false);
+        Path big = Images.write(root.resolve("dog/big.jpg"), Images.solid(640, 480, GREEN, 0));
+        byte[] all = Files.readAllBytes(big);
+        Files.write(big, Arrays.copyOf(all, all.length * 8 / 10));
+        LoadReport report = ImageFolderReader.read(root, options(1)).report();
+        assertEquals(1, report.skipped().size());
+        assertEquals(big.toString(), report.skipped().get(0).path());
+        assertTrue(report.skipped().get(0).reason().startsWith("truncated JPG file"), report.skipped().get(0).reason());
+    }
+
+    @Test
     void perClassCapLimitsEachSplit() throws IOException {
         LoadedDataset d = ImageFolderReader.read(clean(tmp.resolve("pets"), 10, false),
                 new ImageFolderOptions(SMALL, 0.3, 1, 2, 1));
