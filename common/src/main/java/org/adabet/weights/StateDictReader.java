@@ -9,9 +9,10 @@ import org.adabet.model.NetworkParameters;
  * {@code .safetensors} ({@link SafetensorsReader}), chosen by the file name's extension. The
  * export is two lines of Python, e.g. for torchvision's ResNet-50:
  * <pre>{@code
- * sd = torchvision.models.resnet50(weights="IMAGENET1K_V2").state_dict()
- * numpy.savez("resnet50.npz", **{k: v.numpy() for k, v in sd.items()})
- * # or: safetensors.torch.save_file(sd, "resnet50.safetensors")
+ * import numpy, torchvision; sd = torchvision.models.resnet50(weights="IMAGENET1K_V2").state_dict()
+ * numpy.savez("resnet50.npz", **{k: v.cpu().numpy() for k, v in sd.items()})
+ * # or, with the safetensors package (also for bfloat16, which numpy cannot hold):
+ * import safetensors.torch; safetensors.torch.save_file(sd, "resnet50.safetensors")
  * }</pre>
  * Tensor names stay torchvision's ({@code layer1.0.conv1.weight}); matching them to our blocks is
  * {@link StateDictCheck}'s job.
