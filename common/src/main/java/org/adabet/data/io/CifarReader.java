@@ -144,6 +144,7 @@ public final class CifarReader {
         float[] pixels = new float[selected.size() * len];
         int[] labels = new int[selected.size()];
         float[][] planes = new float[3][SIDE * SIDE];
+        Resampler resampler = new Resampler(SIDE, SIDE, side, side, 0, side, 0, side);
         for (int i = 0; i < selected.size(); i++) {
             byte[] bytes = contents.get(selected.get(i)[0]);
             int at = selected.get(i)[1] * v.recordSize();
@@ -152,7 +153,7 @@ public final class CifarReader {
                 for (int p = 0; p < SIDE * SIDE; p++) {
                     planes[c][p] = (bytes[at + v.labelBytes() + c * SIDE * SIDE + p] & 0xff) / 255f;
                 }
-                float[] plane = side == SIDE ? planes[c] : Resampler.resize(planes[c], SIDE, SIDE, side, side);
+                float[] plane = side == SIDE ? planes[c] : resampler.apply(planes[c]);
                 System.arraycopy(plane, 0, pixels, i * len + c * side * side, side * side);
                 options.normalization().apply(c, pixels, i * len + c * side * side, side * side);
             }

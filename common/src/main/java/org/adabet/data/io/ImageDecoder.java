@@ -2,6 +2,8 @@ package org.adabet.data.io;
 
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -80,42 +82,53 @@ final class ImageDecoder {
     }
 
     /**
-     * The image as three row-major planes R, G, B in [0, 1]. Grey images are read from the raster
-     * (their values are taken as-is, as Pillow's {@code convert("RGB")} does; {@code getRGB} would
-     * apply a linear-to-sRGB curve); alpha is dropped.
+     * The image as three row-major planes R, G, B in [0, 1]. Grey and RGB images are read from
+     * the raster (grey values are taken as-is, as Pillow's {@code convert("RGB")} does, where
+     * {@code getRGB} would apply a linear-to-sRGB curve); palettes and other colour spaces go
+     * through {@code getRGB}. Alpha is dropped.
      */
     static float[][] rgbPlanes(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
         float[][] rgb = new float[3][w * h];
         Raster raster = image.getRaster();
-        boolean grey = image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY
-                && raster.getNumBands() <= 2 && !(image.getColorModel() instanceof java.awt.image.IndexColorModel);
-        if (grey) {
-            float max = (1 << raster.getSampleModel().getSampleSize(0)) - 1;
+        ColorModel cm = image.getColorModel();
+        boolean direct = !(cm instanceof IndexColorModel) && !cm.isAlphaPremultiplied();
+        int colourType = cm.getColorSpace().getType();
+        if (direct && colourType == ColorSpace.TYPE_GRAY && raster.getNumBands() <= 2) {
+            readBand(raster, 0, rgb[0]);
+            System.arraycopy(rgb[0], 0, rgb[1], 0, w * h);
+            System.arraycopy(rgb[0], 0, rgb[2], 0, w * h);
+        } else if (direct && cm.getColorSpace().isCS_sRGB() && raster.getNumBands() >= 3) {
+            // Band c of an sRGB model is colour component c (R, G, B) whatever the byte order.
+            for (int c = 0; c < 3; c++) {
+                readBand(raster, c, rgb[c]);
+            }
+        } else {
             int[] row = new int[w];
             for (int y = 0; y < h; y++) {
-                raster.getSamples(0, y, w, 1, 0, row);
+                image.getRGB(0, y, w, 1, row, 0, w);
                 for (int x = 0; x < w; x++) {
-                    float v = row[x] / max;
-                    rgb[0][y * w + x] = v;
-                    rgb[1][y * w + x] = v;
-                    rgb[2][y * w + x] = v;
+                    int p = row[x];
+                    rgb[0][y * w + x] = ((p >>> 16) & 0xff) / 255f;
+                    rgb[1][y * w + x] = ((p >>> 8) & 0xff) / 255f;
+                    rgb[2][y * w + x] = (p & 0xff) / 255f;
                 }
-            }
-            return rgb;
-        }
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            image.getRGB(0, y, w, 1, row, 0, w);
-            for (int x = 0; x < w; x++) {
-                int p = row[x];
-                rgb[0][y * w + x] = ((p >>> 16) & 0xff) / 255f;
-                rgb[1][y * w + x] = ((p >>> 8) & 0xff) / 255f;
-                rgb[2][y * w + x] = (p & 0xff) / 255f;
             }
         }
         return rgb;
+    }
+
+    private static void readBand(Raster raster, int band, float[] out) {
+        int w = raster.getWidth();
+        float max = (float) ((1L << raster.getSampleModel().getSampleSize(band)) - 1);
+        int[] row = new int[w];
+        for (int y = 0; y < raster.getHeight(); y++) {
+            raster.getSamples(raster.getMinX(), raster.getMinY() + y, w, 1, band, row);
+            for (int x = 0; x < w; x++) {
+                out[y * w + x] = row[x] / max;
+            }
+        }
     }
 
     private static String formatOf(Path file) {

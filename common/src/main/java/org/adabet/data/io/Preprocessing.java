@@ -66,12 +66,10 @@ public record Preprocessing(int resizeTo, int cropTo, Normalization normalizatio
         int top = (int) Math.rint((newHeight - cropTo) / 2.0);
         int left = (int) Math.rint((newWidth - cropTo) / 2.0);
         int plane = cropTo * cropTo;
+        Resampler resampler = new Resampler(width, height, newWidth, newHeight, left, cropTo, top, cropTo);
         for (int c = 0; c < CHANNELS; c++) {
-            float[] resized = Resampler.resize(rgb[c], width, height, newWidth, newHeight);
             int base = offset + c * plane;
-            for (int y = 0; y < cropTo; y++) {
-                System.arraycopy(resized, (top + y) * newWidth + left, out, base + y * cropTo, cropTo);
-            }
+            System.arraycopy(resampler.apply(rgb[c]), 0, out, base, plane);
             normalization.apply(c, out, base, plane);
         }
     }

@@ -66,6 +66,46 @@ class PreprocessingTest {
     }
 
     @Test
+    void rasterReadsAgreeWithGetRgbForEveryCommonImageType() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB,
+                BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_INT_BGR, BufferedImage.TYPE_BYTE_INDEXED}) {
+            BufferedImage image = new BufferedImage(7, 5, type);
+            for (int y = 0; y < 5; y++) {
+                for (int x = 0; x < 7; x++) {
+                    image.setRGB(x, y, 0xff000000 | random.nextInt(1 << 24));
+                }
+            }
+            float[][] planes = ImageDecoder.rgbPlanes(image);
+            for (int y = 0; y < 5; y++) {
+                for (int x = 0; x < 7; x++) {
+                    int p = image.getRGB(x, y);
+                    String where = "type " + type + " at " + x + "," + y;
+                    assertEquals(((p >> 16) & 0xff) / 255f, planes[0][y * 7 + x], 1e-6f, where);
+                    assertEquals(((p >> 8) & 0xff) / 255f, planes[1][y * 7 + x], 1e-6f, where);
+                    assertEquals((p & 0xff) / 255f, planes[2][y * 7 + x], 1e-6f, where);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCropWindowEqualsTheSameWindowOfTheWholeResize() {
+        float[] plane = new float[37 * 23];
+        for (int i = 0; i < plane.length; i++) {
+            plane[i] = (i * 7919 % 101) / 100f;
+        }
+        float[] whole = Resampler.resize(plane, 37, 23, 30, 19);
+        float[] window = new Resampler(37, 23, 30, 19, 4, 11, 3, 9).apply(plane);
+        for (int y = 0; y < 9; y++) {
+            for (int x = 0; x < 11; x++) {
+                assertEquals(whole[(3 + y) * 30 + 4 + x], window[y * 11 + x], 1e-6f);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> new Resampler(37, 23, 30, 19, 25, 11, 3, 9));
+    }
+
+    @Test
     void antialiasedShrinkAveragesWithTheWidenedTriangle() {
         // Pillow's coefficients for 4 -> 2: output 0 centred at 1.0, support 2: weights .75, .75, .25.
         float[] out = Resampler.resize(new float[] {0, 1, 2, 3}, 4, 1, 2, 1);
