@@ -56,10 +56,12 @@ public final class CifarReader {
                 + " train.bin (CIFAR-100)");
     }
 
+    /** CIFAR-10 from {@code cifar-10-batches-bin/}: 50,000 training and 10,000 test images of 10 classes. */
     public static LoadedDataset readCifar10(Path dir, CifarOptions options) {
         return read(dir, CIFAR10, options);
     }
 
+    /** CIFAR-100 from {@code cifar-100-binary/}: 50,000 training and 10,000 test images, 100 fine labels. */
     public static LoadedDataset readCifar100(Path dir, CifarOptions options) {
         return read(dir, CIFAR100, options);
     }

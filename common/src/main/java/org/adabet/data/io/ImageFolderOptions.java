@@ -33,18 +33,22 @@ public record ImageFolderOptions(Preprocessing preprocessing, double testFractio
         return new ImageFolderOptions(Preprocessing.IMAGENET, 0.2, seed, 0, 1);
     }
 
+    /** These options with another preprocessing. */
     public ImageFolderOptions withPreprocessing(Preprocessing p) {
         return new ImageFolderOptions(p, testFraction, seed, maxPerClass, threads);
     }
 
+    /** These options with another test fraction. */
     public ImageFolderOptions withTestFraction(double f) {
         return new ImageFolderOptions(preprocessing, f, seed, maxPerClass, threads);
     }
 
+    /** These options with another per-class cap (0 = none). */
     public ImageFolderOptions withMaxPerClass(int max) {
         return new ImageFolderOptions(preprocessing, testFraction, seed, max, threads);
     }
 
+    /** These options with another number of decoding threads. */
     public ImageFolderOptions withThreads(int n) {
         return new ImageFolderOptions(preprocessing, testFraction, seed, maxPerClass, n);
     }
