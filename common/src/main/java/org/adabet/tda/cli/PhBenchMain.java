@@ -88,7 +88,7 @@ public final class PhBenchMain {
         // The peer gets its fastest column chunk, then both are timed alternately.
         double fastest = Double.POSITIVE_INFINITY;
         int bestChunk = 0;
-        for (int chunk : FloatGram.CHUNKS) {
+        for (int chunk : FloatGram.chunks()) {
           double t = Timing.medianMillis(() -> FloatGram.lowerProduct(cloud.coordinates(), n, d, chunk), 2, 3);
           if (t < fastest) {
             fastest = t;
