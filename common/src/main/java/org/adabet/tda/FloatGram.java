@@ -8,10 +8,14 @@ package org.adabet.tda;
  */
 public final class FloatGram {
 
-  /** Column chunks the benchmark tries for the peer, keeping its fastest. */
-  public static final int[] CHUNKS = {512, 1024, 2048};
+  private static final int[] CHUNKS = {512, 1024, 2048};
 
   private FloatGram() {}
+
+  /** Column chunks the benchmark tries for the peer, keeping its fastest. */
+  public static int[] chunks() {
+    return CHUNKS.clone();
+  }
 
   /** The lower triangle of X X^T with float32 running sums, column chunks of {@code chunk}. */
   public static double[] lowerProduct(float[] x, int n, int dim, int chunk) {

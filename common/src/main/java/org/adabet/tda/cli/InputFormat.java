@@ -6,9 +6,17 @@ import java.util.Locale;
 enum InputFormat {
   /** One point per line, coordinates separated by commas or whitespace. */
   POINT_CLOUD("point-cloud"),
-  /** Line i holds d(i,0) .. d(i,i-1); the first line (point 0) holds nothing that is read. */
+  /**
+   * The strict lower triangle d(1,0), d(2,0), d(2,1), d(3,0), ... as one stream of values; line
+   * breaks do not matter, the count must be n (n - 1) / 2.
+   */
   LOWER_DISTANCE("lower-distance"),
-  /** The full matrix, one row per line; only the strict lower triangle is read. */
+  /**
+   * One row per line; line i (0-based) contributes its first i values, so a full matrix or a lower
+   * triangle with the diagonal both work. This is also what Debian's ripser 1.2.1 does when no
+   * --format is given (its help says lower-distance, its reader is this one), so it is our
+   * default too: {@code adabet ph FILE} and {@code ripser FILE} read the same matrix.
+   */
   DISTANCE("distance");
 
   final String flag;

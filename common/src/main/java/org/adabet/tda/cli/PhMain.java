@@ -15,7 +15,8 @@ import org.adabet.tda.VietorisRips;
 /**
  * {@code adabet ph [--format point-cloud|lower-distance|distance] [--dim k] [--threshold t] [FILE]}:
  * a Ripser-compatible command line over this project's engine. Reads FILE or standard input in
- * Ripser 1.2's formats and prints the barcode in Ripser 1.2.1's layout. Exit status 0 on success,
+ * Ripser 1.2's formats and prints the barcode in Ripser 1.2.1's layout. Without --format the
+ * input is read row by row, as Debian's ripser 1.2.1 really does (see {@link InputFormat}). Exit status 0 on success,
  * 2 on bad input or arguments (message on standard error).
  */
 public final class PhMain {
@@ -35,7 +36,7 @@ public final class PhMain {
 
   /** Runs the command; returns the exit status. Testable without a process. */
   static int run(String[] args, java.io.InputStream stdin, PrintStream stdout, PrintStream stderr) {
-    InputFormat format = InputFormat.LOWER_DISTANCE;
+    InputFormat format = null;
     int dim = 1;
     float threshold = Float.POSITIVE_INFINITY;
     String file = null;
@@ -62,7 +63,10 @@ public final class PhMain {
       try (BufferedReader in = file == null
           ? new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8))
           : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-        input = RipserInput.read(in, format);
+        input = RipserInput.read(in, format == null ? InputFormat.DISTANCE : format, format == null);
+      }
+      if (input.warning() != null) {
+        stderr.println("adabet ph: " + input.warning());
       }
       Barcode barcode = VietorisRips.barcode(input.distances(), options);
       stdout.print(RipserOutput.render(input, options, barcode));

@@ -13,16 +13,29 @@ import org.adabet.tda.PointCloud;
  * Ripser (which asserts or silently truncates), every malformed input is an
  * {@link IllegalArgumentException} naming the line (1-based) and the offending value.
  *
- * <p>Lower-distance input is read line by line as Debian's ripser 1.2.1 does: line i (0-based)
- * contributes its first i values, so the first line belongs to point 0 and a diagonal or upper
- * part on a line is ignored. That makes the same reader serve the full-matrix format.
+ * <p>Formats follow what Debian's ripser 1.2.1 actually does (see {@link InputFormat}): a
+ * lower-distance input is one stream of values, a distance input is read row by row with line i
+ * contributing its first i values.
  *
  * @param cloud the point cloud, for point-cloud input; null otherwise
  * @param distances the distances as Ripser would compute or read them
+ * @param warning a note for standard error, or null
  */
-record RipserInput(PointCloud cloud, LowerDistanceMatrix distances) {
+record RipserInput(PointCloud cloud, LowerDistanceMatrix distances, String warning) {
+
+  RipserInput(PointCloud cloud, LowerDistanceMatrix distances) {
+    this(cloud, distances, null);
+  }
 
   static RipserInput read(BufferedReader in, InputFormat format) throws IOException {
+    return read(in, format, false);
+  }
+
+  /**
+   * @param defaulted true when the user gave no --format: then row-wise reading warns if the first
+   *     line holds anything but a 0, since a lower-distance stream (d(1,0) first) would be misread
+   */
+  static RipserInput read(BufferedReader in, InputFormat format, boolean defaulted) throws IOException {
     List<String> lines = new ArrayList<>();
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       lines.add(line);
@@ -33,7 +46,60 @@ record RipserInput(PointCloud cloud, LowerDistanceMatrix distances) {
     if (lines.isEmpty()) {
       throw new IllegalArgumentException("empty input: no values to read");
     }
-    return format == InputFormat.POINT_CLOUD ? pointCloud(lines) : lowerTriangle(lines);
+    return switch (format) {
+      case POINT_CLOUD -> pointCloud(lines);
+      case LOWER_DISTANCE -> lowerStream(lines);
+      case DISTANCE -> withWarning(lowerTriangle(lines), defaulted ? firstLineWarning(lines) : null);
+    };
+  }
+
+  /**
+   * A note for standard error when the default (row-wise) reading probably misreads the input:
+   * values on the first line are ignored by it, but a lower-distance stream starts there.
+   */
+  private static RipserInput withWarning(RipserInput input, String warning) {
+    return new RipserInput(input.cloud(), input.distances(), warning);
+  }
+
+  private static String firstLineWarning(List<String> lines) {
+    float[] first = values(lines.get(0), 0);
+    if (first.length == 0 || (first.length == 1 && first[0] == 0f)) {
+      return null;
+    }
+    return "warning: the values on line 1 were ignored: without --format the input is read row by row"
+        + " (line i gives d(i,0) .. d(i,i-1)), as ripser 1.2.1 does; if the file lists d(1,0), d(2,0),"
+        + " d(2,1), ... from its first line, use --format lower-distance";
+  }
+
+  private static RipserInput lowerStream(List<String> lines) {
+    int count = 0;
+    for (int l = 0; l < lines.size(); l++) {
+      count += values(lines.get(l), l).length;
+    }
+    long n = Math.round((1 + Math.sqrt(1 + 8.0 * count)) / 2);
+    if (n * (n - 1) / 2 != count) {
+      throw new IllegalArgumentException("lower-distance input has " + count
+          + " values, not n (n - 1) / 2 for any number of points n");
+    }
+    if (n < 2) {
+      throw new IllegalArgumentException("persistence needs at least 2 points, got " + n);
+    }
+    if (n > LowerDistanceMatrix.MAX_POINTS) {
+      throw new IllegalArgumentException("too many points: " + n);
+    }
+    float[] lower = new float[count];
+    int k = 0;
+    for (int l = 0; l < lines.size(); l++) {
+      float[] row = values(lines.get(l), l);
+      for (int v = 0; v < row.length; v++) {
+        if (!(row[v] >= 0f)) {
+          throw new IllegalArgumentException("line " + (l + 1) + ", value " + (v + 1)
+              + ": distance must be >= 0, was " + row[v]);
+        }
+        lower[k++] = row[v];
+      }
+    }
+    return new RipserInput(null, LowerDistanceMatrix.of((int) n, lower));
   }
 
   private static RipserInput pointCloud(List<String> lines) {
@@ -62,7 +128,7 @@ record RipserInput(PointCloud cloud, LowerDistanceMatrix distances) {
     int n = lines.size();
     if (n < 2) {
       throw new IllegalArgumentException("persistence needs at least 2 points, got " + n
-          + " (the first line of a lower-distance file is point 0 and holds no distances)");
+          + " (read row by row, the first line is point 0's and holds no distances)");
     }
     if (n > LowerDistanceMatrix.MAX_POINTS) {
       throw new IllegalArgumentException("too many points: " + n);

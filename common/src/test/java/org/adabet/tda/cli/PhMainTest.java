@@ -41,9 +41,11 @@ class PhMainTest {
   void lowerDistanceOutputIsByteIdenticalToRipser(String name) {
     String text = GoldenFiles.resource("golden/" + name);
     GoldenCase c = GoldenFiles.goldenCase(text);
+    // The same command line the golden file was made with (see its header).
     String[] args = c.threshold() == Float.POSITIVE_INFINITY
-        ? new String[] {"--dim", Integer.toString(c.maxDim())}
-        : new String[] {"--dim", Integer.toString(c.maxDim()), "--threshold", Float.toString(c.threshold())};
+        ? new String[] {"--format", "lower-distance", "--dim", Integer.toString(c.maxDim())}
+        : new String[] {"--format", "lower-distance", "--dim", Integer.toString(c.maxDim()),
+            "--threshold", Float.toString(c.threshold())};
     Result r = run(c.lowerDistanceText(), args);
     assertEquals(0, r.status, r.err);
     assertEquals(GoldenFiles.body(text), r.out, name);
@@ -84,17 +86,31 @@ class PhMainTest {
       "1,2\\n3,nan\\n|--format point-cloud|line 2, value 2",
       "1,2\\n3,x\\n|--format point-cloud|not a number: 'x'",
       "1,2\\n|--format point-cloud|at least 2 points",
-      "\\n1\\n2\\n|--format lower-distance|line 3 must hold the 2 distances",
+      "\\n1\\n2\\n|--format distance|line 3 must hold the 2 distances",
+      "\\n1\\n2\\n|--format lower-distance|has 2 values, not n (n - 1) / 2",
+      "1 2 3\\n||at least 2 points",
       "\\n-1\\n|--format lower-distance|line 2, value 1",
       "\\n1\\n|--dim 3|tda.maxDim must be in [0, 2], was 3",
       "\\n1\\n|--dim -1|was -1",
       "\\n1\\n|--format binary|unknown --format",
       "\\n1\\n|--threshold -2|--threshold must be >= 0"})
   void badInputExitsWithStatusTwoAndAMessage(String input, String args, String message) {
-    Result r = run(input.replace("\\n", "\n"), args.split(" "));
+    Result r = run(input.replace("\\n", "\n"), args == null || args.isEmpty() ? new String[0] : args.split(" "));
     assertEquals(2, r.status);
     assertTrue(r.err.contains(message), r.err);
     assertEquals("", r.out);
+  }
+
+  @Test
+  void defaultFormatReadsRowByRowLikeRipserAndWarnsWhenLineOneHasValues() {
+    // Debian's ripser 1.2.1 without --format: line i gives d(i,0..i-1), line 1 is ignored.
+    Result r = run("85\n120 48\n10 73 44\n37 47 76 42\n");
+    assertEquals(0, r.status, r.err);
+    assertTrue(r.out.startsWith("value range: [10,120]\ndistance matrix with 4 points"), r.out);
+    assertTrue(r.err.contains("--format lower-distance"), r.err);
+    Result stream = run("85\n120 48\n10 73 44\n37 47 76 42\n", "--format", "lower-distance");
+    assertTrue(stream.out.startsWith("value range: [10,120]\ndistance matrix with 5 points"), stream.out);
+    assertEquals("", stream.err);
   }
 
   @Test
