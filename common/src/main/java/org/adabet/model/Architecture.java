@@ -4,24 +4,33 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * An engine-independent network description: the ordered steps and the input it expects. The
- * last candidate layer is the classifier head.
+ * An engine-independent network description: its module tree and the input it expects. The
+ * last candidate layer is the classifier head. Everything here (candidate layers, parameter
+ * counts, tensor names) is known without building the network, so plan-time code needs no
+ * engine.
  */
-public record Architecture(String name, int inputChannels, int imageSize, int numClasses, List<LayerSpec> steps)
+public record Architecture(String name, int inputChannels, int imageSize, int numClasses, Module root)
         implements Serializable {
 
     public Architecture {
-        steps = List.copyOf(steps);
+        if (root == null) {
+            throw new IllegalArgumentException("architecture " + name + " has no modules");
+        }
     }
 
-    /** Steps with trainable weights, in forward order: the layers AdaBet ranks. */
+    /** Leaves with trainable weights, in forward order: the layers AdaBet ranks. */
     public List<LayerSpec> candidates() {
-        return steps.stream().filter(s -> s.kind().hasWeights()).toList();
+        return ModuleWalk.candidates(root).stream().map(ModuleWalk.Candidate::layer).toList();
     }
 
     /** The classifier head's layer name. */
     public String headName() {
         List<LayerSpec> c = candidates();
         return c.get(c.size() - 1).name();
+    }
+
+    /** Trainable parameters (BatchNorm running statistics excluded), as torchvision counts them. */
+    public long parameterCount() {
+        return candidates().stream().mapToLong(LayerSpec::parameterCount).sum();
     }
 }

@@ -5,108 +5,110 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
-import ai.djl.util.Pair;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.adabet.weights.StateDictCheck;
 
 /**
- * {@link Network} on DJL's PyTorch engine. The forward pass walks the steps one by one (DJL has
- * no forward hooks), which gives every candidate layer's output in one pass and lets frozen
- * BatchNorm layers run in inference mode while the trainable ones train.
+ * {@link Network} on DJL's PyTorch engine. The forward pass walks the architecture's
+ * {@link Module} tree (DJL has no forward hooks), which gives every candidate layer's output in
+ * one pass with residual connections intact and lets frozen BatchNorm layers run in inference
+ * mode while the trainable ones train. Parameters are plain arrays named by their torchvision
+ * {@code state_dict} key.
  */
 final class DjlNetwork implements Network {
     private static final Object GRADIENT_LOCK = new Object();
     private final Architecture architecture;
     private final NDManager manager;
-    private final SequentialBlock block = new SequentialBlock();
-    private final List<Step> steps = new ArrayList<>();
+    private final List<LayerSpec> candidates;
+    /** Per candidate layer, in forward order: its tensors in state_dict order. */
+    private final Map<String, List<Param>> parameters = new LinkedHashMap<>();
+    private final DjlGraph graph;
     private final List<LayerInfo> layers = new ArrayList<>();
-    private final ParameterStore parameterStore;
     private final SoftmaxCrossEntropyLoss loss = new SoftmaxCrossEntropyLoss("loss");
     private final Map<String, NDArray> momentum = new HashMap<>();
     private final List<TrainableParameter> trainable = new ArrayList<>();
     private Set<String> trainingLayers = Set.of();
 
+    /** A tensor of the network. */
+    private record Param(LayerSpec layer, ParameterSpec spec, NDArray array) {}
+
     /** A parameter that trains, with its channel mask (null: every channel). */
-    private record TrainableParameter(String key, Parameter parameter, NDArray mask) {}
+    private record TrainableParameter(String key, NDArray parameter, NDArray mask) {}
 
     /** BatchNorm statistics of a channel-masked layer: masked channels must keep theirs too. */
     private final List<TrainableParameter> maskedStatistics = new ArrayList<>();
 
-    /** A step of the walk: its spec, its DJL block, and its parameters by torchvision-style name. */
-    private record Step(LayerSpec spec, Block block, Map<String, Parameter> parameters) {}
-
     DjlNetwork(Architecture architecture, long initSeed) {
         this.architecture = architecture;
         this.manager = DjlRuntime.engine().newBaseManager();
-        for (LayerSpec spec : architecture.steps()) {
-            block.add(DjlBlocks.of(spec));
-        }
-        block.initialize(manager, DataType.FLOAT32,
-                new Shape(1, architecture.inputChannels(), architecture.imageSize(), architecture.imageSize()));
-        this.parameterStore = new ParameterStore(manager, false);
-        List<Block> children = block.getChildren().values();
-        for (int i = 0; i < children.size(); i++) {
-            LayerSpec spec = architecture.steps().get(i);
-            Map<String, Parameter> params = new LinkedHashMap<>();
-            for (Pair<String, Parameter> p : children.get(i).getParameters()) {
-                params.put(DjlBlocks.torchName(p.getKey()), p.getValue());
+        List<ModuleWalk.Candidate> walk = ModuleWalk.candidates(architecture.root());
+        this.candidates = walk.stream().map(ModuleWalk.Candidate::layer).toList();
+        Map<String, Map<String, NDArray>> byLocal = new LinkedHashMap<>();
+        for (LayerSpec layer : candidates) {
+            if (parameters.containsKey(layer.name())) {
+                throw new IllegalArgumentException("architecture " + architecture.name() + " has two layers named "
+                        + layer.name());
             }
-            steps.add(new Step(spec, children.get(i), params));
-        }
-        for (Step step : steps) {
-            for (Map.Entry<String, Parameter> p : step.parameters().entrySet()) {
-                NDArray array = p.getValue().getArray();
-                array.set(SeededInit.values(step.spec(), p.getKey(), Math.toIntExact(array.size()), initSeed));
+            List<Param> list = new ArrayList<>();
+            Map<String, NDArray> local = new LinkedHashMap<>();
+            for (ParameterSpec spec : layer.parameters()) {
+                NDArray array = manager.create(SeededInit.values(layer, spec, initSeed), new Shape(spec.shape()));
+                list.add(new Param(layer, spec, array));
+                local.put(spec.local(), array);
             }
+            parameters.put(layer.name(), list);
+            byLocal.put(layer.name(), local);
         }
-        describeLayers();
+        this.graph = new DjlGraph(byLocal);
+        describeLayers(walk);
         setTrainable(List.of());
     }
 
+    private List<Param> allParameters() {
+        return parameters.values().stream().flatMap(List::stream).toList();
+    }
+
     /** Walks one zero image through the network to learn every candidate layer's shapes and cost. */
-    private void describeLayers() {
+    private void describeLayers(List<ModuleWalk.Candidate> walk) {
         int s = architecture.imageSize();
         String head = architecture.headName();
         try (NDManager scope = manager.newSubManager()) {
             NDArray x = input(scope, new float[architecture.inputChannels() * s * s], 1);
-            for (int i = 0; i < steps.size(); i++) {
-                Step step = steps.get(i);
-                long in = x.size();
-                x = step.block().forward(parameterStore, new NDList(x), false).singletonOrThrow();
-                if (!step.spec().kind().hasWeights()) {
-                    continue;
-                }
-                long count = step.parameters().entrySet().stream()
-                        .filter(e -> !e.getKey().startsWith("running_"))
-                        .mapToLong(e -> e.getValue().getArray().size())
-                        .sum();
-                boolean reluAfter = i + 1 < steps.size() && steps.get(i + 1).spec().kind() == LayerSpec.Kind.RELU;
-                int channels = Math.toIntExact(x.getShape().get(1));
-                Parameter bias = step.parameters().get("bias");
-                long biasCount = bias == null ? 0 : bias.getArray().size();
-                layers.add(new LayerInfo(layers.size(), step.spec().name(), typeName(step.spec().kind()), count,
-                        biasCount, in,
-                        x.size(), channels, LayerCost.forwardFlops(step.spec(), in, x.size()), reluAfter,
-                        step.spec().name().equals(head)));
-            }
+            graph.forward(architecture.root(), x, Set.of(), (layer, in, out) -> {
+                int index = layers.size();
+                long count = layer.parameterCount();
+                long biasCount = parameters.get(layer.name()).stream()
+                        .filter(p -> p.spec().role() == ParameterSpec.Role.BIAS)
+                        .mapToLong(p -> p.spec().size()).sum();
+                layers.add(new LayerInfo(index, layer.name(), typeName(layer.kind()), count, biasCount, in.size(),
+                        out.size(), channels(out), LayerCost.forwardFlops(layer, in.size(), out.size()),
+                        walk.get(index).reluAfter(), layer.name().equals(head)));
+                return out;
+            });
         }
     }
 
+    /** The output channel axis: 1 for feature maps (N, C, H, W), the last one for (N, F) and (N, S, F). */
+    private static int channelAxis(NDArray activation) {
+        int rank = activation.getShape().dimension();
+        return rank == 4 ? 1 : rank - 1;
+    }
+
+    private static int channels(NDArray activation) {
+        return Math.toIntExact(activation.getShape().get(channelAxis(activation)));
+    }
+
     private static String typeName(LayerSpec.Kind kind) {
-        return kind.name().toLowerCase(java.util.Locale.ROOT);
+        return kind == LayerSpec.Kind.TOKENS ? "embedding" : kind.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override
@@ -124,15 +126,20 @@ final class DjlNetwork implements Network {
         DjlRuntime.noGradOnThisThread();
         List<float[]> out = new ArrayList<>();
         try (NDManager scope = manager.newSubManager()) {
-            NDArray x = input(scope, images, count);
-            for (Step step : steps) {
-                x = step.block().forward(parameterStore, new NDList(x), false).singletonOrThrow();
-                if (step.spec().kind().hasWeights()) {
-                    out.add(x.toFloatArray());
-                }
-            }
+            graph.forward(architecture.root(), input(scope, images, count), Set.of(), (layer, in, y) -> {
+                out.add(y.toFloatArray());
+                return y;
+            });
         }
         return out;
+    }
+
+    /** Logits of one inference-mode pass. */
+    float[] logits(float[] images, int count) {
+        DjlRuntime.noGradOnThisThread();
+        try (NDManager scope = manager.newSubManager()) {
+            return forward(input(scope, images, count), false).toFloatArray();
+        }
     }
 
     @Override
@@ -146,7 +153,7 @@ final class DjlNetwork implements Network {
 
     @Override
     public void setTrainable(TrainableSpec spec) {
-        Map<String, LayerInfo> known = new HashMap<>();
+        Map<String, LayerInfo> known = new LinkedHashMap<>();
         layers.forEach(l -> known.put(l.name(), l));
         for (String name : union(spec.layers(), spec.biasOnly())) {
             if (!known.containsKey(name)) {
@@ -170,40 +177,46 @@ final class DjlNetwork implements Network {
         maskedStatistics.clear();
         momentum.values().forEach(NDArray::close);
         momentum.clear();
-        for (Step step : steps) {
-            String layer = step.spec().name();
-            for (Map.Entry<String, Parameter> p : step.parameters().entrySet()) {
-                // Running statistics never take a gradient; unfreezing them breaks the next forward.
-                if (p.getKey().startsWith("running_")) {
-                    boolean[] mask = layer == null ? null : spec.channelMasks().get(layer);
-                    if (mask != null) {
-                        maskedStatistics.add(new TrainableParameter(layer + "." + p.getKey(), p.getValue(),
-                                maskArray(mask, p.getValue().getArray().getShape())));
-                    }
-                    continue;
+        for (Param p : allParameters()) {
+            String layer = p.layer().name();
+            boolean[] mask = spec.channelMasks().get(layer);
+            // Running statistics never take a gradient; unfreezing them breaks the next forward.
+            if (p.spec().role() == ParameterSpec.Role.STATISTIC) {
+                if (mask != null) {
+                    maskedStatistics.add(new TrainableParameter(p.spec().key(), p.array(), maskArray(mask, p.spec())));
                 }
-                boolean train = layer != null && (spec.layers().contains(layer)
-                        || (spec.biasOnly().contains(layer) && p.getKey().equals("bias")));
-                p.getValue().freeze(!train);
-                if (train) {
-                    boolean[] mask = spec.channelMasks().get(layer);
-                    trainable.add(new TrainableParameter(layer + "." + p.getKey(), p.getValue(),
-                            mask == null ? null : maskArray(mask, p.getValue().getArray().getShape())));
-                }
+                continue;
+            }
+            boolean train = spec.layers().contains(layer)
+                    || (spec.biasOnly().contains(layer) && p.spec().role() == ParameterSpec.Role.BIAS);
+            p.array().setRequiresGradient(train);
+            if (train) {
+                trainable.add(new TrainableParameter(p.spec().key(), p.array(),
+                        mask == null ? null : maskArray(mask, p.spec())));
             }
         }
         trainingLayers = union(spec.layers(), spec.biasOnly());
     }
 
-    /** A 0/1 array broadcastable against a parameter whose leading axis is the output channel. */
-    private NDArray maskArray(boolean[] mask, Shape parameterShape) {
-        float[] values = new float[mask.length];
-        for (int i = 0; i < mask.length; i++) {
-            values[i] = mask[i] ? 1f : 0f;
+    /**
+     * A 0/1 array broadcastable against a parameter along its channel axis. An axis longer than
+     * the mask (attention's stacked query/key/value projection) repeats it.
+     */
+    private NDArray maskArray(boolean[] mask, ParameterSpec parameter) {
+        long[] parameterShape = parameter.shape();
+        int axis = parameter.channelAxis();
+        int length = Math.toIntExact(parameterShape[axis]);
+        if (length % mask.length != 0) {
+            throw new IllegalArgumentException("channel mask of " + mask.length + " entries does not fit "
+                    + parameter.key() + " of shape " + Arrays.toString(parameterShape));
         }
-        long[] shape = new long[parameterShape.dimension()];
-        java.util.Arrays.fill(shape, 1);
-        shape[0] = mask.length;
+        float[] values = new float[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = mask[i % mask.length] ? 1f : 0f;
+        }
+        long[] shape = new long[parameterShape.length];
+        Arrays.fill(shape, 1);
+        shape[axis] = length;
         return manager.create(values, new Shape(shape));
     }
 
@@ -226,7 +239,7 @@ final class DjlNetwork implements Network {
             NDArray y = scope.create(toLong(labels, count));
             List<NDArray> statisticsBefore = new ArrayList<>();
             for (TrainableParameter t : maskedStatistics) {
-                NDArray copy = t.parameter().getArray().duplicate();
+                NDArray copy = t.parameter().duplicate();
                 copy.attach(scope);
                 statisticsBefore.add(copy);
             }
@@ -255,7 +268,7 @@ final class DjlNetwork implements Network {
     private void restoreMaskedStatistics(NDManager scope, List<NDArray> before) {
         for (int i = 0; i < maskedStatistics.size(); i++) {
             TrainableParameter t = maskedStatistics.get(i);
-            NDArray current = t.parameter().getArray();
+            NDArray current = t.parameter();
             NDArray kept = before.get(i).mul(t.mask().neg().add(1));
             kept.attach(scope);
             current.muli(t.mask()).addi(kept);
@@ -264,7 +277,7 @@ final class DjlNetwork implements Network {
 
     private void update(NDManager scope, double lr, double mu, double wd) {
         for (TrainableParameter t : trainable) {
-            NDArray w = t.parameter().getArray();
+            NDArray w = t.parameter();
             try (NDArray g = w.getGradient()) {
                 NDArray direction = g.duplicate();
                 direction.attach(scope);
@@ -293,14 +306,12 @@ final class DjlNetwork implements Network {
     @Override
     public List<GradientStatistics> gradientStatistics(float[] images, int[] labels, int count) {
         DjlRuntime.noGradOnThisThread();
-        Map<Parameter, Boolean> wasTrainable = new LinkedHashMap<>();
-        for (Step step : steps) {
-            step.parameters().forEach((name, p) -> {
-                if (!name.startsWith("running_")) {
-                    wasTrainable.put(p, p.requiresGradient());
-                    p.freeze(false); // every layer's gradient is wanted, whatever trains later
-                }
-            });
+        Map<NDArray, Boolean> wasTrainable = new LinkedHashMap<>();
+        for (Param p : allParameters()) {
+            if (p.spec().role() != ParameterSpec.Role.STATISTIC) {
+                wasTrainable.put(p.array(), p.array().hasGradient());
+                p.array().setRequiresGradient(true); // every layer's gradient is wanted, whatever trains later
+            }
         }
         try (NDManager scope = manager.newSubManager()) {
             NDArray x = input(scope, images, count);
@@ -308,54 +319,49 @@ final class DjlNetwork implements Network {
             List<NDArray> probes = new ArrayList<>();
             synchronized (GRADIENT_LOCK) {
                 try (GradientCollector collector = DjlRuntime.engine().newGradientCollector()) {
-                    for (Step step : steps) {
-                        // Inference mode: the pass must not move BatchNorm statistics.
-                        x = step.block().forward(parameterStore, new NDList(x), false).singletonOrThrow();
-                        if (step.spec().kind().hasWeights()) {
-                            // A ones "probe" per (sample, channel): d loss / d probe = sum over the
-                            // channel's positions of a * dL/da, the per-sample quantity Fisher needs.
-                            long[] probeShape = new long[x.getShape().dimension()];
-                            java.util.Arrays.fill(probeShape, 1);
-                            probeShape[0] = count;
-                            probeShape[1] = x.getShape().get(1);
-                            NDArray probe = scope.ones(new Shape(probeShape));
-                            probe.setRequiresGradient(true);
-                            probes.add(probe);
-                            x = x.mul(probe);
-                        }
-                    }
-                    collector.backward(loss.evaluate(new NDList(y), new NDList(x)));
+                    // Inference mode: the pass must not move BatchNorm statistics.
+                    NDArray logits = graph.forward(architecture.root(), x, Set.of(), (layer, in, out) -> {
+                        // A ones "probe" per (sample, channel): d loss / d probe = sum over the
+                        // channel's positions of a * dL/da, the per-sample quantity Fisher needs.
+                        long[] probeShape = new long[out.getShape().dimension()];
+                        Arrays.fill(probeShape, 1);
+                        probeShape[0] = count;
+                        int axis = channelAxis(out);
+                        probeShape[axis] = out.getShape().get(axis);
+                        NDArray probe = scope.ones(new Shape(probeShape));
+                        probe.setRequiresGradient(true);
+                        probes.add(probe);
+                        return out.mul(probe);
+                    });
+                    collector.backward(loss.evaluate(new NDList(y), new NDList(logits)));
                 }
             }
             List<GradientStatistics> out = new ArrayList<>();
             int index = 0;
-            for (Step step : steps) {
-                if (!step.spec().kind().hasWeights()) {
-                    continue;
-                }
+            for (Map.Entry<String, List<Param>> layer : parameters.entrySet()) {
                 double fisher;
                 try (NDArray g = probes.get(index).getGradient()) {
                     fisher = 0.5 * g.square().sum().getFloat();
                 }
                 double grad2 = 0;
                 double param2 = 0;
-                for (Map.Entry<String, Parameter> p : step.parameters().entrySet()) {
-                    if (p.getKey().startsWith("running_")) {
+                for (Param p : layer.getValue()) {
+                    if (p.spec().role() == ParameterSpec.Role.STATISTIC) {
                         continue;
                     }
-                    NDArray w = p.getValue().getArray();
+                    NDArray w = p.array();
                     try (NDArray g = w.getGradient()) {
                         grad2 += g.square().sum().getFloat();
                         param2 += w.square().sum().getFloat();
                         g.subi(g);
                     }
                 }
-                out.add(new GradientStatistics(step.spec().name(), fisher, Math.sqrt(grad2), Math.sqrt(param2)));
+                out.add(new GradientStatistics(layer.getKey(), fisher, Math.sqrt(grad2), Math.sqrt(param2)));
                 index++;
             }
             return out;
         } finally {
-            wasTrainable.forEach((p, trainable) -> p.freeze(!trainable));
+            wasTrainable.forEach((array, trainable) -> array.setRequiresGradient(trainable));
         }
     }
 
@@ -368,12 +374,8 @@ final class DjlNetwork implements Network {
     }
 
     private NDArray forward(NDArray x, boolean training) {
-        for (Step step : steps) {
-            // Frozen layers always run in inference mode: frozen BatchNorm statistics must not move.
-            boolean train = training && step.spec().name() != null && trainingLayers.contains(step.spec().name());
-            x = step.block().forward(parameterStore, new NDList(x), train).singletonOrThrow();
-        }
-        return x;
+        // Frozen layers always run in inference mode: frozen BatchNorm statistics must not move.
+        return graph.forward(architecture.root(), x, training ? trainingLayers : Set.of(), null);
     }
 
     private NDArray input(NDManager scope, float[] images, int count) {
@@ -389,47 +391,44 @@ final class DjlNetwork implements Network {
     @Override
     public NetworkParameters parameters() {
         Map<String, NetworkParameters.Tensor> out = new LinkedHashMap<>();
-        for (Step step : steps) {
-            for (Map.Entry<String, Parameter> p : step.parameters().entrySet()) {
-                NDArray a = p.getValue().getArray();
-                out.put(step.spec().name() + "." + p.getKey(),
-                        new NetworkParameters.Tensor(a.getShape().getShape(), a.toFloatArray()));
-            }
+        for (Param p : allParameters()) {
+            out.put(p.spec().key(), new NetworkParameters.Tensor(p.spec().shape(), p.array().toFloatArray()));
         }
         return new NetworkParameters(out);
     }
 
     /**
      * Copies tensors into this network by name. Tensors of the layers in {@code keepInitial} are
-     * skipped (a replaced head keeps its fresh initialisation).
+     * skipped, and the given ones for them ignored (a replaced head keeps its fresh initialisation).
      *
+     * @param source names where the tensors came from, in the error message
      * @throws IllegalArgumentException listing missing, unexpected and shape-mismatched tensors
      */
-    void load(NetworkParameters source, Set<String> keepInitial) {
+    void load(NetworkParameters source, Set<String> keepInitial, String sourceName) {
         Map<String, NetworkParameters.Tensor> given = new LinkedHashMap<>(source.tensors());
         List<String> missing = new ArrayList<>();
         List<String> mismatched = new ArrayList<>();
-        for (Step step : steps) {
-            for (Map.Entry<String, Parameter> p : step.parameters().entrySet()) {
-                String name = step.spec().name() + "." + p.getKey();
-                NetworkParameters.Tensor t = given.remove(name);
-                if (keepInitial.contains(step.spec().name())) {
-                    continue;
-                }
-                NDArray a = p.getValue().getArray();
-                if (t == null) {
-                    missing.add(name);
-                } else if (!java.util.Arrays.equals(t.shape(), a.getShape().getShape())) {
-                    mismatched.add(name + " " + java.util.Arrays.toString(t.shape()) + " vs "
-                            + a.getShape());
-                } else {
-                    a.set(t.values());
-                }
+        for (Param p : allParameters()) {
+            NetworkParameters.Tensor t = given.remove(p.spec().key());
+            long[] shape = p.spec().shape();
+            if (keepInitial.contains(p.layer().name())) {
+                continue;
+            }
+            if (t == null) {
+                missing.add(p.spec().key() + " " + Arrays.toString(shape));
+            } else if (!Arrays.equals(t.shape(), shape)) {
+                mismatched.add(p.spec().key() + ": expected " + Arrays.toString(shape) + ", given "
+                        + Arrays.toString(t.shape()));
             }
         }
-        if (!missing.isEmpty() || !mismatched.isEmpty() || !given.isEmpty()) {
-            throw new IllegalArgumentException("parameters do not fit " + architecture.name() + ": missing "
-                    + missing + ", unexpected " + given.keySet() + ", shape mismatch " + mismatched);
+        List<String> unexpected = given.entrySet().stream()
+                .map(e -> e.getKey() + " " + Arrays.toString(e.getValue().shape())).toList();
+        new StateDictCheck(missing, unexpected, mismatched).requireMatch(sourceName, architecture.name());
+        for (Param p : allParameters()) {
+            NetworkParameters.Tensor t = source.tensors().get(p.spec().key());
+            if (!keepInitial.contains(p.layer().name())) {
+                p.array().set(t.values());
+            }
         }
     }
 

@@ -22,7 +22,7 @@ public final class Networks {
             long headSeed) {
         DjlNetwork net = new DjlNetwork(architecture, headSeed);
         try {
-            net.load(pretrained, newHead ? Set.of(architecture.headName()) : Set.of());
+            net.load(pretrained, newHead ? Set.of(architecture.headName()) : Set.of(), "parameters");
             return net;
         } catch (RuntimeException e) {
             net.close();
