@@ -19,12 +19,27 @@ public final class Architectures {
     public static final String RESNET18 = "resnet18";
     /** torchvision's {@code resnet50}. */
     public static final String RESNET50 = "resnet50";
+    /** A VGG-8 with BatchNorm for small images, first stage {@code width} channels (Simonyan and Zisserman 2015). */
+    public static final String VGG8 = "vgg8";
+    /** torchvision's {@code vgg16}. */
+    public static final String VGG16 = "vgg16";
+    /** torchvision's {@code vgg16_bn}. */
+    public static final String VGG16_BN = "vgg16_bn";
+    /** torchvision's {@code mobilenet_v2} (Sandler et al. 2018). */
+    public static final String MOBILENET_V2 = "mobilenet_v2";
+    /** torchvision's {@code mobilenet_v2(width_mult=0.35)}. */
+    public static final String MOBILENET_V2_035 = "mobilenet_v2_035";
+    /** A small ViT for 32x32 inputs: patch 4 (image size / 8 patches a side), 4 layers, 4 heads, width 64, MLP 128. */
+    public static final String VIT_TINY = "vit_tiny";
+    /** torchvision's {@code vit_b_16} (Dosovitskiy et al. 2021). */
+    public static final String VIT_B_16 = "vit_b_16";
 
     private Architectures() {}
 
     /** Names accepted by {@link #build}. */
     public static List<String> names() {
-        return List.of(CONVNET_S, RESNET8, RESNET20, RESNET18, RESNET50);
+        return List.of(CONVNET_S, RESNET8, RESNET20, RESNET18, RESNET50, VGG8, VGG16, VGG16_BN, MOBILENET_V2,
+                MOBILENET_V2_035, VIT_TINY, VIT_B_16);
     }
 
     /**
@@ -45,6 +60,14 @@ public final class Architectures {
             case RESNET20 -> ResNets.cifar(RESNET20, 20, width, imageSize, numClasses);
             case RESNET18 -> ResNets.resnet18(imageSize, numClasses);
             case RESNET50 -> ResNets.resnet50(imageSize, numClasses);
+            case VGG8 -> Vggs.vgg8(width, imageSize, numClasses);
+            case VGG16 -> Vggs.vgg16(false, imageSize, numClasses);
+            case VGG16_BN -> Vggs.vgg16(true, imageSize, numClasses);
+            case MOBILENET_V2 -> MobileNetV2s.build(MOBILENET_V2, 1.0, imageSize, numClasses);
+            case MOBILENET_V2_035 -> MobileNetV2s.build(MOBILENET_V2_035, 0.35, imageSize, numClasses);
+            case VIT_TINY -> VisionTransformers.build(VIT_TINY, imageSize, Math.max(1, imageSize / 8), 4, 4, 64, 128,
+                    numClasses);
+            case VIT_B_16 -> VisionTransformers.vitB16(imageSize, numClasses);
             default -> throw new IllegalArgumentException("unknown architecture '" + name + "'; known: " + names());
         };
     }
