@@ -33,6 +33,8 @@ final class DjlNetwork implements Network {
     private final Map<String, List<Param>> parameters = new LinkedHashMap<>();
     private final DjlGraph graph;
     private final List<LayerInfo> layers = new ArrayList<>();
+    /** Per candidate layer: its output shape for one sample. */
+    private final List<long[]> outputShapes = new ArrayList<>();
     private final SoftmaxCrossEntropyLoss loss = new SoftmaxCrossEntropyLoss("loss");
     private final Map<String, NDArray> momentum = new HashMap<>();
     private final List<TrainableParameter> trainable = new ArrayList<>();
@@ -92,6 +94,8 @@ final class DjlNetwork implements Network {
                 layers.add(new LayerInfo(index, layer.name(), typeName(layer.kind()), count, biasCount, in.size(),
                         out.size(), channels(out), LayerCost.forwardFlops(layer, in.size(), out.size()),
                         walk.get(index).reluAfter(), layer.name().equals(head)));
+                long[] shape = out.getShape().getShape();
+                outputShapes.add(Arrays.copyOfRange(shape, 1, shape.length));
                 return out;
             });
         }
@@ -121,6 +125,11 @@ final class DjlNetwork implements Network {
         return List.copyOf(layers);
     }
 
+    /** Per candidate layer, its output shape for one sample (batch axis dropped). */
+    List<long[]> outputShapes() {
+        return outputShapes.stream().map(long[]::clone).toList();
+    }
+
     @Override
     public List<float[]> activations(float[] images, int count) {
         DjlRuntime.noGradOnThisThread();
@@ -134,8 +143,8 @@ final class DjlNetwork implements Network {
         return out;
     }
 
-    /** Logits of one inference-mode pass. */
-    float[] logits(float[] images, int count) {
+    @Override
+    public float[] logits(float[] images, int count) {
         DjlRuntime.noGradOnThisThread();
         try (NDManager scope = manager.newSubManager()) {
             return forward(input(scope, images, count), false).toFloatArray();
