@@ -71,7 +71,13 @@ final class DjlNetwork implements Network {
             byLocal.put(layer.name(), local);
         }
         this.graph = new DjlGraph(byLocal);
-        describeLayers(walk);
+        try {
+            describeLayers(walk);
+        } catch (ai.djl.engine.EngineException e) {
+            manager.close();
+            throw new IllegalArgumentException(architecture.name() + " cannot run on " + architecture.imageSize() + "x"
+                    + architecture.imageSize() + " images: " + e.getMessage(), e);
+        }
         setTrainable(List.of());
     }
 

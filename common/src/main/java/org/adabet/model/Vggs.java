@@ -34,6 +34,11 @@ public final class Vggs {
 
     private static Architecture build(String name, int[] config, boolean batchNorm, int pooled, int hidden,
             int imageSize, int numClasses) {
+        long pools = java.util.Arrays.stream(config).filter(c -> c == M).count();
+        if (imageSize < 1L << pools) {
+            throw new IllegalArgumentException(name + " halves its input " + pools + " times: image size must be at least "
+                    + (1L << pools) + ", was " + imageSize);
+        }
         List<Module> modules = new ArrayList<>();
         int index = 0;
         int in = 3;

@@ -45,6 +45,24 @@ class SmallVariantsTest {
     }
 
     @Test
+    void everyLayerOfEverySmallArchitectureReceivesAGradientThroughTheWholeGraph() {
+        for (String name : List.of(Architectures.RESNET8, Architectures.VGG8, Architectures.MOBILENET_V2_035,
+                Architectures.VIT_TINY)) {
+            try (Network net = Networks.create(Architectures.build(name, 4, 32, 4), 8)) {
+                for (GradientStatistics g : net.gradientStatistics(images(4, 6), new int[] {0, 1, 2, 3}, 4)) {
+                    assertTrue(g.gradientNorm() > 0 && g.fisher() > 0, name + " " + g);
+                }
+                // The first layer alone: its gradient must flow back through every later module.
+                String first = net.layers().get(0).name();
+                net.setTrainable(List.of(first));
+                float[] before = net.parameters().tensors().get(first + ".weight").values();
+                net.trainStep(images(8, 7), LABELS, 8, 0.1, 0.9, 0);
+                assertFalse(Arrays.equals(before, net.parameters().tensors().get(first + ".weight").values()), name);
+            }
+        }
+    }
+
+    @Test
     void vitCandidatesFollowTorchvisionNamesAndGeluKeepsNoMask() {
         try (Network net = Networks.create(Architectures.build(Architectures.VIT_TINY, 1, 32, 4), 3)) {
             List<String> names = net.layers().stream().map(LayerInfo::name).toList();
@@ -57,6 +75,12 @@ class SmallVariantsTest {
             assertEquals("embedding", tokens.type());
             assertEquals(65 * 64, tokens.outputElements());
             assertTrue(net.parameters().tensors().containsKey("class_token"));
+            Map<String, String> owners = net.architecture().tensorLayers();
+            assertEquals(net.parameters().tensors().keySet(), owners.keySet());
+            assertEquals("encoder.pos_embedding", owners.get("class_token"));
+            assertEquals(2, net.architecture().tensorSpecs().get("class_token").channelAxis());
+            assertEquals("encoder.layers.encoder_layer_2.self_attention",
+                    owners.get("encoder.layers.encoder_layer_2.self_attention.out_proj.weight"));
             assertTrue(net.parameters().tensors().containsKey("encoder.layers.encoder_layer_3.self_attention.in_proj_weight"));
         }
     }
