@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.adabet.weights.StateDictCheck;
 
 /**
  * {@link Network} on DJL's PyTorch engine. The forward pass walks the architecture's
@@ -28,9 +27,7 @@ final class DjlNetwork implements Network {
     private static final Object GRADIENT_LOCK = new Object();
     private final Architecture architecture;
     private final NDManager manager;
-    private final List<LayerSpec> candidates;
-    /** Per candidate layer, in forward order: its tensors in state_dict order. */
-    private final Map<String, List<Param>> parameters = new LinkedHashMap<>();
+    private final DjlParameters parameters;
     private final DjlGraph graph;
     private final List<LayerInfo> layers = new ArrayList<>();
     /** Per candidate layer: its output shape for one sample. */
@@ -39,9 +36,6 @@ final class DjlNetwork implements Network {
     private final Map<String, NDArray> momentum = new HashMap<>();
     private final List<TrainableParameter> trainable = new ArrayList<>();
     private Set<String> trainingLayers = Set.of();
-
-    /** A tensor of the network. */
-    private record Param(LayerSpec layer, ParameterSpec spec, NDArray array) {}
 
     /** A parameter that trains, with its channel mask (null: every channel). */
     private record TrainableParameter(String key, NDArray parameter, NDArray mask) {}
@@ -53,36 +47,20 @@ final class DjlNetwork implements Network {
         this.architecture = architecture;
         this.manager = DjlRuntime.engine().newBaseManager();
         List<ModuleWalk.Candidate> walk = ModuleWalk.candidates(architecture.root());
-        this.candidates = walk.stream().map(ModuleWalk.Candidate::layer).toList();
-        Map<String, Map<String, NDArray>> byLocal = new LinkedHashMap<>();
-        for (LayerSpec layer : candidates) {
-            if (parameters.containsKey(layer.name())) {
-                throw new IllegalArgumentException("architecture " + architecture.name() + " has two layers named "
-                        + layer.name());
-            }
-            List<Param> list = new ArrayList<>();
-            Map<String, NDArray> local = new LinkedHashMap<>();
-            for (ParameterSpec spec : layer.parameters()) {
-                NDArray array = manager.create(SeededInit.values(layer, spec, initSeed), new Shape(spec.shape()));
-                list.add(new Param(layer, spec, array));
-                local.put(spec.local(), array);
-            }
-            parameters.put(layer.name(), list);
-            byLocal.put(layer.name(), local);
-        }
-        this.graph = new DjlGraph(byLocal);
         try {
+            this.parameters = new DjlParameters(architecture.name(),
+                    walk.stream().map(ModuleWalk.Candidate::layer).toList(), manager, initSeed);
+            this.graph = new DjlGraph(parameters.byLocalName());
             describeLayers(walk);
         } catch (ai.djl.engine.EngineException e) {
             manager.close();
             throw new IllegalArgumentException(architecture.name() + " cannot run on " + architecture.imageSize() + "x"
                     + architecture.imageSize() + " images: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
         }
         setTrainable(List.of());
-    }
-
-    private List<Param> allParameters() {
-        return parameters.values().stream().flatMap(List::stream).toList();
     }
 
     /** Walks one zero image through the network to learn every candidate layer's shapes and cost. */
@@ -94,7 +72,7 @@ final class DjlNetwork implements Network {
             graph.forward(architecture.root(), x, Set.of(), (layer, in, out) -> {
                 int index = layers.size();
                 long count = layer.parameterCount();
-                long biasCount = parameters.get(layer.name()).stream()
+                long biasCount = parameters.byLayer().get(layer.name()).stream()
                         .filter(p -> p.spec().role() == ParameterSpec.Role.BIAS)
                         .mapToLong(p -> p.spec().size()).sum();
                 layers.add(new LayerInfo(index, layer.name(), typeName(layer.kind()), count, biasCount, in.size(),
@@ -192,7 +170,7 @@ final class DjlNetwork implements Network {
         maskedStatistics.clear();
         momentum.values().forEach(NDArray::close);
         momentum.clear();
-        for (Param p : allParameters()) {
+        for (DjlParameters.Param p : parameters.all()) {
             String layer = p.layer().name();
             boolean[] mask = spec.channelMasks().get(layer);
             // Running statistics never take a gradient; unfreezing them breaks the next forward.
@@ -322,7 +300,7 @@ final class DjlNetwork implements Network {
     public List<GradientStatistics> gradientStatistics(float[] images, int[] labels, int count) {
         DjlRuntime.noGradOnThisThread();
         Map<NDArray, Boolean> wasTrainable = new LinkedHashMap<>();
-        for (Param p : allParameters()) {
+        for (DjlParameters.Param p : parameters.all()) {
             if (p.spec().role() != ParameterSpec.Role.STATISTIC) {
                 wasTrainable.put(p.array(), p.array().hasGradient());
                 p.array().setRequiresGradient(true); // every layer's gradient is wanted, whatever trains later
@@ -353,14 +331,14 @@ final class DjlNetwork implements Network {
             }
             List<GradientStatistics> out = new ArrayList<>();
             int index = 0;
-            for (Map.Entry<String, List<Param>> layer : parameters.entrySet()) {
+            for (Map.Entry<String, List<DjlParameters.Param>> layer : parameters.byLayer().entrySet()) {
                 double fisher;
                 try (NDArray g = probes.get(index).getGradient()) {
                     fisher = 0.5 * g.square().sum().getFloat();
                 }
                 double grad2 = 0;
                 double param2 = 0;
-                for (Param p : layer.getValue()) {
+                for (DjlParameters.Param p : layer.getValue()) {
                     if (p.spec().role() == ParameterSpec.Role.STATISTIC) {
                         continue;
                     }
@@ -405,46 +383,12 @@ final class DjlNetwork implements Network {
 
     @Override
     public NetworkParameters parameters() {
-        Map<String, NetworkParameters.Tensor> out = new LinkedHashMap<>();
-        for (Param p : allParameters()) {
-            out.put(p.spec().key(), new NetworkParameters.Tensor(p.spec().shape(), p.array().toFloatArray()));
-        }
-        return new NetworkParameters(out);
+        return parameters.snapshot();
     }
 
-    /**
-     * Copies tensors into this network by name. Tensors of the layers in {@code keepInitial} are
-     * skipped, and the given ones for them ignored (a replaced head keeps its fresh initialisation).
-     *
-     * @param source names where the tensors came from, in the error message
-     * @throws IllegalArgumentException listing missing, unexpected and shape-mismatched tensors
-     */
+    /** See {@link DjlParameters#load}. */
     void load(NetworkParameters source, Set<String> keepInitial, String sourceName) {
-        Map<String, NetworkParameters.Tensor> given = new LinkedHashMap<>(source.tensors());
-        List<String> missing = new ArrayList<>();
-        List<String> mismatched = new ArrayList<>();
-        for (Param p : allParameters()) {
-            NetworkParameters.Tensor t = given.remove(p.spec().key());
-            long[] shape = p.spec().shape();
-            if (keepInitial.contains(p.layer().name())) {
-                continue;
-            }
-            if (t == null) {
-                missing.add(p.spec().key() + " " + Arrays.toString(shape));
-            } else if (!Arrays.equals(t.shape(), shape)) {
-                mismatched.add(p.spec().key() + ": expected " + Arrays.toString(shape) + ", given "
-                        + Arrays.toString(t.shape()));
-            }
-        }
-        List<String> unexpected = given.entrySet().stream()
-                .map(e -> e.getKey() + " " + Arrays.toString(e.getValue().shape())).toList();
-        new StateDictCheck(missing, unexpected, mismatched).requireMatch(sourceName, architecture.name());
-        for (Param p : allParameters()) {
-            NetworkParameters.Tensor t = source.tensors().get(p.spec().key());
-            if (!keepInitial.contains(p.layer().name())) {
-                p.array().set(t.values());
-            }
-        }
+        parameters.load(source, keepInitial, sourceName);
     }
 
     @Override
