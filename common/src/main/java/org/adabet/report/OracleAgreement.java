@@ -1,12 +1,12 @@
 package org.adabet.report;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.adabet.model.LayerInfo;
+import org.adabet.selection.LayerRanking;
 import org.apache.commons.math3.stat.correlation.KendallsCorrelation;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
@@ -65,11 +65,7 @@ public final class OracleAgreement {
     /** The k highest values, equal values to the earlier layer (the selection's own tie rule). */
     static Set<String> top(List<LayerInfo> layers, Map<String, Double> values, int k) {
         Set<String> out = new HashSet<>();
-        layers.stream()
-                .sorted(Comparator.comparingDouble((LayerInfo l) -> -values.get(l.name()))
-                        .thenComparingInt(LayerInfo::index))
-                .limit(k)
-                .forEach(l -> out.add(l.name()));
+        LayerRanking.order(layers, values).stream().limit(k).forEach(l -> out.add(l.name()));
         return out;
     }
 }

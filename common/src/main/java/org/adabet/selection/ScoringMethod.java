@@ -43,9 +43,7 @@ public abstract class ScoringMethod implements SelectionMethod {
     /** The floor(rho * L) highest-scoring layers, equal scores to the earlier layer, in forward order. */
     public static List<String> topFraction(List<LayerInfo> layers, Map<String, Double> scores, double rho) {
         int k = LayerBudget.layers(rho, layers.size());
-        return layers.stream()
-                .sorted(Comparator.comparingDouble((LayerInfo l) -> -scores.get(l.name()))
-                        .thenComparingInt(LayerInfo::index))
+        return LayerRanking.order(layers, scores).stream()
                 .limit(k)
                 .sorted(Comparator.comparingInt(LayerInfo::index))
                 .map(LayerInfo::name)

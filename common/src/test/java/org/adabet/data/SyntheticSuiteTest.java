@@ -59,4 +59,30 @@ class SyntheticSuiteTest {
         }
         return Math.sqrt(s / x.length);
     }
+
+    @Test
+    void labelShiftSkewsTrainingTowardsTheFirstClassesAndTestTowardsTheLast() {
+        DataConfig many = new DataConfig(8, 4, 5, 3, List.of(TargetDomain.LABEL_SHIFT), 200, 200);
+        DomainData d = new SyntheticSuite(1, many).target(TargetDomain.LABEL_SHIFT);
+        int[] train = counts(d.train().labels(), 4);
+        int[] test = counts(d.test().labels(), 4);
+        assertTrue(train[0] > train[3] * 2, Arrays.toString(train));
+        assertTrue(test[3] > test[0] * 2, Arrays.toString(test));
+    }
+
+    @Test
+    void colourShiftKeepsTheSourceLabelsAndChangesThePixels() {
+        SyntheticSuite suite = new SyntheticSuite(3, SMALL);
+        DomainData shifted = suite.target(TargetDomain.COLOUR_SHIFT);
+        assertArrayEquals(Arrays.copyOf(suite.source().train().labels(), 8), Arrays.copyOf(shifted.train().labels(), 8));
+        assertFalse(Arrays.equals(suite.target(TargetDomain.CORRUPTED).train().pixels(), shifted.train().pixels()));
+    }
+
+    private static int[] counts(int[] labels, int classes) {
+        int[] c = new int[classes];
+        for (int l : labels) {
+            c[l]++;
+        }
+        return c;
+    }
 }

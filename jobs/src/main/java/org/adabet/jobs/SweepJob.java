@@ -33,6 +33,7 @@ import org.adabet.sweep.StatisticsTask;
 import org.adabet.sweep.SweepPlan;
 import org.adabet.sweep.SweepTasks;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -140,8 +141,7 @@ public final class SweepJob {
             }
         }
         SweepConfig c = config;
-        List<PretrainedModel> trained = missing.isEmpty() ? List.of()
-                : jsc.parallelize(missing, missing.size()).map(arch -> SweepTasks.pretrain(c, arch)).collect();
+        List<PretrainedModel> trained = distribute(missing, arch -> SweepTasks.pretrain(c, arch));
         for (PretrainedModel m : trained) {
             cache.put(m.key(), m.networkParameters());
             models.put(m.architecture(), m);
@@ -154,10 +154,8 @@ public final class SweepJob {
     private List<StatisticsOutcome> layerStatistics(Broadcast<Map<String, PretrainedModel>> models) {
         List<StatisticsTask> tasks = plan.statisticsTasks();
         SweepConfig c = config;
-        List<StatisticsOutcome> outcomes = tasks.isEmpty() ? List.of()
-                : jsc.parallelize(tasks, partitions(tasks.size()))
-                        .map(t -> SweepTasks.statistics(c, models.value().get(t.pair().architecture()), t))
-                        .collect();
+        List<StatisticsOutcome> outcomes = distribute(tasks,
+                t -> SweepTasks.statistics(c, models.value().get(t.pair().architecture()), t));
         List<Row> rows = new ArrayList<>();
         outcomes.forEach(o -> rows.addAll(Tables.statisticsRows(runId, o)));
         write(Tables.LAYER_STATISTICS, Tables.LAYER_STATISTICS_SCHEMA, rows);
@@ -167,10 +165,8 @@ public final class SweepJob {
     private List<GradientOutcome> gradientStatistics(Broadcast<Map<String, PretrainedModel>> models) {
         List<Pair> pairs = plan.gradientTasks();
         SweepConfig c = config;
-        List<GradientOutcome> outcomes = pairs.isEmpty() ? List.of()
-                : jsc.parallelize(pairs, partitions(pairs.size()))
-                        .map(p -> SweepTasks.gradients(c, models.value().get(p.architecture()), p))
-                        .collect();
+        List<GradientOutcome> outcomes = distribute(pairs,
+                p -> SweepTasks.gradients(c, models.value().get(p.architecture()), p));
         List<Row> rows = new ArrayList<>();
         outcomes.forEach(o -> rows.addAll(Tables.gradientRows(runId, o)));
         write(Tables.GRADIENT_STATISTICS, Tables.GRADIENT_STATISTICS_SCHEMA, rows);
@@ -179,10 +175,7 @@ public final class SweepJob {
 
     private List<RetrainOutcome> retrain(List<RetrainTask> tasks, Broadcast<Map<String, PretrainedModel>> models) {
         SweepConfig c = config;
-        return tasks.isEmpty() ? List.of()
-                : jsc.parallelize(tasks, partitions(tasks.size()))
-                        .map(t -> SweepTasks.retrain(c, models.value().get(t.pair().architecture()), t))
-                        .collect();
+        return distribute(tasks, t -> SweepTasks.retrain(c, models.value().get(t.pair().architecture()), t));
     }
 
     private void writeRuns(String table, List<RetrainOutcome> outcomes) {
@@ -190,8 +183,14 @@ public final class SweepJob {
                 outcomes.stream().map(o -> Tables.retrainRow(runId, o, config.devices())).toList());
     }
 
-    private int partitions(int rows) {
-        return config.spark().partitions() > 0 ? Math.min(config.spark().partitions(), rows) : rows;
+    /** One Spark task per row (or the configured number of partitions); results in row order. */
+    private <T, R> List<R> distribute(List<T> rows, Function<T, R> work) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        int partitions = config.spark().partitions() > 0 ? Math.min(config.spark().partitions(), rows.size())
+                : rows.size();
+        return jsc.parallelize(rows, partitions).map(work).collect();
     }
 
     private void write(String table, StructType schema, List<Row> rows) {

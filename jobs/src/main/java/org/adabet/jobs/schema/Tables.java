@@ -18,6 +18,7 @@ import org.adabet.model.GradientStatistics;
 import org.adabet.model.LayerInfo;
 import org.adabet.pretrain.PretrainedModel;
 import org.adabet.report.AgreementRow;
+import org.adabet.selection.LayerRanking;
 import org.adabet.sweep.GradientOutcome;
 import org.adabet.sweep.Pair;
 import org.adabet.sweep.RetrainOutcome;
@@ -160,11 +161,7 @@ public final class Tables {
     /** One method's scores of a pair's layers with their rank (1 = highest; ties to the earlier layer). */
     public static List<Row> scoreRows(String runId, Pair pair, String method, List<LayerInfo> layers,
             Map<String, Double> scores) {
-        List<LayerInfo> ranked = new ArrayList<>(layers);
-        ranked.sort((a, b) -> {
-            int c = Double.compare(scores.get(b.name()), scores.get(a.name()));
-            return c != 0 ? c : Integer.compare(a.index(), b.index());
-        });
+        List<LayerInfo> ranked = LayerRanking.order(layers, scores);
         List<Row> rows = new ArrayList<>();
         for (LayerInfo l : layers) {
             rows.add(RowFactory.create(runId, pair.key(), method, l.index(), l.name(), l.type(), l.parameters(),
