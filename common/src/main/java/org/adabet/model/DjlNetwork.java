@@ -120,11 +120,20 @@ final class DjlNetwork implements Network {
         List<float[]> out = new ArrayList<>();
         try (NDManager scope = manager.newSubManager()) {
             graph.forward(architecture.root(), input(scope, images, count), Set.of(), (layer, in, y) -> {
-                out.add(y.toFloatArray());
+                out.add(channelMajor(y).toFloatArray());
                 return y;
             });
         }
         return out;
+    }
+
+    /**
+     * Token sequences (N, S, D) as (N, D, S), so that in every captured activation a channel's
+     * values are one contiguous block per sample, as in NCHW feature maps (per-channel point
+     * clouds rely on it; whole-layer distances do not change under this permutation).
+     */
+    private static NDArray channelMajor(NDArray y) {
+        return y.getShape().dimension() == 3 ? y.transpose(0, 2, 1) : y;
     }
 
     @Override

@@ -18,6 +18,9 @@ public interface Network extends AutoCloseable {
     /**
      * One forward pass in inference mode, returning every candidate layer's output, flattened
      * per sample: element {@code i} holds {@code count x layers().get(i).outputElements()} values.
+     * Each sample's values are channel-major: channel {@code c} is the c-th contiguous block of
+     * {@code outputElements / channels} values (NCHW feature maps as they are; a ViT token
+     * sequence (S tokens x D features) as D blocks of S values).
      */
     List<float[]> activations(float[] images, int count);
 

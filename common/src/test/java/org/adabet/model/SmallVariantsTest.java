@@ -86,6 +86,26 @@ class SmallVariantsTest {
     }
 
     @Test
+    void tokenActivationsAreChannelMajorLikeFeatureMaps() {
+        try (Network net = Networks.create(Architectures.build(Architectures.VIT_TINY, 1, 32, 4), 9)) {
+            // On black images every patch token is conv_proj's bias, so token s, feature d is
+            // (s == 0 ? class_token[d] : bias[d]) + pos_embedding[s, d].
+            float[] tokens = net.activations(new float[3 * 32 * 32], 1).get(1);
+            Map<String, NetworkParameters.Tensor> p = net.parameters().tensors();
+            float[] cls = p.get("class_token").values();
+            float[] bias = p.get("conv_proj.bias").values();
+            float[] pos = p.get("encoder.pos_embedding").values();
+            int s = 65;
+            for (int d = 0; d < 64; d++) {
+                for (int t = 0; t < s; t++) {
+                    float expected = (t == 0 ? cls[d] : bias[d]) + pos[t * 64 + d];
+                    assertEquals(expected, tokens[d * s + t], 1e-6, "feature " + d + ", token " + t);
+                }
+            }
+        }
+    }
+
+    @Test
     void maskedAttentionAndTokenChannelsKeepTheirValues() {
         try (Network net = Networks.create(Architectures.build(Architectures.VIT_TINY, 1, 32, 4), 5)) {
             boolean[] mask = new boolean[64];
