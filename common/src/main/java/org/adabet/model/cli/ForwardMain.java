@@ -61,8 +61,9 @@ public final class ForwardMain {
             Architecture arch = Architectures.build(model, width, size, classes);
             boolean newHead = classes != fileClasses;
             if (newHead) {
-                err.println("adabet forward: " + weights + " has " + fileClasses + " classes; the head " + head
-                        + " is replaced by a freshly initialised one with " + classes);
+                err.println("adabet forward: " + weights + (fileClasses < 0 ? " has no " + head + ".weight"
+                        : " has " + fileClasses + " classes") + "; the head " + head
+                        + " is freshly initialised with " + classes);
             }
             int count = (int) s[0];
             try (Network net = Networks.load(arch, parameters, newHead, a.integer("--head-seed", 0),

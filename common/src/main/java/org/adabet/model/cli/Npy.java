@@ -29,6 +29,9 @@ final class Npy {
 
     /** @throws IllegalArgumentException naming the file if it is not a float .npy array in C order */
     static Array read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("input file not found: " + file);
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
