@@ -63,6 +63,22 @@ class SmallVariantsTest {
     }
 
     @Test
+    void reluAfterFollowsTheGraphNotTheListOrder() {
+        Map<String, Boolean> relu = new java.util.HashMap<>();
+        for (String name : List.of(Architectures.MOBILENET_V2, Architectures.VGG16)) {
+            ModuleWalk.candidates(Architectures.build(name, 1, 224, 1000).root())
+                    .forEach(c -> relu.put(c.layer().name(), c.reluAfter()));
+        }
+        assertTrue(relu.get("features.3.conv.1.1"), "depthwise BatchNorm goes through ReLU6");
+        assertFalse(relu.get("features.3.conv.3"), "the linear bottleneck has no activation, even after the addition");
+        assertFalse(relu.get("features.3.conv.2"), "projection convolution");
+        assertTrue(relu.get("features.18.1"), "last 1x1 conv-BN-ReLU6");
+        assertTrue(relu.get("features.28"), "VGG convolution followed by ReLU");
+        assertTrue(relu.get("classifier.3"));
+        assertFalse(relu.get("classifier.6"));
+    }
+
+    @Test
     void vitCandidatesFollowTorchvisionNamesAndGeluKeepsNoMask() {
         try (Network net = Networks.create(Architectures.build(Architectures.VIT_TINY, 1, 32, 4), 3)) {
             List<String> names = net.layers().stream().map(LayerInfo::name).toList();
