@@ -5,15 +5,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
-import ai.djl.util.Pair;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,91 +17,86 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@link Network} on DJL's PyTorch engine. The forward pass walks the steps one by one (DJL has
- * no forward hooks), which gives every candidate layer's output in one pass and lets frozen
- * BatchNorm layers run in inference mode while the trainable ones train.
+ * {@link Network} on DJL's PyTorch engine. The forward pass walks the architecture's
+ * {@link Module} tree (DJL has no forward hooks), which gives every candidate layer's output in
+ * one pass with residual connections intact and lets frozen BatchNorm layers run in inference
+ * mode while the trainable ones train. Parameters are plain arrays named by their torchvision
+ * {@code state_dict} key.
  */
 final class DjlNetwork implements Network {
     private static final Object GRADIENT_LOCK = new Object();
     private final Architecture architecture;
     private final NDManager manager;
-    private final SequentialBlock block = new SequentialBlock();
-    private final List<Step> steps = new ArrayList<>();
+    private final DjlParameters parameters;
+    private final DjlGraph graph;
     private final List<LayerInfo> layers = new ArrayList<>();
-    private final ParameterStore parameterStore;
+    /** Per candidate layer: its output shape for one sample. */
+    private final List<long[]> outputShapes = new ArrayList<>();
     private final SoftmaxCrossEntropyLoss loss = new SoftmaxCrossEntropyLoss("loss");
     private final Map<String, NDArray> momentum = new HashMap<>();
     private final List<TrainableParameter> trainable = new ArrayList<>();
     private Set<String> trainingLayers = Set.of();
 
     /** A parameter that trains, with its channel mask (null: every channel). */
-    private record TrainableParameter(String key, Parameter parameter, NDArray mask) {}
+    private record TrainableParameter(String key, NDArray parameter, NDArray mask) {}
 
     /** BatchNorm statistics of a channel-masked layer: masked channels must keep theirs too. */
     private final List<TrainableParameter> maskedStatistics = new ArrayList<>();
 
-    /** A step of the walk: its spec, its DJL block, and its parameters by torchvision-style name. */
-    private record Step(LayerSpec spec, Block block, Map<String, Parameter> parameters) {}
-
     DjlNetwork(Architecture architecture, long initSeed) {
         this.architecture = architecture;
         this.manager = DjlRuntime.engine().newBaseManager();
-        for (LayerSpec spec : architecture.steps()) {
-            block.add(DjlBlocks.of(spec));
+        List<ModuleWalk.Candidate> walk = ModuleWalk.candidates(architecture.root());
+        try {
+            this.parameters = new DjlParameters(architecture.name(),
+                    walk.stream().map(ModuleWalk.Candidate::layer).toList(), manager, initSeed);
+            this.graph = new DjlGraph(parameters.byLocalName());
+            describeLayers(walk);
+        } catch (ai.djl.engine.EngineException e) {
+            manager.close();
+            throw new IllegalArgumentException(architecture.name() + " cannot run on " + architecture.imageSize() + "x"
+                    + architecture.imageSize() + " images: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
         }
-        block.initialize(manager, DataType.FLOAT32,
-                new Shape(1, architecture.inputChannels(), architecture.imageSize(), architecture.imageSize()));
-        this.parameterStore = new ParameterStore(manager, false);
-        List<Block> children = block.getChildren().values();
-        for (int i = 0; i < children.size(); i++) {
-            LayerSpec spec = architecture.steps().get(i);
-            Map<String, Parameter> params = new LinkedHashMap<>();
-            for (Pair<String, Parameter> p : children.get(i).getParameters()) {
-                params.put(DjlBlocks.torchName(p.getKey()), p.getValue());
-            }
-            steps.add(new Step(spec, children.get(i), params));
-        }
-        for (Step step : steps) {
-            for (Map.Entry<String, Parameter> p : step.parameters().entrySet()) {
-                NDArray array = p.getValue().getArray();
-                array.set(SeededInit.values(step.spec(), p.getKey(), Math.toIntExact(array.size()), initSeed));
-            }
-        }
-        describeLayers();
         setTrainable(List.of());
     }
 
     /** Walks one zero image through the network to learn every candidate layer's shapes and cost. */
-    private void describeLayers() {
+    private void describeLayers(List<ModuleWalk.Candidate> walk) {
         int s = architecture.imageSize();
         String head = architecture.headName();
         try (NDManager scope = manager.newSubManager()) {
             NDArray x = input(scope, new float[architecture.inputChannels() * s * s], 1);
-            for (int i = 0; i < steps.size(); i++) {
-                Step step = steps.get(i);
-                long in = x.size();
-                x = step.block().forward(parameterStore, new NDList(x), false).singletonOrThrow();
-                if (!step.spec().kind().hasWeights()) {
-                    continue;
-                }
-                long count = step.parameters().entrySet().stream()
-                        .filter(e -> !e.getKey().startsWith("running_"))
-                        .mapToLong(e -> e.getValue().getArray().size())
-                        .sum();
-                boolean reluAfter = i + 1 < steps.size() && steps.get(i + 1).spec().kind() == LayerSpec.Kind.RELU;
-                int channels = Math.toIntExact(x.getShape().get(1));
-                Parameter bias = step.parameters().get("bias");
-                long biasCount = bias == null ? 0 : bias.getArray().size();
-                layers.add(new LayerInfo(layers.size(), step.spec().name(), typeName(step.spec().kind()), count,
-                        biasCount, in,
-                        x.size(), channels, LayerCost.forwardFlops(step.spec(), in, x.size()), reluAfter,
-                        step.spec().name().equals(head)));
-            }
+            graph.forward(architecture.root(), x, Set.of(), (layer, in, out) -> {
+                int index = layers.size();
+                long count = layer.parameterCount();
+                long biasCount = parameters.byLayer().get(layer.name()).stream()
+                        .filter(p -> p.spec().role() == ParameterSpec.Role.BIAS)
+                        .mapToLong(p -> p.spec().size()).sum();
+                layers.add(new LayerInfo(index, layer.name(), typeName(layer.kind()), count, biasCount, in.size(),
+                        out.size(), channels(out), LayerCost.forwardFlops(layer, in.size(), out.size()),
+                        walk.get(index).reluAfter(), layer.name().equals(head)));
+                long[] shape = out.getShape().getShape();
+                outputShapes.add(Arrays.copyOfRange(shape, 1, shape.length));
+                return out;
+            });
         }
     }
 
+    /** The output channel axis: 1 for feature maps (N, C, H, W), the last one for (N, F) and (N, S, F). */
+    private static int channelAxis(NDArray activation) {
+        int rank = activation.getShape().dimension();
+        return rank == 4 ? 1 : rank - 1;
+    }
+
+    private static int channels(NDArray activation) {
+        return Math.toIntExact(activation.getShape().get(channelAxis(activation)));
+    }
+
     private static String typeName(LayerSpec.Kind kind) {
-        return kind.name().toLowerCase(java.util.Locale.ROOT);
+        return kind == LayerSpec.Kind.TOKENS ? "embedding" : kind.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override
@@ -119,20 +109,30 @@ final class DjlNetwork implements Network {
         return List.copyOf(layers);
     }
 
+    /** Per candidate layer, its output shape for one sample (batch axis dropped). */
+    List<long[]> outputShapes() {
+        return outputShapes.stream().map(long[]::clone).toList();
+    }
+
     @Override
     public List<float[]> activations(float[] images, int count) {
         DjlRuntime.noGradOnThisThread();
         List<float[]> out = new ArrayList<>();
         try (NDManager scope = manager.newSubManager()) {
-            NDArray x = input(scope, images, count);
-            for (Step step : steps) {
-                x = step.block().forward(parameterStore, new NDList(x), false).singletonOrThrow();
-                if (step.spec().kind().hasWeights()) {
-                    out.add(x.toFloatArray());
-                }
-            }
+            graph.forward(architecture.root(), input(scope, images, count), Set.of(), (layer, in, y) -> {
+                out.add(y.toFloatArray());
+                return y;
+            });
         }
         return out;
+    }
+
+    @Override
+    public float[] logits(float[] images, int count) {
+        DjlRuntime.noGradOnThisThread();
+        try (NDManager scope = manager.newSubManager()) {
+            return forward(input(scope, images, count), false).toFloatArray();
+        }
     }
 
     @Override
@@ -146,7 +146,7 @@ final class DjlNetwork implements Network {
 
     @Override
     public void setTrainable(TrainableSpec spec) {
-        Map<String, LayerInfo> known = new HashMap<>();
+        Map<String, LayerInfo> known = new LinkedHashMap<>();
         layers.forEach(l -> known.put(l.name(), l));
         for (String name : union(spec.layers(), spec.biasOnly())) {
             if (!known.containsKey(name)) {
@@ -170,40 +170,46 @@ final class DjlNetwork implements Network {
         maskedStatistics.clear();
         momentum.values().forEach(NDArray::close);
         momentum.clear();
-        for (Step step : steps) {
-            String layer = step.spec().name();
-            for (Map.Entry<String, Parameter> p : step.parameters().entrySet()) {
-                // Running statistics never take a gradient; unfreezing them breaks the next forward.
-                if (p.getKey().startsWith("running_")) {
-                    boolean[] mask = layer == null ? null : spec.channelMasks().get(layer);
-                    if (mask != null) {
-                        maskedStatistics.add(new TrainableParameter(layer + "." + p.getKey(), p.getValue(),
-                                maskArray(mask, p.getValue().getArray().getShape())));
-                    }
-                    continue;
+        for (DjlParameters.Param p : parameters.all()) {
+            String layer = p.layer().name();
+            boolean[] mask = spec.channelMasks().get(layer);
+            // Running statistics never take a gradient; unfreezing them breaks the next forward.
+            if (p.spec().role() == ParameterSpec.Role.STATISTIC) {
+                if (mask != null) {
+                    maskedStatistics.add(new TrainableParameter(p.spec().key(), p.array(), maskArray(mask, p.spec())));
                 }
-                boolean train = layer != null && (spec.layers().contains(layer)
-                        || (spec.biasOnly().contains(layer) && p.getKey().equals("bias")));
-                p.getValue().freeze(!train);
-                if (train) {
-                    boolean[] mask = spec.channelMasks().get(layer);
-                    trainable.add(new TrainableParameter(layer + "." + p.getKey(), p.getValue(),
-                            mask == null ? null : maskArray(mask, p.getValue().getArray().getShape())));
-                }
+                continue;
+            }
+            boolean train = spec.layers().contains(layer)
+                    || (spec.biasOnly().contains(layer) && p.spec().role() == ParameterSpec.Role.BIAS);
+            p.array().setRequiresGradient(train);
+            if (train) {
+                trainable.add(new TrainableParameter(p.spec().key(), p.array(),
+                        mask == null ? null : maskArray(mask, p.spec())));
             }
         }
         trainingLayers = union(spec.layers(), spec.biasOnly());
     }
 
-    /** A 0/1 array broadcastable against a parameter whose leading axis is the output channel. */
-    private NDArray maskArray(boolean[] mask, Shape parameterShape) {
-        float[] values = new float[mask.length];
-        for (int i = 0; i < mask.length; i++) {
-            values[i] = mask[i] ? 1f : 0f;
+    /**
+     * A 0/1 array broadcastable against a parameter along its channel axis. An axis longer than
+     * the mask (attention's stacked query/key/value projection) repeats it.
+     */
+    private NDArray maskArray(boolean[] mask, ParameterSpec parameter) {
+        long[] parameterShape = parameter.shape();
+        int axis = parameter.channelAxis();
+        int length = Math.toIntExact(parameterShape[axis]);
+        if (length % mask.length != 0) {
+            throw new IllegalArgumentException("channel mask of " + mask.length + " entries does not fit "
+                    + parameter.key() + " of shape " + Arrays.toString(parameterShape));
         }
-        long[] shape = new long[parameterShape.dimension()];
-        java.util.Arrays.fill(shape, 1);
-        shape[0] = mask.length;
+        float[] values = new float[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = mask[i % mask.length] ? 1f : 0f;
+        }
+        long[] shape = new long[parameterShape.length];
+        Arrays.fill(shape, 1);
+        shape[axis] = length;
         return manager.create(values, new Shape(shape));
     }
 
@@ -226,7 +232,7 @@ final class DjlNetwork implements Network {
             NDArray y = scope.create(toLong(labels, count));
             List<NDArray> statisticsBefore = new ArrayList<>();
             for (TrainableParameter t : maskedStatistics) {
-                NDArray copy = t.parameter().getArray().duplicate();
+                NDArray copy = t.parameter().duplicate();
                 copy.attach(scope);
                 statisticsBefore.add(copy);
             }
@@ -255,7 +261,7 @@ final class DjlNetwork implements Network {
     private void restoreMaskedStatistics(NDManager scope, List<NDArray> before) {
         for (int i = 0; i < maskedStatistics.size(); i++) {
             TrainableParameter t = maskedStatistics.get(i);
-            NDArray current = t.parameter().getArray();
+            NDArray current = t.parameter();
             NDArray kept = before.get(i).mul(t.mask().neg().add(1));
             kept.attach(scope);
             current.muli(t.mask()).addi(kept);
@@ -264,7 +270,7 @@ final class DjlNetwork implements Network {
 
     private void update(NDManager scope, double lr, double mu, double wd) {
         for (TrainableParameter t : trainable) {
-            NDArray w = t.parameter().getArray();
+            NDArray w = t.parameter();
             try (NDArray g = w.getGradient()) {
                 NDArray direction = g.duplicate();
                 direction.attach(scope);
@@ -293,14 +299,12 @@ final class DjlNetwork implements Network {
     @Override
     public List<GradientStatistics> gradientStatistics(float[] images, int[] labels, int count) {
         DjlRuntime.noGradOnThisThread();
-        Map<Parameter, Boolean> wasTrainable = new LinkedHashMap<>();
-        for (Step step : steps) {
-            step.parameters().forEach((name, p) -> {
-                if (!name.startsWith("running_")) {
-                    wasTrainable.put(p, p.requiresGradient());
-                    p.freeze(false); // every layer's gradient is wanted, whatever trains later
-                }
-            });
+        Map<NDArray, Boolean> wasTrainable = new LinkedHashMap<>();
+        for (DjlParameters.Param p : parameters.all()) {
+            if (p.spec().role() != ParameterSpec.Role.STATISTIC) {
+                wasTrainable.put(p.array(), p.array().hasGradient());
+                p.array().setRequiresGradient(true); // every layer's gradient is wanted, whatever trains later
+            }
         }
         try (NDManager scope = manager.newSubManager()) {
             NDArray x = input(scope, images, count);
@@ -308,54 +312,49 @@ final class DjlNetwork implements Network {
             List<NDArray> probes = new ArrayList<>();
             synchronized (GRADIENT_LOCK) {
                 try (GradientCollector collector = DjlRuntime.engine().newGradientCollector()) {
-                    for (Step step : steps) {
-                        // Inference mode: the pass must not move BatchNorm statistics.
-                        x = step.block().forward(parameterStore, new NDList(x), false).singletonOrThrow();
-                        if (step.spec().kind().hasWeights()) {
-                            // A ones "probe" per (sample, channel): d loss / d probe = sum over the
-                            // channel's positions of a * dL/da, the per-sample quantity Fisher needs.
-                            long[] probeShape = new long[x.getShape().dimension()];
-                            java.util.Arrays.fill(probeShape, 1);
-                            probeShape[0] = count;
-                            probeShape[1] = x.getShape().get(1);
-                            NDArray probe = scope.ones(new Shape(probeShape));
-                            probe.setRequiresGradient(true);
-                            probes.add(probe);
-                            x = x.mul(probe);
-                        }
-                    }
-                    collector.backward(loss.evaluate(new NDList(y), new NDList(x)));
+                    // Inference mode: the pass must not move BatchNorm statistics.
+                    NDArray logits = graph.forward(architecture.root(), x, Set.of(), (layer, in, out) -> {
+                        // A ones "probe" per (sample, channel): d loss / d probe = sum over the
+                        // channel's positions of a * dL/da, the per-sample quantity Fisher needs.
+                        long[] probeShape = new long[out.getShape().dimension()];
+                        Arrays.fill(probeShape, 1);
+                        probeShape[0] = count;
+                        int axis = channelAxis(out);
+                        probeShape[axis] = out.getShape().get(axis);
+                        NDArray probe = scope.ones(new Shape(probeShape));
+                        probe.setRequiresGradient(true);
+                        probes.add(probe);
+                        return out.mul(probe);
+                    });
+                    collector.backward(loss.evaluate(new NDList(y), new NDList(logits)));
                 }
             }
             List<GradientStatistics> out = new ArrayList<>();
             int index = 0;
-            for (Step step : steps) {
-                if (!step.spec().kind().hasWeights()) {
-                    continue;
-                }
+            for (Map.Entry<String, List<DjlParameters.Param>> layer : parameters.byLayer().entrySet()) {
                 double fisher;
                 try (NDArray g = probes.get(index).getGradient()) {
                     fisher = 0.5 * g.square().sum().getFloat();
                 }
                 double grad2 = 0;
                 double param2 = 0;
-                for (Map.Entry<String, Parameter> p : step.parameters().entrySet()) {
-                    if (p.getKey().startsWith("running_")) {
+                for (DjlParameters.Param p : layer.getValue()) {
+                    if (p.spec().role() == ParameterSpec.Role.STATISTIC) {
                         continue;
                     }
-                    NDArray w = p.getValue().getArray();
+                    NDArray w = p.array();
                     try (NDArray g = w.getGradient()) {
                         grad2 += g.square().sum().getFloat();
                         param2 += w.square().sum().getFloat();
                         g.subi(g);
                     }
                 }
-                out.add(new GradientStatistics(step.spec().name(), fisher, Math.sqrt(grad2), Math.sqrt(param2)));
+                out.add(new GradientStatistics(layer.getKey(), fisher, Math.sqrt(grad2), Math.sqrt(param2)));
                 index++;
             }
             return out;
         } finally {
-            wasTrainable.forEach((p, trainable) -> p.freeze(!trainable));
+            wasTrainable.forEach((array, trainable) -> array.setRequiresGradient(trainable));
         }
     }
 
@@ -368,12 +367,8 @@ final class DjlNetwork implements Network {
     }
 
     private NDArray forward(NDArray x, boolean training) {
-        for (Step step : steps) {
-            // Frozen layers always run in inference mode: frozen BatchNorm statistics must not move.
-            boolean train = training && step.spec().name() != null && trainingLayers.contains(step.spec().name());
-            x = step.block().forward(parameterStore, new NDList(x), train).singletonOrThrow();
-        }
-        return x;
+        // Frozen layers always run in inference mode: frozen BatchNorm statistics must not move.
+        return graph.forward(architecture.root(), x, training ? trainingLayers : Set.of(), null);
     }
 
     private NDArray input(NDManager scope, float[] images, int count) {
@@ -388,49 +383,12 @@ final class DjlNetwork implements Network {
 
     @Override
     public NetworkParameters parameters() {
-        Map<String, NetworkParameters.Tensor> out = new LinkedHashMap<>();
-        for (Step step : steps) {
-            for (Map.Entry<String, Parameter> p : step.parameters().entrySet()) {
-                NDArray a = p.getValue().getArray();
-                out.put(step.spec().name() + "." + p.getKey(),
-                        new NetworkParameters.Tensor(a.getShape().getShape(), a.toFloatArray()));
-            }
-        }
-        return new NetworkParameters(out);
+        return parameters.snapshot();
     }
 
-    /**
-     * Copies tensors into this network by name. Tensors of the layers in {@code keepInitial} are
-     * skipped (a replaced head keeps its fresh initialisation).
-     *
-     * @throws IllegalArgumentException listing missing, unexpected and shape-mismatched tensors
-     */
-    void load(NetworkParameters source, Set<String> keepInitial) {
-        Map<String, NetworkParameters.Tensor> given = new LinkedHashMap<>(source.tensors());
-        List<String> missing = new ArrayList<>();
-        List<String> mismatched = new ArrayList<>();
-        for (Step step : steps) {
-            for (Map.Entry<String, Parameter> p : step.parameters().entrySet()) {
-                String name = step.spec().name() + "." + p.getKey();
-                NetworkParameters.Tensor t = given.remove(name);
-                if (keepInitial.contains(step.spec().name())) {
-                    continue;
-                }
-                NDArray a = p.getValue().getArray();
-                if (t == null) {
-                    missing.add(name);
-                } else if (!java.util.Arrays.equals(t.shape(), a.getShape().getShape())) {
-                    mismatched.add(name + " " + java.util.Arrays.toString(t.shape()) + " vs "
-                            + a.getShape());
-                } else {
-                    a.set(t.values());
-                }
-            }
-        }
-        if (!missing.isEmpty() || !mismatched.isEmpty() || !given.isEmpty()) {
-            throw new IllegalArgumentException("parameters do not fit " + architecture.name() + ": missing "
-                    + missing + ", unexpected " + given.keySet() + ", shape mismatch " + mismatched);
-        }
+    /** See {@link DjlParameters#load}. */
+    void load(NetworkParameters source, Set<String> keepInitial, String sourceName) {
+        parameters.load(source, keepInitial, sourceName);
     }
 
     @Override

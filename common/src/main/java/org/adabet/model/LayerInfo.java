@@ -7,14 +7,19 @@ import java.io.Serializable;
  * need to know about it. Element and FLOP counts are per sample.
  *
  * @param index position among the candidate layers, in forward order
- * @param type {@code conv}, {@code batch_norm} or {@code linear}
+ * @param type {@code conv}, {@code batch_norm}, {@code linear}, {@code layer_norm}, {@code attention}
+ *     (a whole multi-head attention module) or {@code embedding} (ViT's class token and position
+ *     embedding)
  * @param parameters trainable parameter count (BatchNorm running statistics excluded)
  * @param biasParameters elements of the layer's bias (BatchNorm: its shift), 0 if it has none
  * @param inputElements elements of the layer's input activation
  * @param outputElements activation elements per sample: D of the layer's point cloud
- * @param channels output channels (units, for a linear layer): the unit of channel selection
+ * @param channels output channels (feature maps: axis 1; token sequences and vectors: the last
+ *     axis): the unit of channel selection
  * @param forwardFlops multiply-adds x 2 of the layer's forward pass
- * @param reluAfter whether a ReLU follows the layer (its 1-bit mask must be kept for a backward pass through it)
+ * @param reluAfter whether a ReLU or ReLU6 follows the layer, through a residual addition at most
+ *     (its 1-bit mask must be kept for a backward pass through it); false before GELU, whose
+ *     backward pass needs its full input
  * @param head whether this is the classifier head
  */
 public record LayerInfo(int index, String name, String type, long parameters, long biasParameters,

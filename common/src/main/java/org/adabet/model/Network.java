@@ -21,6 +21,16 @@ public interface Network extends AutoCloseable {
      */
     List<float[]> activations(float[] images, int count);
 
+    /**
+     * The classifier's outputs for {@code count} images, inference mode: {@code count x classes}
+     * values. The default takes the head's captured activation; engines override it to skip the
+     * captures.
+     */
+    default float[] logits(float[] images, int count) {
+        List<float[]> all = activations(images, count);
+        return all.get(all.size() - 1);
+    }
+
     /** Predicted classes, inference mode. */
     int[] predict(float[] images, int count);
 

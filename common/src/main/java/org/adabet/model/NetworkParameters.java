@@ -43,6 +43,31 @@ public final class NetworkParameters implements Serializable {
         return tensors;
     }
 
+    /** Writes {@link #toBytes()} to {@code file} (our checkpoint format). */
+    public void save(java.nio.file.Path file) {
+        try {
+            java.nio.file.Files.write(file, toBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write parameters to " + file, e);
+        }
+    }
+
+    /**
+     * Reads a checkpoint written by {@link #save}.
+     *
+     * @throws IllegalArgumentException naming the file if it is missing, not a parameter file or corrupt
+     */
+    public static NetworkParameters load(java.nio.file.Path file) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("parameter file not found: " + file);
+        }
+        try {
+            return fromBytes(java.nio.file.Files.readAllBytes(file), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
     public byte[] toBytes() {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 DataOutputStream out = new DataOutputStream(bytes)) {

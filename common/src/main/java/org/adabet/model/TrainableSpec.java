@@ -45,7 +45,8 @@ public record TrainableSpec(Set<String> layers, Set<String> biasOnly, Map<String
     public long trainableParameters(LayerInfo layer) {
         if (layers.contains(layer.name())) {
             boolean[] mask = channelMasks.get(layer.name());
-            // Every tensor of a conv, BN or linear layer has the output channel as its leading axis.
+            // Every tensor of a layer has an axis indexed by the output channel (attention's stacked
+            // query/key/value projection: three times), so a mask keeps the same fraction of each.
             return mask == null ? layer.parameters() : layer.parameters() * kept(mask) / mask.length;
         }
         return biasOnly.contains(layer.name()) ? layer.biasParameters() : 0;
