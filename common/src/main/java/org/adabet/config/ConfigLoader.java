@@ -8,13 +8,11 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.io.File;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
-import org.adabet.data.TargetDomain;
 import org.adabet.device.DeviceProfile;
 
 /**
@@ -79,7 +77,8 @@ public final class ConfigLoader {
     private static void rejectUnknownKeys(Config config, Config reference, String source) {
         Set<String> unknown = new TreeSet<>();
         for (Map.Entry<String, ConfigValue> entry : config.entrySet()) {
-            if (!reference.hasPathOrNull(entry.getKey())) {
+            // adabet.model.weights is a map whose keys are the user's (architecture names).
+            if (!reference.hasPathOrNull(entry.getKey()) && !entry.getKey().startsWith("adabet.model.weights.")) {
                 unknown.add(entry.getKey() + " = " + entry.getValue().render(ConfigRenderOptions.concise()));
             }
         }
@@ -92,6 +91,9 @@ public final class ConfigLoader {
     /** A value whose type differs from the default's ("epochs = many") fails here, naming key and value. */
     private static void rejectWrongTypes(Config config, Config reference) {
         for (Map.Entry<String, ConfigValue> entry : config.entrySet()) {
+            if (!reference.hasPathOrNull(entry.getKey())) {
+                continue; // a user map entry (model.weights), checked when bound
+            }
             ConfigValue expected = reference.getValue(entry.getKey());
             ConfigValue given = entry.getValue();
             boolean numberAsString = expected.valueType() == ConfigValueType.NUMBER
@@ -118,7 +120,8 @@ public final class ConfigLoader {
                 c.getString("adabet.name"),
                 c.getLong("adabet.seed"),
                 bindData(c),
-                new ModelConfig(c.getStringList("adabet.model.architectures"), c.getInt("adabet.model.width")),
+                new ModelConfig(c.getStringList("adabet.model.architectures"), c.getInt("adabet.model.width"),
+                        bindWeights(c)),
                 bindTraining(c, "adabet.pretrain"),
                 c.getString("adabet.pretrain.cache-dir"),
                 new StatisticsConfig(c.getInt("adabet.statistics.batches"), c.getInt("adabet.statistics.batch-size"),
@@ -140,12 +143,7 @@ public final class ConfigLoader {
     private static List<DeviceProfile> bindDevices(Config c) {
         List<DeviceProfile> out = new ArrayList<>();
         for (Config d : c.getConfigList("adabet.devices")) {
-            for (String key : d.root().keySet()) {
-                if (!List.of("name", "memory", "gflops").contains(key)) {
-                    throw new ConfigException("adabet.devices: unknown key '" + key + "' in device "
-                            + d.root().render(ConfigRenderOptions.concise()) + " (keys: name, memory, gflops)");
-                }
-            }
+            onlyKeys("adabet.devices", d, List.of("name", "memory", "gflops"));
             try {
                 out.add(new DeviceProfile(d.getString("name"), d.getBytes("memory"), d.getDouble("gflops")));
             } catch (IllegalArgumentException e) {
@@ -155,28 +153,42 @@ public final class ConfigLoader {
         return out;
     }
 
+    /** An entry of a list of objects may hold only these keys. */
+    private static void onlyKeys(String list, Config entry, List<String> allowed) {
+        for (String key : entry.root().keySet()) {
+            if (!allowed.contains(key)) {
+                throw new ConfigException(list + ": unknown key '" + key + "' in "
+                        + entry.root().render(ConfigRenderOptions.concise()) + " (keys: " + allowed + ")");
+            }
+        }
+    }
+
+    private static Map<String, String> bindWeights(Config c) {
+        Map<String, String> out = new TreeMap<>();
+        for (Map.Entry<String, ConfigValue> e : c.getConfig("adabet.model.weights").root().entrySet()) {
+            out.put(e.getKey(), String.valueOf(e.getValue().unwrapped()));
+        }
+        return out;
+    }
+
     private static DataConfig bindData(Config c) {
-        List<TargetDomain> targets = new ArrayList<>();
-        for (String t : c.getStringList("adabet.data.targets")) {
-            targets.add(parseEnum("adabet.data.targets", t, TargetDomain::fromConfigName, TargetDomain.values()));
+        List<DatasetConfig> datasets = new ArrayList<>();
+        for (Config d : c.getConfigList("adabet.data.datasets")) {
+            Config full = d.withFallback(ConfigFactory.parseMap(Map.of("test-fraction", 0.2, "max-per-class", 0)));
+            onlyKeys("adabet.data.datasets", d, List.of("name", "format", "path", "classes", "test-fraction",
+                    "max-per-class"));
+            datasets.add(new DatasetConfig(full.getString("name"), full.getString("format"), full.getString("path"),
+                    full.getInt("classes"), full.getDouble("test-fraction"), full.getInt("max-per-class")));
         }
         return new DataConfig(c.getInt("adabet.data.image-size"), c.getInt("adabet.data.source.classes"),
-                c.getInt("adabet.data.source.train-per-class"), c.getInt("adabet.data.source.test-per-class"), targets,
-                c.getInt("adabet.data.target.train-per-class"), c.getInt("adabet.data.target.test-per-class"));
+                c.getInt("adabet.data.source.train-per-class"), c.getInt("adabet.data.source.test-per-class"),
+                c.getStringList("adabet.data.targets"), c.getInt("adabet.data.target.train-per-class"),
+                c.getInt("adabet.data.target.test-per-class"), datasets);
     }
 
     private static TrainConfig bindTraining(Config c, String prefix) {
         return new TrainConfig(prefix, c.getInt(prefix + ".epochs"), c.getInt(prefix + ".batch-size"), c.getDouble(prefix + ".learning-rate"),
                 c.getDouble(prefix + ".momentum"), c.getDouble(prefix + ".weight-decay"));
-    }
-
-    private static <T> T parseEnum(String key, String value, Function<String, T> parse, Object[] allowed) {
-        T parsed = parse.apply(value);
-        if (parsed == null) {
-            throw new ConfigException(key + " has unknown value '" + value + "'; allowed: "
-                    + Arrays.stream(allowed).map(Object::toString).toList());
-        }
-        return parsed;
     }
 
     /** Turns the library's type errors ("expected NUMBER, got STRING") into ours, with key and value. */

@@ -4,17 +4,39 @@ import java.io.Serializable;
 import java.util.List;
 import org.adabet.data.TargetDomain;
 
-/** The synthetic domain-shift suite: image size, source domain sizes and target domains. */
+/**
+ * The data of a sweep: the synthetic suite's sizes, the datasets on disk, and the targets (each
+ * a synthetic domain's name or a dataset's name).
+ */
 public record DataConfig(int imageSize, int sourceClasses, int sourceTrainPerClass, int sourceTestPerClass,
-        List<TargetDomain> targets, int targetTrainPerClass, int targetTestPerClass) implements Serializable {
+        List<String> targets, int targetTrainPerClass, int targetTestPerClass, List<DatasetConfig> datasets)
+        implements Serializable {
 
     public DataConfig {
-        Check.between("adabet.data.image-size", imageSize, 8, 256);
-        Check.between("adabet.data.source.classes", sourceClasses, 2, 1000);
+        Check.between("adabet.data.image-size", imageSize, 8, 1024);
+        Check.between("adabet.data.source.classes", sourceClasses, 2, 100_000);
         Check.atLeast("adabet.data.source.train-per-class", sourceTrainPerClass, 1);
         Check.atLeast("adabet.data.source.test-per-class", sourceTestPerClass, 1);
         targets = Check.distinct("adabet.data.targets", Check.nonEmpty("adabet.data.targets", targets));
         Check.atLeast("adabet.data.target.train-per-class", targetTrainPerClass, 1);
         Check.atLeast("adabet.data.target.test-per-class", targetTestPerClass, 1);
+        datasets = List.copyOf(datasets);
+        Check.distinct("adabet.data.datasets (names)", datasets.stream().map(DatasetConfig::name).toList());
+        for (String t : targets) {
+            if (TargetDomain.fromConfigName(t) == null && dataset(datasets, t) == null) {
+                throw new ConfigException("adabet.data.targets has unknown value '" + t + "'; allowed: the synthetic "
+                        + "domains " + List.of(TargetDomain.values()) + " or a dataset of adabet.data.datasets "
+                        + datasets.stream().map(DatasetConfig::name).toList());
+            }
+        }
+    }
+
+    /** The dataset with this name, or null (a synthetic domain). */
+    public DatasetConfig dataset(String name) {
+        return dataset(datasets, name);
+    }
+
+    private static DatasetConfig dataset(List<DatasetConfig> datasets, String name) {
+        return datasets.stream().filter(d -> d.name().equals(name)).findFirst().orElse(null);
     }
 }

@@ -1,15 +1,25 @@
 package org.adabet.sweep;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.adabet.config.DataConfig;
+import org.adabet.config.DatasetConfig;
 import org.adabet.data.DomainData;
 import org.adabet.data.SyntheticSuite;
 import org.adabet.data.TargetDomain;
+import org.adabet.data.io.CifarOptions;
+import org.adabet.data.io.CifarReader;
+import org.adabet.data.io.ImageFolderOptions;
+import org.adabet.data.io.ImageFolderReader;
+import org.adabet.data.io.LoadedDataset;
+import org.adabet.data.io.Normalization;
+import org.adabet.data.io.Preprocessing;
 
 /**
- * Generated domains, kept once per JVM: every task of an executor that needs the same domain
- * shares one copy instead of regenerating it. The data is a pure function of (seed, settings).
+ * The data of a target, kept once per JVM: every task of an executor that needs the same domain
+ * shares one copy. Synthetic domains are a pure function of (seed, settings); datasets are read
+ * from their path (a shared file system on a cluster) with a split drawn from the seed.
  */
 public final class Domains {
     private static final Map<String, DomainData> CACHE = new ConcurrentHashMap<>();
@@ -21,8 +31,48 @@ public final class Domains {
                 k -> new SyntheticSuite(seed, config).source());
     }
 
-    public static DomainData target(long seed, DataConfig config, TargetDomain target) {
-        return CACHE.computeIfAbsent(seed + "|" + config + "|" + target.configName(),
-                k -> new SyntheticSuite(seed, config).target(target));
+    /**
+     * @throws IllegalArgumentException when a dataset is missing, unreadable or has another class count
+     */
+    public static DomainData target(long seed, DataConfig config, String target) {
+        return CACHE.computeIfAbsent(seed + "|" + config + "|" + target, k -> load(seed, config, target));
+    }
+
+    /** Classes of a target: the synthetic suite's, or the dataset's configured count. */
+    public static int numClasses(DataConfig config, String target) {
+        DatasetConfig d = config.dataset(target);
+        return d == null ? config.sourceClasses() : d.classes();
+    }
+
+    /** Whether a target needs a new head: synthetic domains with new classes, and every dataset. */
+    public static boolean newHead(DataConfig config, String target) {
+        TargetDomain synthetic = TargetDomain.fromConfigName(target);
+        return synthetic == null || synthetic.hasNewClasses();
+    }
+
+    private static DomainData load(long seed, DataConfig config, String target) {
+        TargetDomain synthetic = TargetDomain.fromConfigName(target);
+        if (synthetic != null) {
+            return new SyntheticSuite(seed, config).target(synthetic);
+        }
+        DatasetConfig d = config.dataset(target);
+        LoadedDataset loaded = d.format().equals("cifar")
+                ? (d.classes() == 100 ? CifarReader.readCifar100(Path.of(d.path()), cifarOptions(d, config.imageSize()))
+                        : CifarReader.readCifar10(Path.of(d.path()), cifarOptions(d, config.imageSize())))
+                : ImageFolderReader.read(Path.of(d.path()), ImageFolderOptions.defaults(seed)
+                        .withPreprocessing(Preprocessing.imagenet(config.imageSize()))
+                        .withTestFraction(d.testFraction())
+                        .withMaxPerClass(d.maxPerClass()));
+        if (loaded.numClasses() != d.classes()) {
+            throw new IllegalArgumentException("dataset '" + d.name() + "' at " + d.path() + " has "
+                    + loaded.numClasses() + " classes, adabet.data.datasets says " + d.classes());
+        }
+        return loaded.toDomainData();
+    }
+
+    private static CifarOptions cifarOptions(DatasetConfig d, int imageSize) {
+        boolean hundred = d.classes() == 100;
+        Normalization n = hundred ? Normalization.CIFAR100 : Normalization.CIFAR10;
+        return new CifarOptions(n, imageSize, d.maxPerClass());
     }
 }

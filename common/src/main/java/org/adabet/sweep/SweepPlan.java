@@ -6,7 +6,6 @@ import java.util.Map;
 import org.adabet.activation.StatisticsOptions;
 import org.adabet.config.ConfigException;
 import org.adabet.config.SweepConfig;
-import org.adabet.data.TargetDomain;
 import org.adabet.device.TrainingFlops;
 import org.adabet.memory.MemoryModel;
 import org.adabet.model.Architecture;
@@ -39,7 +38,7 @@ public final class SweepPlan {
     private SweepPlan(SweepConfig config) {
         this.config = config;
         for (String arch : config.model().architectures()) {
-            for (TargetDomain target : config.data().targets()) {
+            for (String target : config.data().targets()) {
                 pairs.add(new Pair(arch, target));
             }
         }
@@ -67,15 +66,33 @@ public final class SweepPlan {
                 }
             }
         }
+        checkFiles(config);
         int needed = config.statistics().batches() * config.statistics().batchSize();
         int available = config.data().sourceClasses() * config.data().targetTrainPerClass();
-        if (available < needed) {
+        boolean synthetic = config.data().targets().stream().anyMatch(t -> config.data().dataset(t) == null);
+        if (synthetic && available < needed) {
             throw new ConfigException("adabet.statistics needs " + needed + " target training images ("
                     + config.statistics().batches() + " batches x " + config.statistics().batchSize()
                     + ") but adabet.data.target.train-per-class = " + config.data().targetTrainPerClass()
                     + " gives " + available);
         }
         return new SweepPlan(config);
+    }
+
+    /** Weights and datasets named by the sweep must exist before anything starts. */
+    private static void checkFiles(SweepConfig config) {
+        config.model().weights().forEach((arch, file) -> {
+            if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(file))) {
+                throw new ConfigException("adabet.model.weights." + arch + ": no such file '" + file + "'");
+            }
+        });
+        for (String t : config.data().targets()) {
+            org.adabet.config.DatasetConfig d = config.data().dataset(t);
+            if (d != null && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(d.path()))) {
+                throw new ConfigException("adabet.data.datasets[" + d.name() + "].path: no such folder '" + d.path()
+                        + "'");
+            }
+        }
     }
 
     public List<Pair> pairs() {
@@ -90,7 +107,8 @@ public final class SweepPlan {
 
     /** The architecture as retrained on a pair's target (its head sized for the target's classes). */
     public static Architecture targetArchitecture(SweepConfig config, Pair pair) {
-        return sourceArchitecture(config, pair.architecture());
+        return Architectures.build(pair.architecture(), config.model().width(), config.data().imageSize(),
+                Domains.numClasses(config.data(), pair.target()));
     }
 
     /** What the statistics pass computes for this sweep. */
@@ -190,11 +208,19 @@ public final class SweepPlan {
             List<LayerInfo> layers, SelectionCost cost, double millis, long peak) {
         MemoryModel memory = memoryModel();
         int batch = config.retrain().training().batchSize();
-        int trainSize = config.data().sourceClasses() * config.data().targetTrainPerClass();
+        int trainSize = trainSize(pair);
         long steps = (long) config.retrain().training().epochs() * (trainSize / Math.min(batch, trainSize));
         double flops = (double) TrainingFlops.perSample(layers, spec) * Math.min(batch, trainSize) * steps;
         return new RetrainTask(pair, method, budget, seed, spec, spec.touched(layers), cost, millis, peak,
                 memory.training(layers, spec), memory.reference(layers, spec), flops);
+    }
+
+    /** Training images of a pair's target (a dataset's are known once read: read on the driver, cached). */
+    private int trainSize(Pair pair) {
+        if (config.data().dataset(pair.target()) == null) {
+            return config.data().sourceClasses() * config.data().targetTrainPerClass();
+        }
+        return Domains.target(config.seed(), config.data(), pair.target()).train().size();
     }
 
     private List<Budget> budgets(SelectionMethod method) {

@@ -109,7 +109,7 @@ public final class SweepTasks {
      */
     private static Network load(SweepConfig config, PretrainedModel model, Pair pair, long seed) {
         Architecture arch = SweepPlan.targetArchitecture(config, pair);
-        boolean newHead = pair.target().hasNewClasses();
+        boolean newHead = Domains.newHead(config.data(), pair.target());
         return Networks.load(arch, model.networkParameters(), newHead,
                 Seeds.derive(config.seed(), "head|" + pair.key() + "|" + seed));
     }

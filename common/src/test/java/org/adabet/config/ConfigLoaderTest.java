@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.adabet.data.TargetDomain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +20,7 @@ class ConfigLoaderTest {
         assertEquals(42, c.seed());
         assertEquals(4, c.statistics().batches());
         assertEquals(32, c.statistics().batchSize());
-        assertEquals(List.of(TargetDomain.CORRUPTED, TargetDomain.NEW_CLASSES), c.data().targets());
+        assertEquals(List.of("corrupted", "new_classes"), c.data().targets());
         assertEquals(List.of("adabet", "adabet:beta1", "adabet:beta0", "adabet:total_persistence1",
                 "adabet:beta1_above", "adabet_channel", "full", "last_layer", "bn_bias", "fisher", "rgn", "elastic",
                 "random"), c.selection().methods());
@@ -40,7 +39,7 @@ class ConfigLoaderTest {
                 List.of("retrain.epochs=3", "adabet.selection.rhos=[0.5]", "data.targets=[new_classes]"));
         assertEquals(3, c.retrain().training().epochs());
         assertEquals(List.of(0.5), c.selection().rhos());
-        assertEquals(List.of(TargetDomain.NEW_CLASSES), c.data().targets());
+        assertEquals(List.of("new_classes"), c.data().targets());
     }
 
     @Test

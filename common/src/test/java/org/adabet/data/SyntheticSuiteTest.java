@@ -11,8 +11,8 @@ import org.adabet.config.DataConfig;
 import org.junit.jupiter.api.Test;
 
 class SyntheticSuiteTest {
-    private static final DataConfig SMALL = new DataConfig(16, 4, 5, 3,
-            List.of(TargetDomain.CORRUPTED, TargetDomain.NEW_CLASSES), 4, 2);
+    private static final DataConfig SMALL = new DataConfig(16, 4, 5, 3, List.of("corrupted", "new_classes"), 4, 2,
+            List.of());
 
     @Test
     void sameSeedGivesBitIdenticalImages() {
@@ -62,7 +62,7 @@ class SyntheticSuiteTest {
 
     @Test
     void labelShiftSkewsTrainingTowardsTheFirstClassesAndTestTowardsTheLast() {
-        DataConfig many = new DataConfig(8, 4, 5, 3, List.of(TargetDomain.LABEL_SHIFT), 200, 200);
+        DataConfig many = new DataConfig(8, 4, 5, 3, List.of("label_shift"), 200, 200, List.of());
         DomainData d = new SyntheticSuite(1, many).target(TargetDomain.LABEL_SHIFT);
         int[] train = counts(d.train().labels(), 4);
         int[] test = counts(d.test().labels(), 4);

@@ -12,7 +12,6 @@ import java.util.Set;
 import org.adabet.config.ConfigLoader;
 import org.adabet.config.SweepConfig;
 import org.adabet.data.ImageSet;
-import org.adabet.data.TargetDomain;
 import org.adabet.model.LayerInfo;
 import org.adabet.model.Network;
 import org.adabet.model.NetworkParameters;
@@ -44,7 +43,7 @@ class EveryMethodFreezesTest {
         SweepPlan.Runs runs = plan.retrainTasks(Map.of(pair, layers), Map.of(pair, inputs));
         assertEquals(List.of(), runs.failed().stream().map(RetrainOutcome::error).toList());
         Set<String> methods = new HashSet<>();
-        ImageSet train = Domains.target(config.seed(), config.data(), TargetDomain.CORRUPTED).train();
+        ImageSet train = Domains.target(config.seed(), config.data(), "corrupted").train();
         for (RetrainTask task : runs.tasks()) {
             methods.add(task.method());
             try (Network net = Networks.load(SweepPlan.targetArchitecture(config, pair), model.networkParameters(),

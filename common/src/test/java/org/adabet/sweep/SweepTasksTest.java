@@ -9,7 +9,6 @@ import java.util.List;
 import org.adabet.config.ConfigException;
 import org.adabet.config.ConfigLoader;
 import org.adabet.config.SweepConfig;
-import org.adabet.data.TargetDomain;
 import java.util.HashMap;
 import java.util.Map;
 import org.adabet.memory.MemoryEstimate;
@@ -37,7 +36,7 @@ class SweepTasksTest {
     @Test
     void statisticsCoverEveryCandidateLayerOfTheBatch() {
         StatisticsOutcome o = SweepTasks.statistics(config, model,
-                new StatisticsTask(new Pair("convnet_s", TargetDomain.CORRUPTED), 1));
+                new StatisticsTask(new Pair("convnet_s", "corrupted"), 1));
         assertTrue(o.succeeded(), o.error());
         assertEquals(11, o.layers().size());
         o.layers().forEach(l -> {
@@ -50,7 +49,7 @@ class SweepTasksTest {
 
     @Test
     void aFailingRunIsRecordedWithItsReasonInsteadOfThrowing() {
-        RetrainTask bad = task(TargetDomain.NEW_CLASSES, "features.7.conv");
+        RetrainTask bad = task("new_classes", "features.7.conv");
         RetrainOutcome o = SweepTasks.retrain(config, model, bad);
         assertFalse(o.succeeded());
         assertTrue(o.error().contains("features.7.conv"), o.error());
@@ -58,7 +57,7 @@ class SweepTasksTest {
 
     @Test
     void aGoodRunTrainsOnlyItsLayersAndReportsAccuracies() {
-        RetrainTask task = task(TargetDomain.NEW_CLASSES, "classifier");
+        RetrainTask task = task("new_classes", "classifier");
         RetrainOutcome o = SweepTasks.retrain(config, model, task);
         assertTrue(o.succeeded(), o.error());
         assertEquals(4 * 16 + 4, o.trainableParameters());
@@ -107,7 +106,7 @@ class SweepTasksTest {
         assertTrue(top.memory().total() > 0 && top.referenceMemoryBytes() > 0 && top.trainingFlops() > 0);
     }
 
-    private static RetrainTask task(TargetDomain target, String layer) {
+    private static RetrainTask task(String target, String layer) {
         TrainableSpec spec = TrainableSpec.layers(List.of(layer));
         return new RetrainTask(new Pair("convnet_s", target), "test", null, 0, spec, List.of(layer),
                 SelectionCost.NOTHING, 0, 0, new MemoryEstimate(0, 0, 0, 0, 0), 0, 0);

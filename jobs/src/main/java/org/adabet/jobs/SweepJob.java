@@ -16,6 +16,7 @@ import org.adabet.model.LayerInfo;
 import org.adabet.model.NetworkParameters;
 import org.adabet.pretrain.PretrainCache;
 import org.adabet.pretrain.PretrainedModel;
+import org.adabet.pretrain.PretrainedWeights;
 import org.adabet.provenance.Provenance;
 import org.adabet.provenance.RunId;
 import org.adabet.provenance.Versions;
@@ -132,6 +133,11 @@ public final class SweepJob {
         Map<String, PretrainedModel> models = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (String arch : config.model().architectures()) {
+            String file = config.model().weights().get(arch);
+            if (file != null) {
+                models.put(arch, PretrainedWeights.load(Path.of(file), SweepPlan.sourceArchitecture(config, arch)));
+                continue;
+            }
             String key = SweepTasks.pretrainKey(config, arch);
             Optional<NetworkParameters> cached = cache.get(key);
             if (cached.isPresent()) {

@@ -126,7 +126,7 @@ public final class Tables {
         Pair p = o.task().pair();
         List<Row> rows = new ArrayList<>();
         if (!o.succeeded()) {
-            rows.add(RowFactory.create(runId, p.key(), p.architecture(), p.target().configName(), o.task().batch(),
+            rows.add(RowFactory.create(runId, p.key(), p.architecture(), p.target(), o.task().batch(),
                     "failed", o.error(), null, null, null, null, null, null, null, null, null, null, null, null,
                     null, null, null, null, o.millis()));
             return rows;
@@ -136,7 +136,7 @@ public final class Tables {
             if (s.channelBeta1() != null) {
                 channels = java.util.Arrays.stream(s.channelBeta1()).boxed().toArray(Integer[]::new);
             }
-            rows.add(RowFactory.create(runId, p.key(), p.architecture(), p.target().configName(), s.batch(), "ok",
+            rows.add(RowFactory.create(runId, p.key(), p.architecture(), p.target(), s.batch(), "ok",
                     null, s.layerIndex(), s.layer(), s.layerType(), s.parameters(), s.points(), s.dimension(),
                     s.beta0(), s.beta1(), s.totalPersistence0(), s.totalPersistence1(), s.maxPersistence1(),
                     s.beta1Above(), s.referenceScore(), channels, s.persistenceMillis(), s.channelMillis(),
@@ -196,7 +196,7 @@ public final class Tables {
             fits.put(d.name(), d.fits(t.memory().total()));
             seconds.put(d.name(), d.seconds(t.trainingFlops()));
         }
-        return RowFactory.create(runId, t.pair().key(), t.pair().architecture(), t.pair().target().configName(),
+        return RowFactory.create(runId, t.pair().key(), t.pair().architecture(), t.pair().target(),
                 t.method(), budget(t), rho(t), memoryBudget(t), t.seed(), o.succeeded() ? "ok" : "failed",
                 o.error(), t.layers().toArray(new String[0]), o.trainableParameters(), o.totalParameters(),
                 nanToNull(o.accuracyBefore()), nanToNull(o.bestAccuracy()), nanToNull(o.finalAccuracy()),
