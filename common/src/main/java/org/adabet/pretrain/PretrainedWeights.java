@@ -36,10 +36,8 @@ public final class PretrainedWeights {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read weights " + file, e);
         }
-        try (Network check = Networks.load(architecture, params, false, 0)) {
-            // Loading is the check: it lists missing, unexpected and mis-shaped tensors.
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("weights " + file + ": " + e.getMessage(), e);
+        try (Network check = Networks.load(architecture, params, false, 0, file.toString())) {
+            // Loading is the check: it lists missing, unexpected and mis-shaped tensors, naming the file.
         }
         return new PretrainedModel(key(file, architecture), architecture.name(), params.toBytes(), Double.NaN, 0,
                 true);

@@ -22,13 +22,14 @@ public final class FixedSelections {
     }
 
     /**
-     * TinyTL's BN + bias (Cai et al., NeurIPS 2020): every BatchNorm layer's scale and shift and
-     * every other layer's bias; no weight of a convolution or linear layer.
+     * TinyTL's BN + bias (Cai et al., NeurIPS 2020): every normalisation layer's scale and shift
+     * (BatchNorm, and LayerNorm in transformers) and every other layer's bias; no weight of a
+     * convolution, linear or attention layer.
      */
     public static SelectionMethod bnBias() {
         return fixed("bn_bias", c -> {
-            Set<String> norms = names(c, l -> l.type().equals("batch_norm"));
-            Set<String> biases = names(c, l -> !l.type().equals("batch_norm") && l.biasParameters() > 0);
+            Set<String> norms = names(c, l -> l.type().endsWith("_norm"));
+            Set<String> biases = names(c, l -> !l.type().endsWith("_norm") && l.biasParameters() > 0);
             return new TrainableSpec(norms, biases, java.util.Map.of());
         });
     }

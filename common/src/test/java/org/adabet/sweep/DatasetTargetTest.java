@@ -44,7 +44,7 @@ class DatasetTargetTest {
     }
 
     private static SweepConfig config(Path data, Path weights) {
-        return ConfigLoader.load("quick", List.of("data.image-size=16", "data.source.classes=4", "model.width=4",
+        return ConfigLoader.load("quick", List.of("model.architectures=[convnet_s]", "data.image-size=16", "data.source.classes=4", "model.width=4",
                 "data.datasets=[{name=tiny, format=image-folder, path=\"" + data + "\", classes=3, test-fraction=0.25}]",
                 "data.targets=[tiny]", "model.weights={convnet_s=\"" + weights + "\"}", "statistics.batches=1",
                 "statistics.batch-size=8", "retrain.epochs=1", "retrain.batch-size=4", "retrain.seeds=[0]"));
@@ -96,5 +96,14 @@ class DatasetTargetTest {
                 () -> PretrainedWeights.load(wrong, SweepPlan.sourceArchitecture(config, "convnet_s")));
         assertTrue(misfit.getMessage().contains("wide.params") && misfit.getMessage().contains("features.0.conv.weight"),
                 misfit.getMessage());
+    }
+
+    @Test
+    void paperConfigurationParsesAndNamesTheFirstMissingFile() {
+        SweepConfig paper = ConfigLoader.load("paper", List.of());
+        assertEquals(4, paper.model().architectures().size());
+        assertEquals(List.of("cub200", "pets", "dogs", "flowers102"), paper.data().targets());
+        ConfigException e = assertThrows(ConfigException.class, () -> SweepPlan.of(paper));
+        assertTrue(e.getMessage().contains("/data/weights/"), e.getMessage());
     }
 }

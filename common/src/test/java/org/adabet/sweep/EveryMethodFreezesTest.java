@@ -28,7 +28,7 @@ class EveryMethodFreezesTest {
 
     @Test
     void eachMethodTrainsExactlyWhatItSelected() {
-        SweepConfig config = ConfigLoader.load("quick", List.of("data.image-size=16", "data.source.classes=4",
+        SweepConfig config = ConfigLoader.load("quick", List.of("model.architectures=[convnet_s]", "data.image-size=16", "data.source.classes=4",
                 "data.source.train-per-class=8", "data.source.test-per-class=4", "data.target.train-per-class=8",
                 "data.target.test-per-class=4", "model.width=4", "pretrain.epochs=1", "pretrain.batch-size=8",
                 "statistics.batches=2", "statistics.batch-size=16", "retrain.seeds=[0]",

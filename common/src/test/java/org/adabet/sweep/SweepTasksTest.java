@@ -26,7 +26,7 @@ class SweepTasksTest {
 
     @BeforeAll
     static void pretrainTinyModel() {
-        config = ConfigLoader.load("quick", List.of("data.image-size=16", "data.source.classes=4",
+        config = ConfigLoader.load("quick", List.of("model.architectures=[convnet_s]", "data.image-size=16", "data.source.classes=4",
                 "data.source.train-per-class=8", "data.source.test-per-class=4", "data.target.train-per-class=8",
                 "data.target.test-per-class=4", "model.width=4", "pretrain.epochs=1", "pretrain.batch-size=8",
                 "statistics.batches=2", "statistics.batch-size=16", "retrain.epochs=1", "retrain.batch-size=8"));
@@ -68,19 +68,19 @@ class SweepTasksTest {
     @Test
     void planRejectsBudgetsThatSelectNothingAndTooFewStatisticsImages() {
         ConfigException rho = assertThrows(ConfigException.class,
-                () -> SweepPlan.of(ConfigLoader.load("quick", List.of("selection.rhos=[0.05]"))));
+                () -> SweepPlan.of(ConfigLoader.load("quick", List.of("model.architectures=[convnet_s]", "selection.rhos=[0.05]"))));
         assertTrue(rho.getMessage().contains("0.05"), rho.getMessage());
         ConfigException batches = assertThrows(ConfigException.class,
-                () -> SweepPlan.of(ConfigLoader.load("quick", List.of("statistics.batches=100"))));
+                () -> SweepPlan.of(ConfigLoader.load("quick", List.of("model.architectures=[convnet_s]", "statistics.batches=100"))));
         assertTrue(batches.getMessage().contains("adabet.data.target.train-per-class"), batches.getMessage());
         ConfigException method = assertThrows(ConfigException.class,
-                () -> SweepPlan.of(ConfigLoader.load("quick", List.of("selection.methods=[adabet, magic]"))));
+                () -> SweepPlan.of(ConfigLoader.load("quick", List.of("model.architectures=[convnet_s]", "selection.methods=[adabet, magic]"))));
         assertTrue(method.getMessage().contains("magic"), method.getMessage());
     }
 
     @Test
     void planHasOneRunPerMethodBudgetAndSeedAndRecordsMethodsThatCannotChoose() {
-        SweepConfig c = ConfigLoader.load("quick", List.of("retrain.seeds=[0, 1]", "selection.memory-budgets=[1]",
+        SweepConfig c = ConfigLoader.load("quick", List.of("model.architectures=[convnet_s]", "retrain.seeds=[0, 1]", "selection.memory-budgets=[1]",
                 "selection.methods=[adabet, full, fisher]"));
         SweepPlan plan = SweepPlan.of(c);
         Map<Pair, List<LayerInfo>> layers = new HashMap<>();

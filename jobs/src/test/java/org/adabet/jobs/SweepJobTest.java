@@ -36,7 +36,7 @@ class SweepJobTest {
     }
 
     private static SweepConfig tiny(Path dir) {
-        return ConfigLoader.load("quick", List.of(
+        return ConfigLoader.load("quick", List.of("model.architectures=[convnet_s]", 
                 "name=tiny", "data.image-size=16", "data.source.classes=4", "data.source.train-per-class=16",
                 "data.source.test-per-class=8", "data.target.train-per-class=8", "data.target.test-per-class=8",
                 "model.width=4", "pretrain.epochs=1", "pretrain.batch-size=16", "statistics.batches=2",
