@@ -23,6 +23,7 @@ import org.adabet.data.io.Preprocessing;
  */
 public final class Domains {
     private static final Map<String, DomainData> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, LoadedDataset> DATASETS = new ConcurrentHashMap<>();
 
     private Domains() {}
 
@@ -63,11 +64,35 @@ public final class Domains {
                         .withPreprocessing(Preprocessing.imagenet(config.imageSize()))
                         .withTestFraction(d.testFraction())
                         .withMaxPerClass(d.maxPerClass()));
+        DATASETS.put(target, loaded);
         if (loaded.numClasses() != d.classes()) {
             throw new IllegalArgumentException("dataset '" + d.name() + "' at " + d.path() + " has "
                     + loaded.numClasses() + " classes, adabet.data.datasets says " + d.classes());
         }
         return loaded.toDomainData();
+    }
+
+    /**
+     * What reading each dataset target found, for the provenance file: class names in label order,
+     * split sizes and every skipped image with its reason. Only datasets this JVM has read.
+     */
+    public static Map<String, Object> datasetReports(DataConfig config) {
+        Map<String, Object> out = new java.util.TreeMap<>();
+        for (String target : config.targets()) {
+            LoadedDataset d = DATASETS.get(target);
+            if (d != null) {
+                Map<String, Object> report = new java.util.LinkedHashMap<>();
+                report.put("path", config.dataset(target).path());
+                report.put("layout", d.layout().name());
+                report.put("classes", d.classNames());
+                report.put("train_images", d.report().trainImages());
+                report.put("test_images", d.report().testImages());
+                report.put("skipped", d.report().skipped().stream()
+                        .map(k -> k.path() + ": " + k.reason()).toList());
+                out.put(target, report);
+            }
+        }
+        return out;
     }
 
     private static CifarOptions cifarOptions(DatasetConfig d, int imageSize) {

@@ -73,6 +73,12 @@ class DatasetTargetTest {
         RetrainTask task = new RetrainTask(pair, "test", null, 0, TrainableSpec.layers(List.of("classifier")),
                 List.of("classifier"), SelectionCost.NOTHING, 0, 0, new MemoryEstimate(0, 0, 0, 0, 0), 0, 0);
         RetrainOutcome run = SweepTasks.retrain(config, model, task);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> report = (java.util.Map<String, Object>) Domains.datasetReports(config.data())
+                .get("tiny");
+        assertEquals(List.of("ant", "bee", "cat"), report.get("classes"));
+        assertEquals(1, ((List<?>) report.get("skipped")).size(), report.toString());
+        assertTrue(report.get("skipped").toString().contains("broken.png"), report.toString());
         assertTrue(run.succeeded(), run.error());
         assertEquals(16 * 3 + 3, run.trainableParameters()); // last stage: 4 x width channels
     }

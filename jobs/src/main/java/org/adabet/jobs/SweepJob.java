@@ -24,6 +24,7 @@ import org.adabet.report.AgreementRow;
 import org.adabet.report.AgreementTable;
 import org.adabet.report.ComparisonTable;
 import org.adabet.sweep.Agreements;
+import org.adabet.sweep.Domains;
 import org.adabet.sweep.GradientOutcome;
 import org.adabet.sweep.Pair;
 import org.adabet.sweep.PairSelectionInputs;
@@ -123,6 +124,7 @@ public final class SweepJob {
         provenance.put("failed_gradient_tasks", gradients.stream().filter(g -> !g.succeeded()).count());
         provenance.put("failed_retrain_runs", outcomes.stream().filter(o -> !o.succeeded()).count());
         provenance.put("failed_oracle_runs", oracle.stream().filter(o -> !o.succeeded()).count());
+        provenance.put("datasets", Domains.datasetReports(config.data()));
         provenance.write(outputDir.resolve("provenance.json"));
         return new SweepResult(runId, outputDir, statistics, outcomes, oracle, agreement, table);
     }
