@@ -18,7 +18,8 @@ import org.adabet.model.NetworkParameters;
 import org.adabet.model.Networks;
 import org.adabet.pretrain.PretrainedModel;
 import org.adabet.selection.SelectionMethods;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every selection method on a tiny net, from real statistics and gradients: what it selects is
@@ -26,15 +27,16 @@ import org.junit.jupiter.api.Test;
  */
 class EveryMethodFreezesTest {
 
-    @Test
-    void eachMethodTrainsExactlyWhatItSelected() {
-        SweepConfig config = ConfigLoader.load("quick", List.of("model.architectures=[convnet_s]", "data.image-size=16", "data.source.classes=4",
+    @ParameterizedTest
+    @ValueSource(strings = {"convnet_s", "resnet8"})
+    void eachMethodTrainsExactlyWhatItSelected(String architecture) {
+        SweepConfig config = ConfigLoader.load("quick", List.of("model.architectures=[" + architecture + "]", "data.image-size=16", "data.source.classes=4",
                 "data.source.train-per-class=8", "data.source.test-per-class=4", "data.target.train-per-class=8",
                 "data.target.test-per-class=4", "model.width=4", "pretrain.epochs=1", "pretrain.batch-size=8",
                 "statistics.batches=2", "statistics.batch-size=16", "retrain.seeds=[0]",
                 "selection.memory-budgets=[2M]", "data.targets=[corrupted]"));
         SweepPlan plan = SweepPlan.of(config);
-        PretrainedModel model = SweepTasks.pretrain(config, "convnet_s");
+        PretrainedModel model = SweepTasks.pretrain(config, architecture);
         Pair pair = plan.pairs().get(0);
         List<StatisticsOutcome> stats = plan.statisticsTasks().stream()
                 .map(t -> SweepTasks.statistics(config, model, t)).toList();
