@@ -116,7 +116,7 @@ public final class ConfigLoader {
     }
 
     private static SweepConfig bind(Config c) {
-        return read("adabet", () -> new SweepConfig(
+        return read(() -> new SweepConfig(
                 c.getString("adabet.name"),
                 c.getLong("adabet.seed"),
                 bindData(c),
@@ -192,7 +192,7 @@ public final class ConfigLoader {
     }
 
     /** Turns the library's type errors ("expected NUMBER, got STRING") into ours, with key and value. */
-    private static <T> T read(String what, java.util.function.Supplier<T> reader) {
+    private static <T> T read(java.util.function.Supplier<T> reader) {
         try {
             return reader.get();
         } catch (com.typesafe.config.ConfigException e) {

@@ -15,13 +15,7 @@ public final class TrainingFlops {
 
     public static long perSample(List<LayerInfo> layers, TrainableSpec spec) {
         long forward = layers.stream().mapToLong(LayerInfo::forwardFlops).sum();
-        int earliest = -1;
-        for (LayerInfo l : layers) {
-            if (spec.trainableParameters(l) > 0) {
-                earliest = l.index();
-                break;
-            }
-        }
+        int earliest = spec.earliestTrained(layers);
         if (earliest < 0) {
             return forward;
         }

@@ -44,7 +44,7 @@ public record MemoryModel(int batchSize, int frozenBits) implements Serializable
         long trainable = 0;
         long total = 0;
         long keptBits = 0;
-        int earliest = earliestTrained(layers, spec);
+        int earliest = spec.earliestTrained(layers);
         for (LayerInfo l : layers) {
             trainable += spec.trainableParameters(l);
             total += l.parameters();
@@ -119,15 +119,5 @@ public record MemoryModel(int batchSize, int frozenBits) implements Serializable
 
     private long transientBits(List<LayerInfo> layers) {
         return batchSize * 32L * layers.stream().mapToLong(l -> l.inputElements() + l.outputElements()).max().orElse(0);
-    }
-
-    /** Index of the earliest layer with anything to train, or -1. */
-    static int earliestTrained(List<LayerInfo> layers, TrainableSpec spec) {
-        for (LayerInfo l : layers) {
-            if (spec.trainableParameters(l) > 0) {
-                return l.index();
-            }
-        }
-        return -1;
     }
 }

@@ -57,7 +57,21 @@ public record TrainableSpec(Set<String> layers, Set<String> biasOnly, Map<String
         return all.stream().map(LayerInfo::name).filter(n -> layers.contains(n) || biasOnly.contains(n)).toList();
     }
 
-    static int kept(boolean[] mask) {
+    /**
+     * Index of the earliest layer with anything to train, or -1: the gradient must flow from the
+     * loss back to it (the memory model keeps masks up to it, the FLOP count propagates to it).
+     */
+    public int earliestTrained(List<LayerInfo> all) {
+        for (LayerInfo l : all) {
+            if (trainableParameters(l) > 0) {
+                return l.index();
+            }
+        }
+        return -1;
+    }
+
+    /** How many channels a mask keeps. */
+    public static int kept(boolean[] mask) {
         int k = 0;
         for (boolean b : mask) {
             k += b ? 1 : 0;

@@ -24,6 +24,9 @@ import org.adabet.seed.Seeds;
  * one bad pair does not stop the sweep.
  */
 public final class SweepTasks {
+    /** Candidate layers by architecture, described once per JVM. */
+    private static final java.util.Map<Architecture, List<LayerInfo>> LAYERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private SweepTasks() {}
 
     /** The pretraining cache key of an architecture under this configuration. */
@@ -41,10 +44,15 @@ public final class SweepTasks {
 
     /** The candidate layers of a pair's network (built without training). */
     public static List<LayerInfo> layers(SweepConfig config, Pair pair) {
-        try (Network net = Networks.create(SweepPlan.targetArchitecture(config, pair), 0)) {
-            return net.layers();
-        }
+        // Pairs of one architecture and class count share a description; building a large
+        // network (VGG-16: 138M parameters) once per pair would be wasted work.
+        return LAYERS.computeIfAbsent(SweepPlan.targetArchitecture(config, pair), arch -> {
+            try (Network net = Networks.create(arch, 0)) {
+                return net.layers();
+            }
+        });
     }
+
 
     /** AdaBet's statistics for one unlabeled batch: the first k batches of the target training split, unshuffled. */
     public static StatisticsOutcome statistics(SweepConfig config, PretrainedModel model, StatisticsTask task) {

@@ -16,6 +16,7 @@ import org.adabet.activation.LayerBatchStatistics;
 import org.adabet.device.DeviceProfile;
 import org.adabet.model.GradientStatistics;
 import org.adabet.model.LayerInfo;
+import org.adabet.model.TrainableSpec;
 import org.adabet.pretrain.PretrainedModel;
 import org.adabet.report.AgreementRow;
 import org.adabet.selection.LayerRanking;
@@ -173,13 +174,7 @@ public final class Tables {
     /** @param error why the method could not choose, or null */
     public static Row selectionRow(String runId, RetrainTask t, String error, boolean headForced) {
         Map<String, Integer> channels = new LinkedHashMap<>();
-        t.spec().channelMasks().forEach((layer, mask) -> {
-            int kept = 0;
-            for (boolean b : mask) {
-                kept += b ? 1 : 0;
-            }
-            channels.put(layer, kept);
-        });
+        t.spec().channelMasks().forEach((layer, mask) -> channels.put(layer, TrainableSpec.kept(mask)));
         return RowFactory.create(runId, t.pair().key(), t.method(), budget(t), rho(t), memoryBudget(t), t.seed(),
                 error == null ? "ok" : "failed", error, headForced, t.layers().size(),
                 t.layers().toArray(new String[0]), t.spec().biasOnly().stream().sorted().toArray(String[]::new),
