@@ -2,6 +2,7 @@ package org.adabet.model;
 
 import ai.djl.engine.Engine;
 import java.nio.file.Path;
+import org.adabet.platform.ReproducibleMode;
 
 /**
  * DJL's process-wide settings, applied once before the PyTorch engine loads: offline (the native
@@ -27,6 +28,8 @@ final class DjlRuntime {
                         System.setProperty("DJL_CACHE_DIR",
                                 Path.of(System.getProperty("java.io.tmpdir"), "adabet-djl-cache").toString());
                     }
+                    // libtorch reads its kernel-dispatch variables once, when it loads.
+                    ReproducibleMode.applyIfRequested();
                     e = Engine.getEngine("PyTorch");
                     engine = e;
                 }

@@ -21,6 +21,14 @@ public final class EuclideanDistances {
 
   private EuclideanDistances() {}
 
+  /**
+   * Float lanes the distance kernel sums over (0: plain double loops, the Vector API module
+   * absent). The lane count fixes the float32 summation order, so provenance records it.
+   */
+  public static int vectorLanes() {
+    return GramKernel.VECTORIZED ? VectorGram.LANES : 0;
+  }
+
   /** Distances of {@code cloud} through the Gram matrix (see class comment). */
   public static LowerDistanceMatrix of(PointCloud cloud) {
     int n = cloud.size();

@@ -3,6 +3,7 @@ package org.adabet.tda;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.adabet.platform.ReproducibleMode;
 
 /**
  * Lower triangle of {@code X X^T} with the Vector API: 4 x 4 register tiles of row pairs, the
@@ -16,7 +17,14 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorGram {
 
-  static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+  /**
+   * The widest vectors the hardware has, unless {@code -Dadabet.tda.lanes=8}: the lane count fixes
+   * the order of the float32 sums, so distances are bit-identical across CPUs only with it fixed.
+   * Eight lanes (256 bits, every x86-64 CPU with AVX2) is the default in {@link ReproducibleMode};
+   * on AVX-512 hardware it costs about 3.7x in this kernel.
+   */
+  static final VectorSpecies<Float> SPECIES =
+      species(System.getProperty("adabet.tda.lanes", ReproducibleMode.requested() ? "8" : "preferred"));
   static final int LANES = SPECIES.length();
   /**
    * Columns per chunk: 4 KB per row, so the chunk of 128 rows stays in L2 (fastest of 256..2048
@@ -26,9 +34,34 @@ final class VectorGram {
 
   private VectorGram() {}
 
+  private static VectorSpecies<Float> species(String lanes) {
+    VectorSpecies<Float> preferred = FloatVector.SPECIES_PREFERRED;
+    return switch (lanes) {
+      case "preferred" -> preferred;
+      case "8" -> preferred.length() >= 8 ? FloatVector.SPECIES_256 : preferred;
+      default -> throw new IllegalArgumentException(
+          "adabet.tda.lanes must be 8 or preferred, was " + lanes);
+    };
+  }
+
+  /**
+   * Sum of the lanes in a fixed order, in double. The Vector API leaves the order of
+   * {@code reduceLanes(ADD)} on floats open (it can differ between compiled and interpreted code),
+   * and the same input must give the same bits.
+   */
+  static double laneSum(FloatVector s) {
+    float[] lanes = s.toArray();
+    double sum = 0;
+    for (float lane : lanes) {
+      sum += lane;
+    }
+    return sum;
+  }
+
   /**
    * Error of one entry relative to {@code |x| |y|}: each lane sums CHUNK / LANES products (one
-   * rounding each), the lane sum adds log2(LANES) roundings, the double additions are negligible.
+   * rounding each); the lanes are summed in double, so the log2(LANES) float32 roundings a float
+   * lane sum would add are kept in the bound as slack and the double additions are negligible.
    */
   static double relativeErrorBound(int chunk) {
     int roundings = chunk / LANES + Integer.numberOfTrailingZeros(LANES) + 2;
@@ -143,7 +176,7 @@ final class VectorGram {
           FloatVector d = FloatVector.fromArray(SPECIES, x, a + k).sub(FloatVector.fromArray(SPECIES, x, b + k));
           s = d.fma(d, s);
         }
-        total[p] += s.reduceLanes(VectorOperators.ADD);
+        total[p] += laneSum(s);
       }
     }
     for (int p = 0; p < count; p++) {
@@ -172,7 +205,7 @@ final class VectorGram {
         FloatVector d = FloatVector.fromArray(SPECIES, x, a + k).sub(FloatVector.fromArray(SPECIES, x, b + k));
         s = d.fma(d, s);
       }
-      total += s.reduceLanes(VectorOperators.ADD);
+      total += laneSum(s);
     }
     for (int k = vectorColumns; k < dim; k++) {
       double d = (double) x[a + k] - x[b + k];
@@ -184,9 +217,8 @@ final class VectorGram {
   private static void add(double[] g, int n, int i, int j, FloatVector s, boolean doubleSums) {
     if (i < n && j <= i) {
       int at = EuclideanDistances.index(i, j);
-      float lanes = s.reduceLanes(VectorOperators.ADD);
       // The bare-matmul peer keeps its running sum in float, like a float32 GEMM would.
-      g[at] = doubleSums ? g[at] + lanes : (float) g[at] + lanes;
+      g[at] = doubleSums ? g[at] + laneSum(s) : (float) g[at] + s.reduceLanes(VectorOperators.ADD);
     }
   }
 }

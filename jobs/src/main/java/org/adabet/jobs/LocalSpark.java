@@ -1,5 +1,6 @@
 package org.adabet.jobs;
 
+import org.adabet.platform.ReproducibleMode;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -16,6 +17,10 @@ public final class LocalSpark {
                     .set("spark.driver.bindAddress", "127.0.0.1")
                     .set("spark.ui.enabled", "false")
                     .set("spark.sql.shuffle.partitions", "4");
+        }
+        if (ReproducibleMode.requested()) {
+            // Executors in their own JVMs pin their kernels too (in local mode they are this JVM).
+            conf.setExecutorEnv(ReproducibleMode.ENV, "1");
         }
         // Overwrite only the partitions a write produces, so re-running one stage keeps the others.
         conf.set("spark.sql.sources.partitionOverwriteMode", "dynamic");
