@@ -19,13 +19,15 @@ import java.util.TreeSet;
  * @param model the CPU's model name ({@code /proc/cpuinfo}), or "unknown"
  * @param flags the vector-extension flags of the CPU that matter to the kernels (avx, avx2, fma,
  *     avx512*, amx*), sorted
- * @param atenLevel the level ATen dispatches to: {@code ATEN_CPU_CAPABILITY} when set, else the
- *     highest the CPU supports by ATen's own rule (avx512 needs avx512f, bw, dq and vl; avx2 needs
- *     avx2 and fma), else "default"
+ * @param jvmAvx the AVX level the JVM found by CPUID ({@code -XX:UseAVX}: 0 none, 1 AVX, 2 AVX2, 3
+ *     AVX-512), or -1 when unknown; unlike {@code /proc/cpuinfo} it is right under an emulator
+ * @param atenLevel the level ATen dispatches to: the highest the CPU supports by ATen's own rule
+ *     (avx512 needs avx512f, bw, dq and vl; avx2 needs avx2 and fma) and CPUID allows, lowered to
+ *     {@code ATEN_CPU_CAPABILITY} when that is set; "default" below AVX2
  * @param libtorchEnvironment the dispatch variables as set (ATEN_CPU_CAPABILITY, ONEDNN_MAX_CPU_ISA, MKL_CBWR)
  * @param reproducible whether the reproducible mode is on
  */
-public record CpuInfo(String model, Set<String> flags, String atenLevel, Map<String, String> libtorchEnvironment,
+public record CpuInfo(String model, Set<String> flags, int jvmAvx, String atenLevel, Map<String, String> libtorchEnvironment,
         boolean reproducible) {
 
     private static final List<String> AVX512_FOR_ATEN = List.of("avx512f", "avx512bw", "avx512dq", "avx512vl");
@@ -62,8 +64,9 @@ public record CpuInfo(String model, Set<String> flags, String atenLevel, Map<Str
             // Not Linux, or /proc unreadable: the CPU stays unknown, the environment is still recorded.
         }
         Map<String, String> env = ReproducibleMode.libtorchEnvironment();
-        return new CpuInfo(model, vectorFlags(flags), atenLevel(flags, env.get("ATEN_CPU_CAPABILITY")), env,
-                ReproducibleMode.requested());
+        int jvmAvx = readJvmAvx();
+        return new CpuInfo(model, vectorFlags(flags), jvmAvx, atenLevel(flags, jvmAvx, env.get("ATEN_CPU_CAPABILITY")),
+                env, ReproducibleMode.requested());
     }
 
     static Set<String> vectorFlags(Set<String> all) {
@@ -76,17 +79,39 @@ public record CpuInfo(String model, Set<String> flags, String atenLevel, Map<Str
         return out;
     }
 
-    static String atenLevel(Set<String> flags, String requested) {
-        if (requested != null && !requested.isBlank()) {
-            return requested.toLowerCase(Locale.ROOT);
+    /** The JVM's own CPUID reading, through its {@code UseAVX} flag; -1 when the JVM does not say. */
+    static int readJvmAvx() {
+        try {
+            var bean = java.lang.management.ManagementFactory.getPlatformMXBean(
+                    com.sun.management.HotSpotDiagnosticMXBean.class);
+            return Integer.parseInt(bean.getVMOption("UseAVX").getValue());
+        } catch (RuntimeException | LinkageError e) {
+            return -1;
         }
-        if (flags.containsAll(AVX512_FOR_ATEN)) {
-            return "avx512";
+    }
+
+    static String atenLevel(Set<String> flags, int jvmAvx, String requested) {
+        if (flags.isEmpty() && jvmAvx < 0) {
+            return "unknown";
         }
-        if (flags.contains("avx2") && flags.contains("fma")) {
-            return "avx2";
+        List<String> levels = List.of("default", "avx2", "avx512");
+        int supported = flags.containsAll(AVX512_FOR_ATEN) ? 2 : flags.contains("avx2") && flags.contains("fma") ? 1 : 0;
+        if (flags.isEmpty()) {
+            supported = 2;
         }
-        return flags.isEmpty() ? "unknown" : "default";
+        if (jvmAvx >= 0) {
+            // /proc/cpuinfo shows the host's flags under qemu-user; CPUID (what libtorch reads) is the truth.
+            supported = Math.min(supported, Math.max(0, jvmAvx - 1));
+        }
+        if (requested != null && levels.contains(requested.toLowerCase(Locale.ROOT))) {
+            supported = Math.min(supported, levels.indexOf(requested.toLowerCase(Locale.ROOT)));
+        }
+        return levels.get(supported);
+    }
+
+    /** Whether libtorch can run its AVX2 kernels here (what the reproducible mode pins). */
+    public boolean hasAvx2() {
+        return jvmAvx >= 2 || (jvmAvx < 0 && flags.contains("avx2") && flags.contains("fma"));
     }
 
     /** For provenance files: plain values in a fixed order. */
@@ -94,6 +119,7 @@ public record CpuInfo(String model, Set<String> flags, String atenLevel, Map<Str
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", model);
         m.put("flags", String.join(" ", flags));
+        m.put("jvm_use_avx", jvmAvx);
         m.put("aten_level", atenLevel);
         libtorchEnvironment.forEach((k, v) -> m.put(k.toLowerCase(Locale.ROOT), v == null ? "unset" : v));
         m.put("reproducible", reproducible);

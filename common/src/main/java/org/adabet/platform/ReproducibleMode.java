@@ -73,7 +73,7 @@ public final class ReproducibleMode {
             return;
         }
         CpuInfo cpu = CpuInfo.current();
-        if (cpu.known() && !cpu.flags().contains("avx2")) {
+        if ((cpu.known() || cpu.jvmAvx() >= 0) && !cpu.hasAvx2()) {
             throw new IllegalStateException("reproducible mode (" + ENV + "=1) pins kernels to AVX2, which this CPU ("
                     + cpu.model() + ") lacks; run without it");
         }
