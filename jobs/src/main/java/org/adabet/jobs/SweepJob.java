@@ -66,9 +66,9 @@ public final class SweepJob {
         this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         this.config = config;
         this.plan = SweepPlan.of(config);
-        // The reproducible mode changes the kernels and so the numbers: it must not share a folder.
-        this.runId = RunId.of(config.rendered(),
-                Versions.project() + (ReproducibleMode.requested() ? "+reproducible" : ""));
+        // Another kernel path (the reproducible mode, another CPU level) gives other last bits:
+        // its results must not overwrite these.
+        this.runId = RunId.of(config.rendered(), Versions.project() + "+" + ReproducibleMode.kernelPath());
         this.outputDir = Path.of(config.outputDir(), config.name() + "-" + runId);
         this.provenance = new Provenance(runId, config.seed(), config.rendered(), gitCommit, spark.version(),
                 spark.sparkContext().master());
