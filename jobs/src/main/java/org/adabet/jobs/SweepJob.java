@@ -26,7 +26,7 @@ import org.adabet.provenance.Versions;
 import org.adabet.report.AgreementRow;
 import org.adabet.report.AgreementTable;
 import org.adabet.report.ComparisonTable;
-import org.adabet.sweep.Agreements;
+import org.adabet.report.Agreements;
 import org.adabet.sweep.Domains;
 import org.adabet.sweep.GradientOutcome;
 import org.adabet.sweep.Pair;
