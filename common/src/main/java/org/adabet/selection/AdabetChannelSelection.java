@@ -26,6 +26,11 @@ public final class AdabetChannelSelection implements SelectionMethod {
     }
 
     @Override
+    public Set<Evidence> requires() {
+        return Set.of(Evidence.LAYER_STATISTICS, Evidence.CHANNEL_STATISTICS);
+    }
+
+    @Override
     public boolean usesBudget() {
         return true;
     }

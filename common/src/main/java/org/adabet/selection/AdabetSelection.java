@@ -1,6 +1,7 @@
 package org.adabet.selection;
 
 import java.util.Map;
+import java.util.Set;
 import org.adabet.activation.ScoreVariant;
 
 /**
@@ -19,6 +20,11 @@ public final class AdabetSelection extends ScoringMethod {
     @Override
     public String name() {
         return variant == ScoreVariant.REFERENCE ? "adabet" : "adabet:" + variant.key();
+    }
+
+    @Override
+    public Set<Evidence> requires() {
+        return Set.of(Evidence.LAYER_STATISTICS);
     }
 
     @Override

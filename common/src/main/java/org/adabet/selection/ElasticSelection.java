@@ -2,6 +2,7 @@ package org.adabet.selection;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.adabet.model.GradientStatistics;
 import org.adabet.model.LayerInfo;
 import org.adabet.model.TrainableSpec;
@@ -21,6 +22,11 @@ public final class ElasticSelection extends ScoringMethod {
     @Override
     public String name() {
         return "elastic";
+    }
+
+    @Override
+    public Set<Evidence> requires() {
+        return Set.of(Evidence.GRADIENTS);
     }
 
     @Override

@@ -51,6 +51,11 @@ public final class FixedSelections {
             }
 
             @Override
+            public Set<Evidence> requires() {
+                return Set.of();
+            }
+
+            @Override
             public SelectionCost cost(int statisticsBatches) {
                 return SelectionCost.NOTHING;
             }

@@ -3,6 +3,7 @@ package org.adabet.selection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.adabet.model.GradientStatistics;
 
@@ -36,6 +37,11 @@ public final class GradientSelection extends ScoringMethod {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public Set<Evidence> requires() {
+        return Set.of(Evidence.GRADIENTS);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.adabet.selection;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.adabet.model.LayerInfo;
 
@@ -14,6 +15,11 @@ public final class RandomSelection extends ScoringMethod {
     @Override
     public String name() {
         return "random";
+    }
+
+    @Override
+    public Set<Evidence> requires() {
+        return Set.of();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.adabet.selection;
 
+import java.util.Set;
 import org.adabet.model.TrainableSpec;
 
 /** A way of choosing what to retrain. */
@@ -10,6 +11,9 @@ public interface SelectionMethod {
 
     /** Whether the choice depends on a budget (methods without one run once per pair and seed). */
     boolean usesBudget();
+
+    /** The evidence the method reads before it can choose (empty: it needs no pass over the target). */
+    Set<Evidence> requires();
 
     /** Labels and passes the method needs, given AdaBet's k statistics batches. */
     SelectionCost cost(int statisticsBatches);

@@ -47,13 +47,18 @@ public final class SelectionMethods {
         return m;
     }
 
+    /** Whether the head rule applies to this method: only budgeted methods get the head added. */
+    public static boolean forcesHead(SelectionMethod method, boolean forceHead) {
+        return forceHead && method.usesBudget();
+    }
+
     /**
      * Runs a method and, when {@code forceHead} is set and the method takes a budget, adds the
      * whole classifier head to its choice (the reference does not; it is a stated option).
      */
     public static TrainableSpec select(SelectionMethod method, SelectionContext context, boolean forceHead) {
         TrainableSpec chosen = method.select(context);
-        if (!forceHead || !method.usesBudget()) {
+        if (!forcesHead(method, forceHead)) {
             return chosen;
         }
         Set<String> layers = new HashSet<>(chosen.layers());

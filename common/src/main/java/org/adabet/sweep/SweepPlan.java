@@ -3,6 +3,7 @@ package org.adabet.sweep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.adabet.activation.StatisticsOptions;
 import org.adabet.config.ConfigException;
 import org.adabet.config.SweepConfig;
@@ -13,6 +14,7 @@ import org.adabet.model.Architectures;
 import org.adabet.model.LayerInfo;
 import org.adabet.model.TrainableSpec;
 import org.adabet.selection.Budget;
+import org.adabet.selection.Evidence;
 import org.adabet.selection.LayerBudget;
 import org.adabet.selection.SelectionContext;
 import org.adabet.selection.SelectionCost;
@@ -27,7 +29,6 @@ import org.adabet.seed.Seeds;
  * so a bad sweep fails before Spark starts.
  */
 public final class SweepPlan {
-    private static final List<String> GRADIENT_METHODS = List.of("fisher", "rgn", "elastic");
 
     private final SweepConfig config;
     private final List<Pair> pairs = new ArrayList<>();
@@ -115,13 +116,13 @@ public final class SweepPlan {
     public static StatisticsOptions statisticsOptions(SweepConfig config) {
         return new StatisticsOptions(config.statistics().maxDimension(),
                 config.selection().persistenceThreshold(),
-                config.selection().methods().contains("adabet_channel"));
+                requiredBy(config, Evidence.CHANNEL_STATISTICS));
     }
 
     /** One statistics task per pair x batch; none when no method (and no oracle) reads AdaBet's scores. */
     public List<StatisticsTask> statisticsTasks() {
         List<StatisticsTask> tasks = new ArrayList<>();
-        if (config.oracle() || config.selection().methods().stream().anyMatch(m -> m.startsWith("adabet"))) {
+        if (config.oracle() || requiredBy(config, Evidence.LAYER_STATISTICS)) {
             for (Pair pair : pairs) {
                 for (int b = 0; b < config.statistics().batches(); b++) {
                     tasks.add(new StatisticsTask(pair, b));
@@ -133,8 +134,13 @@ public final class SweepPlan {
 
     /** Pairs that need one labelled backward pass (for fisher, rgn, elastic, or the oracle's comparison). */
     public List<Pair> gradientTasks() {
-        boolean needed = config.oracle() || config.selection().methods().stream().anyMatch(GRADIENT_METHODS::contains);
+        boolean needed = config.oracle() || requiredBy(config, Evidence.GRADIENTS);
         return needed ? pairs() : List.of();
+    }
+
+    /** Whether any configured method reads this evidence (the oracle's comparison needs all of it). */
+    private static boolean requiredBy(SweepConfig config, Evidence evidence) {
+        return config.selection().methods().stream().anyMatch(m -> SelectionMethods.get(m).requires().contains(evidence));
     }
 
     /** The memory model of retraining runs (their batch size and the frozen bit width). */
@@ -170,11 +176,11 @@ public final class SweepPlan {
                             }
                         } catch (IllegalArgumentException e) {
                             spec = TrainableSpec.layers(List.of());
-                            error = Failures.describe(e) + failureCause(name, in);
+                            error = Failures.describe(e) + failureCause(method, in);
                         }
                         RetrainTask task = task(pair, name, budget, seed, spec, layers.get(pair),
-                                method.cost(config.statistics().batches()), selectionMillis(name, in),
-                                selectionPeak(name, layers.get(pair)));
+                                method.cost(config.statistics().batches()), selectionMillis(method, in),
+                                selectionPeak(method, layers.get(pair)));
                         if (error == null) {
                             tasks.add(task);
                         } else {
@@ -234,27 +240,28 @@ public final class SweepPlan {
         return out;
     }
 
-    private static double selectionMillis(String method, PairSelectionInputs in) {
-        if (method.equals("adabet_channel")) {
-            return in.statisticsMillis() + in.channelMillis();
-        }
-        if (method.startsWith("adabet")) {
-            return in.statisticsMillis();
-        }
-        return GRADIENT_METHODS.contains(method) ? in.gradientMillis() : 0;
+    private static double selectionMillis(SelectionMethod method, PairSelectionInputs in) {
+        Set<Evidence> needs = method.requires();
+        return (needs.contains(Evidence.LAYER_STATISTICS) ? in.statisticsMillis() : 0)
+                + (needs.contains(Evidence.CHANNEL_STATISTICS) ? in.channelMillis() : 0)
+                + (needs.contains(Evidence.GRADIENTS) ? in.gradientMillis() : 0);
     }
 
-    private long selectionPeak(String method, List<LayerInfo> layers) {
-        if (method.startsWith("adabet")) {
-            return memoryModel().forwardSelection(layers, config.statistics().batchSize());
+    private long selectionPeak(SelectionMethod method, List<LayerInfo> layers) {
+        int batch = config.statistics().batchSize();
+        long peak = 0;
+        if (method.requires().contains(Evidence.LAYER_STATISTICS)) {
+            peak = Math.max(peak, memoryModel().forwardSelection(layers, batch));
         }
-        return GRADIENT_METHODS.contains(method)
-                ? memoryModel().backwardSelection(layers, config.statistics().batchSize()) : 0;
+        if (method.requires().contains(Evidence.GRADIENTS)) {
+            peak = Math.max(peak, memoryModel().backwardSelection(layers, batch));
+        }
+        return peak;
     }
 
-    private static String failureCause(String method, PairSelectionInputs in) {
-        String cause = method.startsWith("adabet") ? in.statisticsError()
-                : GRADIENT_METHODS.contains(method) ? in.gradientError() : null;
+    private static String failureCause(SelectionMethod method, PairSelectionInputs in) {
+        String cause = method.requires().contains(Evidence.LAYER_STATISTICS) ? in.statisticsError()
+                : method.requires().contains(Evidence.GRADIENTS) ? in.gradientError() : null;
         return cause == null ? "" : " (" + cause + ")";
     }
 }

@@ -27,6 +27,7 @@ import org.adabet.report.AgreementRow;
 import org.adabet.report.AgreementTable;
 import org.adabet.report.ComparisonTable;
 import org.adabet.report.Agreements;
+import org.adabet.selection.SelectionMethods;
 import org.adabet.sweep.Domains;
 import org.adabet.sweep.GradientOutcome;
 import org.adabet.sweep.Pair;
@@ -101,9 +102,8 @@ public final class SweepJob {
 
         SweepPlan.Runs runs = plan.retrainTasks(layers, inputs);
         List<Row> selections = new ArrayList<>();
-        runs.tasks().forEach(t -> selections.add(Tables.selectionRow(runId, t, null, config.selection().forceHead())));
-        runs.failed().forEach(o -> selections.add(
-                Tables.selectionRow(runId, o.task(), o.error(), config.selection().forceHead())));
+        runs.tasks().forEach(t -> selections.add(Tables.selectionRow(runId, t, null, headForced(t))));
+        runs.failed().forEach(o -> selections.add(Tables.selectionRow(runId, o.task(), o.error(), headForced(o.task()))));
         write(Tables.SELECTIONS, Tables.SELECTIONS_SCHEMA, selections);
 
         List<RetrainOutcome> outcomes = new ArrayList<>(timed("retrain", () -> retrain(runs.tasks(), shipped)));
@@ -195,6 +195,10 @@ public final class SweepJob {
     private void writeRuns(String table, List<RetrainOutcome> outcomes) {
         write(table, Tables.RETRAIN_RUNS_SCHEMA,
                 outcomes.stream().map(o -> Tables.retrainRow(runId, o, config.devices())).toList());
+    }
+
+    private boolean headForced(RetrainTask task) {
+        return SelectionMethods.forcesHead(SelectionMethods.get(task.method()), config.selection().forceHead());
     }
 
     /**
