@@ -1,6 +1,9 @@
 package org.adabet.config;
 
 import java.io.Serializable;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigRenderOptions;
 import java.util.List;
 import org.adabet.device.DeviceProfile;
 
@@ -27,5 +30,21 @@ public record SweepConfig(String name, long seed, DataConfig data, ModelConfig m
         Check.between("adabet.memory.frozen-bits", frozenBits, 1, 32);
         devices = List.copyOf(devices);
         Check.distinct("adabet.devices (names)", devices.stream().map(DeviceProfile::name).toList());
+    }
+
+    /** Settings that say where and how fast a run happens, not what it computes. */
+    public static final List<String> NOT_SCIENCE = List.of("spark", "output", "pretrain.cache-dir");
+
+    /**
+     * The configuration that decides the results, as canonical text: {@link #rendered} without
+     * {@link #NOT_SCIENCE} (the Spark master and partitions, the output location, the cache
+     * folder), so that moving a run to a cluster or another folder keeps its identity.
+     */
+    public String science() {
+        Config c = ConfigFactory.parseString(rendered);
+        for (String path : NOT_SCIENCE) {
+            c = c.withoutPath(path);
+        }
+        return c.root().render(ConfigRenderOptions.concise());
     }
 }

@@ -5,11 +5,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** A run's identity: a hash of the effective configuration and the code version. */
+/**
+ * A run's identity: a hash of the configuration that decides its results and of the code that
+ * computed them (project version, git commit, libtorch kernel path). Output folders, Spark
+ * masters and partition counts are not part of it; another commit always is.
+ */
 public final class RunId {
     private RunId() {}
 
-    /** 16 hex digits of SHA-256(config text + code version). */
+    /** 16 hex digits of SHA-256(science configuration text + code version). */
     public static String of(String renderedConfig, String codeVersion) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

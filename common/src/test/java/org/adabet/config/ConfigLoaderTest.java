@@ -53,6 +53,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theScienceConfigurationLeavesOutWhereAndHowFastARunHappens() {
+        SweepConfig quick = ConfigLoader.load("quick", List.of());
+        SweepConfig moved = ConfigLoader.load("quick", List.of("output.dir=\"hdfs://nn:8020/r\"",
+                "spark.master=\"local[1]\"", "spark.partitions=7", "pretrain.cache-dir=/elsewhere"));
+        assertFalse(quick.rendered().equals(moved.rendered()));
+        assertEquals(quick.science(), moved.science());
+        assertFalse(quick.science().contains("local[2]"), quick.science());
+        assertFalse(quick.science().equals(ConfigLoader.load("quick", List.of("seed=43")).science()));
+        assertFalse(quick.science().equals(ConfigLoader.load("quick", List.of("retrain.epochs=3")).science()));
+    }
+
+    @Test
     void unknownKeyIsRejectedByName() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> ConfigLoader.load("quick", List.of("retrain.epocs=3")));

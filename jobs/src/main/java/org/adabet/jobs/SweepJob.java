@@ -69,7 +69,8 @@ public final class SweepJob {
         this.plan = SweepPlan.of(config);
         // Another kernel path (the reproducible mode, another CPU level) gives other last bits:
         // its results must not overwrite these.
-        this.runId = RunId.of(config.rendered(), Versions.project() + "+" + ReproducibleMode.kernelPath());
+        this.runId = RunId.of(config.science(), Versions.project() + "+" + (gitCommit == null ? "unknown" : gitCommit)
+                + "+" + ReproducibleMode.kernelPath());
         this.outputDir = Path.of(config.outputDir(), config.name() + "-" + runId);
         this.provenance = new Provenance(runId, config.seed(), config.rendered(), gitCommit, spark.version(),
                 spark.sparkContext().master());
