@@ -61,6 +61,8 @@ public final class SweepJob {
     private final String runId;
     private final Path outputDir;
     private final Provenance provenance;
+    /** The stage running now: names its Spark jobs and their progress lines. */
+    private String stage = "sweep";
 
     public SweepJob(SparkSession spark, SweepConfig config, String gitCommit) {
         this.spark = spark;
@@ -74,6 +76,9 @@ public final class SweepJob {
         this.outputDir = Path.of(config.outputDir(), config.name() + "-" + runId);
         this.provenance = new Provenance(runId, config.seed(), config.rendered(), gitCommit, spark.version(),
                 spark.sparkContext().master());
+        spark.sparkContext().addSparkListener(new ProgressListener(line -> System.err.println("adabet: " + line)));
+        provenance.put("spark_application_id", spark.sparkContext().applicationId());
+        provenance.put("spark_ui", spark.sparkContext().uiWebUrl().getOrElse(() -> "off"));
     }
 
     public SweepResult run() {
@@ -215,7 +220,9 @@ public final class SweepJob {
         Map<String, Map<String, Object>> seen = new TreeMap<>();
         Map<String, Integer> counts = new TreeMap<>();
         spark.sparkContext().setJobDescription("provenance: executor CPUs");
-        for (Map<String, Object> cpu : jsc.parallelize(probes, slots).map(i -> CpuInfo.current().toMap()).collect()) {
+        List<Map<String, Object>> reported = jsc.parallelize(probes, slots).map(i -> CpuInfo.current().toMap()).collect();
+        spark.sparkContext().setJobDescription(null);
+        for (Map<String, Object> cpu : reported) {
             seen.putIfAbsent(cpu.toString(), cpu);
             counts.merge(cpu.toString(), 1, Integer::sum);
         }
@@ -235,7 +242,12 @@ public final class SweepJob {
         }
         int partitions = config.spark().partitions() > 0 ? Math.min(config.spark().partitions(), rows.size())
                 : rows.size();
-        return jsc.parallelize(rows, partitions).map(work).collect();
+        spark.sparkContext().setJobDescription(stage + ": " + rows.size() + " tasks");
+        try {
+            return jsc.parallelize(rows, partitions).map(work).collect();
+        } finally {
+            spark.sparkContext().setJobDescription(null);
+        }
     }
 
     private void write(String table, StructType schema, List<Row> rows) {
@@ -253,6 +265,7 @@ public final class SweepJob {
     }
 
     private <T> T timed(String stage, java.util.function.Supplier<T> work) {
+        this.stage = stage;
         long start = System.nanoTime();
         T result = work.get();
         provenance.timing(stage, (System.nanoTime() - start) / 1e6);
