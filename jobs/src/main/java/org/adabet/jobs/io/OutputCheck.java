@@ -72,9 +72,13 @@ public final class OutputCheck {
                 throw new IOException("cannot delete the probe file " + probe.getName());
             }
         } catch (IOException | RuntimeException e) {
-            throw new UnusableOutputException(
-                    "output.dir '" + where + "' is not " + (unreachable(e) ? "reachable" : "writable") + ": "
-                            + reason(e), e);
+            String reason = reason(e);
+            if (missingFileSystemClass(e)) {
+                // e.g. s3a:// named by Hadoop's defaults but hadoop-aws not on the classpath.
+                reason += " (the file system's jar is not on the classpath)";
+            }
+            throw new UnusableOutputException("output.dir '" + where + "' is not "
+                    + (unreachable(e) ? "reachable" : "writable") + ": " + reason, e);
         }
     }
 
@@ -82,6 +86,15 @@ public final class OutputCheck {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof UnknownHostException
                     || t instanceof NoRouteToHostException || t instanceof UnsupportedFileSystemException) {
+                return true;
+            }
+        }
+        return missingFileSystemClass(e);
+    }
+
+    private static boolean missingFileSystemClass(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ClassNotFoundException) {
                 return true;
             }
         }
