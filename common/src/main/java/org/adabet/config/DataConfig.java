@@ -2,7 +2,7 @@ package org.adabet.config;
 
 import java.io.Serializable;
 import java.util.List;
-import org.adabet.data.TargetDomain;
+import org.adabet.config.TargetDomain;
 
 /**
  * The data of a sweep: the synthetic suite's sizes, the datasets on disk, and the targets (each

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.adabet.config.DataConfig;
+import org.adabet.config.TargetDomain;
 import org.adabet.seed.Seeds;
 
 /**

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.adabet.weights.StateDictCheck;
 
 /**
  * A network's tensors as plain engine arrays, created with seeded initial values and named by

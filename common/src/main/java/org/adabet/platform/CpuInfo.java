@@ -33,7 +33,7 @@ public record CpuInfo(String model, Set<String> flags, int jvmAvx, String atenLe
     private static final List<String> AVX512_FOR_ATEN = List.of("avx512f", "avx512bw", "avx512dq", "avx512vl");
 
     public CpuInfo {
-        flags = Set.copyOf(new TreeSet<>(flags));
+        flags = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(flags)); // sorted: provenance is stable
         libtorchEnvironment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(libtorchEnvironment));
     }
 

@@ -90,6 +90,15 @@ public final class ReproducibleMode {
         applied = true;
     }
 
+    /**
+     * The kernel path numbers of this process come from: {@code pinned-avx2} in the mode, else
+     * {@code native-<ATen level>}. Cache keys and run ids include it, because another path gives
+     * other last bits: a model pretrained on one path must not be reused as if it came from another.
+     */
+    public static String kernelPath() {
+        return requested() ? "pinned-avx2" : "native-" + CpuInfo.current().atenLevel();
+    }
+
     /** libtorch's three dispatch variables as this process's C environment has them now (null: unset). */
     public static Map<String, String> libtorchEnvironment() {
         Map<String, String> out = new LinkedHashMap<>();

@@ -8,10 +8,12 @@ import org.adabet.config.DataConfig;
 import org.adabet.config.TrainConfig;
 import org.adabet.data.SyntheticSuite;
 import org.adabet.model.Architecture;
+import org.adabet.platform.ReproducibleMode;
 
 /**
  * The content key of a pretrained model: a hash of everything that determines its weights
- * (architecture, source data and its generator version, training settings, seed). Settings that
+ * (architecture, source data and its generator version, training settings, seed, and the kernel
+ * path libtorch takes, whose rounding the weights carry). Settings that
  * do not touch pretraining (targets, retraining, selection) are left out so they share the cache.
  */
 public final class PretrainKey {
@@ -24,7 +26,8 @@ public final class PretrainKey {
                         + data.sourceTestPerClass() + ",generator=" + SyntheticSuite.GENERATOR_VERSION,
                 "train=" + training.epochs() + "," + training.batchSize() + "," + training.learningRate() + ","
                         + training.momentum() + "," + training.weightDecay(),
-                "seed=" + seed);
+                "seed=" + seed,
+                "kernels=" + ReproducibleMode.kernelPath());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return architecture.name() + "-" + HexFormat.of().formatHex(digest, 0, 8);

@@ -3,10 +3,13 @@ package org.adabet.provenance;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.adabet.platform.CpuInfo;
+import org.adabet.tda.EuclideanDistances;
 
 /**
  * The provenance file of an output folder: what produced it (effective configuration, versions,
- * JVM, OS, seed, git commit) and how long each stage took. Written as JSON.
+ * JVM, OS, the driver's CPU and kernel level, seed, git commit) and how long each stage took.
+ * Written as JSON.
  */
 public final class Provenance {
     private final Map<String, Object> fields = new LinkedHashMap<>();
@@ -30,6 +33,9 @@ public final class Provenance {
         fields.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         fields.put("arch", System.getProperty("os.arch"));
         fields.put("cores", Runtime.getRuntime().availableProcessors());
+        // Results are identical only on the same kernel path: record it, so two runs compare knowingly.
+        fields.put("cpu", CpuInfo.current().toMap());
+        fields.put("tda_vector_lanes", EuclideanDistances.vectorLanes());
         fields.put("config", new RawJson(renderedConfig));
         fields.put("timings_ms", timings);
     }

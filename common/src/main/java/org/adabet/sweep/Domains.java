@@ -7,7 +7,7 @@ import org.adabet.config.DataConfig;
 import org.adabet.config.DatasetConfig;
 import org.adabet.data.DomainData;
 import org.adabet.data.SyntheticSuite;
-import org.adabet.data.TargetDomain;
+import org.adabet.config.TargetDomain;
 import org.adabet.data.io.CifarOptions;
 import org.adabet.data.io.CifarReader;
 import org.adabet.data.io.ImageFolderOptions;

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.adabet.config.DataConfig;
 import org.junit.jupiter.api.Test;
+import org.adabet.config.TargetDomain;
 
 class SyntheticSuiteTest {
     private static final DataConfig SMALL = new DataConfig(16, 4, 5, 3, List.of("corrupted", "new_classes"), 4, 2,

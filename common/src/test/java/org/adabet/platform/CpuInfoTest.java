@@ -34,6 +34,12 @@ class CpuInfoTest {
     }
 
     @Test
+    void flagsArePrintedInOneOrderSoProvenanceFilesCompare() {
+        CpuInfo cpu = new CpuInfo("x", Set.of("fma", "avx512f", "avx2", "avx"), 3, "avx2", java.util.Map.of(), false);
+        assertEquals("avx avx2 avx512f fma", cpu.toMap().get("flags"));
+    }
+
+    @Test
     void aBadValueOfTheSwitchIsNamedWithTheValue() {
         String before = System.getProperty(ReproducibleMode.PROPERTY);
         System.setProperty(ReproducibleMode.PROPERTY, "maybe");

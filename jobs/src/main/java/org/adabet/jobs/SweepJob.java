@@ -7,11 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.adabet.config.SweepConfig;
 import org.adabet.jobs.io.RunFolder;
 import org.adabet.jobs.schema.Tables;
 import org.adabet.model.LayerInfo;
 import org.adabet.model.NetworkParameters;
+import org.adabet.platform.CpuInfo;
+import org.adabet.platform.ReproducibleMode;
 import org.adabet.pretrain.PretrainCache;
 import org.adabet.pretrain.PretrainedModel;
 import org.adabet.pretrain.PretrainedWeights;
@@ -21,7 +24,7 @@ import org.adabet.provenance.Versions;
 import org.adabet.report.AgreementRow;
 import org.adabet.report.AgreementTable;
 import org.adabet.report.ComparisonTable;
-import org.adabet.sweep.Agreements;
+import org.adabet.report.Agreements;
 import org.adabet.sweep.Domains;
 import org.adabet.sweep.GradientOutcome;
 import org.adabet.sweep.Pair;
@@ -61,7 +64,9 @@ public final class SweepJob {
         this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         this.config = config;
         this.plan = SweepPlan.of(config);
-        this.runId = RunId.of(config.rendered(), Versions.project());
+        // Another kernel path (the reproducible mode, another CPU level) gives other last bits:
+        // its results must not overwrite these.
+        this.runId = RunId.of(config.rendered(), Versions.project() + "+" + ReproducibleMode.kernelPath());
         // Any Hadoop file system (file:, hdfs://, s3a://): java.nio would mangle 'hdfs://nn:8020/r'.
         this.outputDir = RunFolder.of(config.outputDir(), config.name() + "-" + runId,
                 spark.sparkContext().hadoopConfiguration());
@@ -125,6 +130,7 @@ public final class SweepJob {
         provenance.put("failed_retrain_runs", outcomes.stream().filter(o -> !o.succeeded()).count());
         provenance.put("failed_oracle_runs", oracle.stream().filter(o -> !o.succeeded()).count());
         provenance.put("datasets", Domains.datasetReports(config.data()));
+        provenance.put("executor_cpus", executorCpus());
         outputDir.writeText("provenance.json", provenance.toJson());
         return new SweepResult(runId, outputDir.uri(), statistics, outcomes, oracle, agreement, table);
     }
@@ -190,6 +196,32 @@ public final class SweepJob {
     private void writeRuns(String table, List<RetrainOutcome> outcomes) {
         write(table, Tables.RETRAIN_RUNS_SCHEMA,
                 outcomes.stream().map(o -> Tables.retrainRow(runId, o, config.devices())).toList());
+    }
+
+    /**
+     * The CPUs and kernel levels the executors ran on, with how many probe tasks saw each: on a
+     * cluster of mixed CPUs the tables mix kernel paths unless the reproducible mode was on.
+     */
+    private List<Map<String, Object>> executorCpus() {
+        int slots = Math.max(1, jsc.defaultParallelism());
+        List<Integer> probes = new ArrayList<>();
+        for (int i = 0; i < slots; i++) {
+            probes.add(i);
+        }
+        Map<String, Map<String, Object>> seen = new TreeMap<>();
+        Map<String, Integer> counts = new TreeMap<>();
+        spark.sparkContext().setJobDescription("provenance: executor CPUs");
+        for (Map<String, Object> cpu : jsc.parallelize(probes, slots).map(i -> CpuInfo.current().toMap()).collect()) {
+            seen.putIfAbsent(cpu.toString(), cpu);
+            counts.merge(cpu.toString(), 1, Integer::sum);
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        seen.forEach((key, cpu) -> {
+            Map<String, Object> m = new LinkedHashMap<>(cpu);
+            m.put("probe_tasks", counts.get(key));
+            out.add(m);
+        });
+        return out;
     }
 
     /** One Spark task per row (or the configured number of partitions); results in row order. */

@@ -1,10 +1,9 @@
-package org.adabet.weights;
+package org.adabet.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.adabet.model.NetworkParameters;
 
 /**
  * How a given state dict differs from the tensors an architecture expects: missing names,

@@ -1,4 +1,4 @@
-package org.adabet.weights;
+package org.adabet.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.adabet.model.NetworkParameters;
 import org.junit.jupiter.api.Test;
 
 class StateDictCheckTest {

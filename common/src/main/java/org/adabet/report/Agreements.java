@@ -1,4 +1,4 @@
-package org.adabet.sweep;
+package org.adabet.report;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,14 +6,16 @@ import java.util.List;
 import java.util.Map;
 import org.adabet.config.SweepConfig;
 import org.adabet.model.LayerInfo;
-import org.adabet.report.AgreementRow;
-import org.adabet.report.OracleAgreement;
 import org.adabet.selection.LayerBudget;
 import org.adabet.selection.ScoringMethod;
 import org.adabet.selection.SelectionContext;
 import org.adabet.selection.SelectionMethod;
 import org.adabet.selection.SelectionMethods;
 import org.adabet.seed.Seeds;
+import org.adabet.sweep.Pair;
+import org.adabet.sweep.PairSelectionInputs;
+import org.adabet.sweep.RetrainOutcome;
+import org.adabet.sweep.SweepPlan;
 
 /** Scores of every scoring method per pair, and their agreement with the oracle runs. */
 public final class Agreements {

@@ -1,4 +1,4 @@
-package org.adabet.data;
+package org.adabet.config;
 
 /** The target domains of the synthetic suite, each differing from the source in a stated way. */
 public enum TargetDomain {
