@@ -55,21 +55,23 @@ public final class OutputCheck {
      * @throws UnusableOutputException naming the location and the reason when any step fails
      */
     public static void requireWritable(String outputDir, Configuration hadoop) {
-        Path dir = new Path(outputDir);
         String where = outputDir;
-        // Our own instance, closed afterwards: the cached one is left for Spark to open with its own settings.
-        try (FileSystem fs = FileSystem.newInstance(dir.toUri(), hadoop)) {
-            dir = fs.makeQualified(dir);
-            where = dir.toString();
-            if (!fs.mkdirs(dir)) {
-                throw new IOException("cannot create the folder");
-            }
-            Path probe = new Path(dir, ".adabet-write-probe-" + UUID.randomUUID());
-            try (OutputStream out = fs.create(probe, false)) {
-                out.write('\n');
-            }
-            if (!fs.delete(probe, false)) {
-                throw new IOException("cannot delete the probe file " + probe.getName());
+        try {
+            Path dir = new Path(outputDir);
+            // Our own instance, closed afterwards: the cached one is left for Spark to open with its own settings.
+            try (FileSystem fs = FileSystem.newInstance(dir.toUri(), hadoop)) {
+                dir = fs.makeQualified(dir);
+                where = dir.toString();
+                if (!fs.mkdirs(dir)) {
+                    throw new IOException("cannot create the folder");
+                }
+                Path probe = new Path(dir, ".adabet-write-probe-" + UUID.randomUUID());
+                try (OutputStream out = fs.create(probe, false)) {
+                    out.write('\n');
+                }
+                if (!fs.delete(probe, false)) {
+                    throw new IOException("cannot delete the probe file " + probe.getName());
+                }
             }
         } catch (IOException | RuntimeException e) {
             String reason = reason(e);
