@@ -1,10 +1,5 @@
 package org.adabet.provenance;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,13 +50,9 @@ public final class Provenance {
         fields.put(key, value);
     }
 
-    public void write(Path file) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, Json.write(fields) + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write provenance file " + file, e);
-        }
+    /** The provenance file's text (JSON, newline-terminated); the caller writes it to any file system. */
+    public String toJson() {
+        return Json.write(fields) + "\n";
     }
 
     /** Text that is already JSON (the rendered configuration). */

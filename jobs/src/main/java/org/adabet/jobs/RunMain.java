@@ -6,6 +6,7 @@ import java.util.Map;
 import org.adabet.config.ConfigException;
 import org.adabet.config.ConfigLoader;
 import org.adabet.config.SweepConfig;
+import org.adabet.jobs.io.OutputCheck;
 import org.adabet.report.AgreementTable;
 import org.adabet.report.ComparisonTable;
 import org.adabet.sweep.SweepPlan;
@@ -45,6 +46,13 @@ public final class RunMain {
             SweepPlan.of(config);
         } catch (ConfigException e) {
             fail("configuration error: " + e.getMessage());
+            return;
+        }
+        // Output location: checked before Spark starts, so an unusable output.dir costs no pretraining.
+        try {
+            OutputCheck.requireWritable(config.outputDir());
+        } catch (OutputCheck.UnusableOutputException e) {
+            fail(e.getMessage());
             return;
         }
         SparkSession spark = LocalSpark.session("adabet-" + config.name(), config.spark().master());

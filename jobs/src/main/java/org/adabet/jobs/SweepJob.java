@@ -1,8 +1,5 @@
 package org.adabet.jobs;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.adabet.config.SweepConfig;
+import org.adabet.jobs.io.RunFolder;
 import org.adabet.jobs.schema.Tables;
 import org.adabet.model.LayerInfo;
 import org.adabet.model.NetworkParameters;
@@ -59,7 +57,7 @@ public final class SweepJob {
     private final SweepConfig config;
     private final SweepPlan plan;
     private final String runId;
-    private final Path outputDir;
+    private final RunFolder outputDir;
     private final Provenance provenance;
     /** The stage running now: names its Spark jobs and their progress lines. */
     private String stage = "sweep";
@@ -73,7 +71,9 @@ public final class SweepJob {
         // its results must not overwrite these.
         this.runId = RunId.of(config.science(), Versions.project() + "+" + (gitCommit == null ? "unknown" : gitCommit)
                 + "+" + ReproducibleMode.kernelPath());
-        this.outputDir = Path.of(config.outputDir(), config.name() + "-" + runId);
+        // Any Hadoop file system (file:, hdfs://, s3a://): java.nio would mangle 'hdfs://nn:8020/r'.
+        this.outputDir = RunFolder.of(config.outputDir(), config.name() + "-" + runId,
+                spark.sparkContext().hadoopConfiguration());
         this.provenance = new Provenance(runId, config.seed(), config.rendered(), gitCommit, spark.version(),
                 spark.sparkContext().master());
         spark.sparkContext().addSparkListener(new ProgressListener(line -> System.err.println("adabet: " + line)));
@@ -121,14 +121,14 @@ public final class SweepJob {
             writeRuns(Tables.ORACLE_RUNS, oracle);
             write(Tables.AGREEMENT, Tables.AGREEMENT_SCHEMA,
                     agreement.stream().map(a -> Tables.agreementRow(runId, a)).toList());
-            writeText("agreement.md", AgreementTable.toMarkdown(agreement));
+            outputDir.writeText("agreement.md", AgreementTable.toMarkdown(agreement));
         }
 
         Map<String, Integer> layerCounts = new HashMap<>();
         layers.forEach((p, l) -> layerCounts.put(p.key(), l.size()));
         ComparisonTable table = ComparisonTable.of(outcomes, layerCounts, config.devices());
-        writeText("comparison.csv", table.toCsv());
-        writeText("comparison.md", table.toMarkdown());
+        outputDir.writeText("comparison.csv", table.toCsv());
+        outputDir.writeText("comparison.md", table.toMarkdown());
         shipped.destroy();
         provenance.timing("total", (System.nanoTime() - start) / 1e6);
         provenance.put("failed_statistics_tasks", statistics.stream().filter(s -> !s.succeeded()).count());
@@ -137,12 +137,13 @@ public final class SweepJob {
         provenance.put("failed_oracle_runs", oracle.stream().filter(o -> !o.succeeded()).count());
         provenance.put("datasets", Domains.datasetReports(config.data()));
         provenance.put("executor_cpus", executorCpus());
-        provenance.write(outputDir.resolve("provenance.json"));
-        return new SweepResult(runId, outputDir, statistics, outcomes, oracle, agreement, table);
+        outputDir.writeText("provenance.json", provenance.toJson());
+        return new SweepResult(runId, outputDir.uri(), statistics, outcomes, oracle, agreement, table);
     }
 
     /** Reuses cached models; pretrains the others as Spark tasks (one per architecture) and caches them. */
     private Map<String, PretrainedModel> pretrain() {
+        // The cache stays a driver-local folder (java.nio): only the driver reads and fills it.
         PretrainCache cache = new PretrainCache(Path.of(config.pretrainCacheDir()));
         Map<String, PretrainedModel> models = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
@@ -252,16 +253,7 @@ public final class SweepJob {
 
     private void write(String table, StructType schema, List<Row> rows) {
         spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite)
-                .parquet(outputDir.resolve(table).toString());
-    }
-
-    private void writeText(String file, String text) {
-        try {
-            Files.createDirectories(outputDir);
-            Files.writeString(outputDir.resolve(file), text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + outputDir.resolve(file), e);
-        }
+                .parquet(outputDir.table(table));
     }
 
     private <T> T timed(String stage, java.util.function.Supplier<T> work) {

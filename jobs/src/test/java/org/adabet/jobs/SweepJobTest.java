@@ -51,7 +51,8 @@ class SweepJobTest {
     void tinySweepWritesEveryTableWithItsSchemaAndExpectedRowCounts(@TempDir Path dir) {
         SweepConfig config = tiny(dir);
         SweepResult result = new SweepJob(spark, config, "test").run();
-        Path out = result.outputDir();
+        Path out = Path.of(java.net.URI.create(result.outputDir()));
+        assertTrue(result.outputDir().startsWith("file:/"), result.outputDir());
 
         assertTable(out, Tables.PRETRAIN, Tables.PRETRAIN_SCHEMA, 1);
         // 2 pairs x 2 batches x 11 candidate layers of convnet_s.

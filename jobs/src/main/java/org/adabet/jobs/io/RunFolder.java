@@ -1,0 +1,91 @@
+package org.adabet.jobs.io;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The folder of one run, {@code <output.dir>/<name>}, on whatever Hadoop file system
+ * {@code output.dir} names. Parquet tables are written there by Spark under {@link #table}; text
+ * files (provenance, comparison tables) are written here through the same file system, so a run
+ * on HDFS or S3 keeps all its outputs in one place. A plain path without a scheme is resolved the
+ * way Hadoop resolves it: against {@code fs.defaultFS} (the local file system unless configured)
+ * and the working directory.
+ */
+public final class RunFolder {
+    private final Configuration hadoop;
+    private final Path root;
+
+    private RunFolder(Configuration hadoop, Path root) {
+        this.hadoop = hadoop;
+        this.root = root;
+    }
+
+    /**
+     * @param outputDir {@code output.dir} as configured: a Hadoop URI or a plain path
+     * @param name the run's folder name inside it
+     * @param hadoop the Hadoop configuration to open the file system with (the Spark session's)
+     */
+    public static RunFolder of(String outputDir, String name, Configuration hadoop) {
+        Path parent = new Path(outputDir);
+        try {
+            // Qualified once here, so Spark's writes and ours name the same absolute location.
+            return new RunFolder(hadoop, parent.getFileSystem(hadoop).makeQualified(new Path(parent, name)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open output.dir '" + outputDir + "'", e);
+        }
+    }
+
+    /** The folder's fully qualified URI, e.g. {@code hdfs://nn:8020/results/quick-0123abcd}. */
+    public String uri() {
+        return root.toString();
+    }
+
+    /** Where the Parquet table {@code table} of this run goes (for Spark's reader and writer). */
+    public String table(String table) {
+        return new Path(root, table).toString();
+    }
+
+    /** Writes (or replaces) the text file {@code file} in the run folder, UTF-8. */
+    public void writeText(String file, String text) {
+        Path path = new Path(root, file);
+        try (OutputStream out = path.getFileSystem(hadoop).create(path, true)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + path, e);
+        }
+    }
+
+    /** Reads the text file {@code file} of the run folder, UTF-8. */
+    public String readText(String file) {
+        Path path = new Path(root, file);
+        try (InputStream in = path.getFileSystem(hadoop).open(path)) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            in.transferTo(bytes);
+            return bytes.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    /** Whether the run folder holds {@code file} (a text file or a table). */
+    public boolean exists(String file) {
+        Path path = new Path(root, file);
+        try {
+            return path.getFileSystem(hadoop).exists(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look up " + path, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return uri();
+    }
+}
