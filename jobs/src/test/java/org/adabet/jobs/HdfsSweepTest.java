@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.adabet.config.ConfigLoader;
 import org.adabet.config.SweepConfig;
@@ -13,7 +12,6 @@ import org.adabet.jobs.schema.Tables;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -92,13 +90,13 @@ class HdfsSweepTest {
             assertEquals(remote.runId(), there.first().getAs("run_id"), table);
             // The run id hashes the science configuration only: another output location keeps it.
             assertEquals(local.runId(), remote.runId());
-            assertEquals(sortedRows(here, table), sortedRows(there, table), table);
+            assertEquals(TableRows.sorted(here, table), TableRows.sorted(there, table), table);
         }
         // The CSV parses (Spark's reader, from HDFS) and holds the local run's rows.
         Dataset<Row> csv = spark.read().option("header", "true").csv(remote.outputDir() + "/comparison.csv");
         assertEquals(local.comparison().rows().size(), csv.count());
-        assertEquals(sortedRows(spark.read().option("header", "true").csv(local.outputDir() + "/comparison.csv"),
-                "comparison"), sortedRows(csv, "comparison"));
+        assertEquals(TableRows.sorted(spark.read().option("header", "true").csv(local.outputDir() + "/comparison.csv"),
+                "comparison"), TableRows.sorted(csv, "comparison"));
         Row provenance = spark.read().option("multiLine", "true").json(remote.outputDir() + "/provenance.json")
                 .select("run_id", "timings_ms.retrain", "config.output.dir").first();
         assertEquals(remote.runId(), provenance.getString(0));
@@ -106,18 +104,4 @@ class HdfsSweepTest {
         assertEquals(hdfsDir, provenance.getString(2));
     }
 
-    /**
-     * Rows as text, sorted, without the columns that legitimately differ: {@code run_id} (compared
-     * on its own above), host wall times ({@code *_ms}), and the pretraining
-     * cache hit of the second run ({@code from_cache}; {@code source_accuracy} is only known when trained).
-     */
-    private static List<String> sortedRows(Dataset<Row> df, String table) {
-        Column[] kept = Arrays.stream(df.columns())
-                .filter(c -> !c.equals("run_id") && !c.endsWith("_ms") && !c.equals("from_cache")
-                        && !c.equals("source_accuracy"))
-                .map(df::col).toArray(Column[]::new);
-        List<String> rows = df.select(kept).collectAsList().stream().map(Row::toString).sorted().toList();
-        assertTrue(!rows.isEmpty(), table);
-        return rows;
-    }
 }
