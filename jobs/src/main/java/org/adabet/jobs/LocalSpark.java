@@ -15,7 +15,8 @@ public final class LocalSpark {
             conf.setMaster(defaultMaster)
                     .set("spark.driver.host", "127.0.0.1")
                     .set("spark.driver.bindAddress", "127.0.0.1")
-                    .set("spark.ui.enabled", "false")
+                    // Off unless asked for (-Dspark.ui.enabled=true): the URL then goes into provenance.
+                    .setIfMissing("spark.ui.enabled", "false")
                     .set("spark.sql.shuffle.partitions", "4");
         }
         if (ReproducibleMode.requested()) {
