@@ -1,5 +1,11 @@
 package org.adabet.provenance;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.JsonSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +20,17 @@ import java.util.Map;
  * JVM, OS, seed, git commit) and how long each stage took. Written as JSON.
  */
 public final class Provenance {
+    /** JSON has no NaN or infinity: a non-finite number (a failed measurement) is written as null. */
+    private static final JsonSerializer<Double> FINITE_OR_NULL = (d, type, context) ->
+            Double.isFinite(d) ? new JsonPrimitive(d) : JsonNull.INSTANCE;
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping()
+            .registerTypeAdapter(Double.class, FINITE_OR_NULL)
+            .registerTypeAdapter(Float.class, (JsonSerializer<Float>) (f, type, context) ->
+                    FINITE_OR_NULL.serialize(f.doubleValue(), type, context))
+            .registerTypeAdapter(RawJson.class, (JsonSerializer<RawJson>) (raw, type, context) ->
+                    JsonParser.parseString(raw.json()))
+            .create();
+
     private final Map<String, Object> fields = new LinkedHashMap<>();
     private final Map<String, Object> timings = new LinkedHashMap<>();
 
@@ -52,10 +69,15 @@ public final class Provenance {
     public void write(Path file) {
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, Json.write(fields) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(file, toJson() + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write provenance file " + file, e);
         }
+    }
+
+    /** The file's text: the fields in insertion order, the rendered configuration embedded as JSON. */
+    String toJson() {
+        return GSON.toJson(fields);
     }
 
     /** Text that is already JSON (the rendered configuration). */

@@ -10,6 +10,7 @@ import org.adabet.model.Network;
 import org.adabet.model.NetworkParameters;
 import org.adabet.model.Networks;
 import org.adabet.weights.StateDictReader;
+import org.adabet.weights.Npy;
 
 /**
  * {@code adabet forward --model ARCH [--num-classes K] [--width W] [--head-seed S] --weights FILE
