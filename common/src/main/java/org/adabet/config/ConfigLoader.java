@@ -37,6 +37,7 @@ public final class ConfigLoader {
         for (String override : overrides) {
             merged = parseOverride(override).withFallback(merged);
         }
+        merged = systemOverrides().withFallback(merged);
         merged = merged.resolve();
         Config reference = ConfigFactory.parseResources(BUNDLED + "base.conf",
                 ConfigParseOptions.defaults().setAllowMissing(false)).resolve();
@@ -45,17 +46,37 @@ public final class ConfigLoader {
         return bind(merged.withFallback(reference));
     }
 
+    /**
+     * {@code -Dadabet.key=value} JVM options (the usual way through
+     * {@code spark.driver.extraJavaOptions}) override the file and {@code --set}; the launcher's
+     * own properties ({@code adabet.cwd}, {@code adabet.git.commit}) are not settings.
+     */
+    static Config systemOverrides() {
+        ConfigFactory.invalidateCaches();
+        Config sys = ConfigFactory.systemProperties();
+        if (!sys.hasPath("adabet")) {
+            return ConfigFactory.empty();
+        }
+        return sys.withOnlyPath("adabet").withoutPath("adabet.cwd").withoutPath("adabet.git");
+    }
+
+    /** A file argument, resolved from the caller's directory ({@code -Dadabet.cwd}, set by the launcher). */
+    static File callerFile(String path) {
+        File file = new File(path);
+        String cwd = System.getProperty("adabet.cwd");
+        return file.isAbsolute() || cwd == null ? file : new File(cwd, path);
+    }
+
     private static Config parseSource(String source) {
-        File file = new File(source);
+        File file = callerFile(source);
         if (file.isFile()) {
-            return ConfigFactory.parseFile(file, ConfigParseOptions.defaults().setAllowMissing(false));
+            return ConfigFactory.parseFile(file, BundledConfigs.options());
         }
-        String name = source.endsWith(".conf") ? source : source + ".conf";
-        if (ConfigLoader.class.getClassLoader().getResource(BUNDLED + name) != null) {
-            return ConfigFactory.parseResources(BUNDLED + name);
+        if (BundledConfigs.isBundled(source)) {
+            return BundledConfigs.parse(source);
         }
-        throw new ConfigException("configuration '" + source + "' is neither a readable file nor a bundled "
-                + "configuration (bundled: base, quick)");
+        throw new ConfigException("configuration '" + source + "' is neither a readable file (" + file
+                + ") nor a bundled configuration (bundled: " + String.join(", ", BundledConfigs.NAMES) + ")");
     }
 
     private static Config parseOverride(String override) {

@@ -1,5 +1,11 @@
 package org.adabet.provenance;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.JsonSerializer;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +18,17 @@ import org.adabet.tda.EuclideanDistances;
  * Written as JSON.
  */
 public final class Provenance {
+    /** JSON has no NaN or infinity: a non-finite number (a failed measurement) is written as null. */
+    private static final JsonSerializer<Double> FINITE_OR_NULL = (d, type, context) ->
+            Double.isFinite(d) ? new JsonPrimitive(d) : JsonNull.INSTANCE;
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping()
+            .registerTypeAdapter(Double.class, FINITE_OR_NULL)
+            .registerTypeAdapter(Float.class, (JsonSerializer<Float>) (f, type, context) ->
+                    FINITE_OR_NULL.serialize(f.doubleValue(), type, context))
+            .registerTypeAdapter(RawJson.class, (JsonSerializer<RawJson>) (raw, type, context) ->
+                    JsonParser.parseString(raw.json()))
+            .create();
+
     private final Map<String, Object> fields = new LinkedHashMap<>();
     private final Map<String, Object> timings = new LinkedHashMap<>();
 
@@ -50,9 +67,12 @@ public final class Provenance {
         fields.put(key, value);
     }
 
-    /** The provenance file's text (JSON, newline-terminated); the caller writes it to any file system. */
+    /**
+     * The provenance file's text (JSON, newline-terminated): the fields in insertion order, the
+     * rendered configuration embedded as JSON; the caller writes it to any file system.
+     */
     public String toJson() {
-        return Json.write(fields) + "\n";
+        return GSON.toJson(fields) + "\n";
     }
 
     /** Text that is already JSON (the rendered configuration). */

@@ -1,5 +1,8 @@
 package org.adabet.report;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -7,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.adabet.device.DeviceProfile;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.adabet.sweep.RetrainOutcome;
 import org.adabet.sweep.RetrainTask;
 
@@ -15,7 +20,7 @@ public final class ComparisonTable {
     private final List<ComparisonRow> rows;
     private final List<DeviceProfile> devices;
 
-    private ComparisonTable(List<ComparisonRow> rows, List<DeviceProfile> devices) {
+    ComparisonTable(List<ComparisonRow> rows, List<DeviceProfile> devices) {
         this.rows = List.copyOf(rows);
         this.devices = List.copyOf(devices);
     }
@@ -95,27 +100,36 @@ public final class ComparisonTable {
         return out;
     }
 
+    /**
+     * The table as RFC 4180 CSV (CRLF lines; a cell holding a comma, quote or line break is
+     * quoted, quotes doubled): pair names are dataset names users choose.
+     */
     public String toCsv() {
         List<String> header = new ArrayList<>(List.of("pair", "method", "budget", "runs", "failed", "best_acc",
                 "final_acc", "acc_before", "layers_trained", "layers_total", "params_trained", "params_total",
                 "peak_mem_bytes", "ref_mem_bytes", "fits", "selection_ms", "selection_peak_bytes", "needs_labels",
                 "forward_passes", "backward_passes", "train_ms", "layers"));
         devices.forEach(d -> header.add("device_s_" + d.name()));
-        StringBuilder sb = new StringBuilder(String.join(",", header)).append('\n');
-        for (ComparisonRow r : rows) {
-            List<String> cells = new ArrayList<>(List.of(r.pair(), r.method(), r.budget(),
-                    Integer.toString(r.runs()), Integer.toString(r.failed()), fmt(r.bestAccuracy(), 2),
-                    fmt(r.finalAccuracy(), 2), fmt(r.accuracyBefore(), 2), Integer.toString(r.layersTrained()),
-                    Integer.toString(r.layersTotal()), Long.toString(r.parametersTrained()),
-                    Long.toString(r.parametersTotal()), Long.toString(r.peakMemoryBytes()),
-                    Long.toString(r.referenceMemoryBytes()), String.join(" ", r.fits()), fmt(r.selectionMillis(), 1),
-                    Long.toString(r.selectionPeakBytes()), Boolean.toString(r.needsLabels()),
-                    Integer.toString(r.forwardPasses()), Integer.toString(r.backwardPasses()),
-                    fmt(r.trainMillis(), 0), '"' + r.layers() + '"'));
-            r.deviceSeconds().forEach(s -> cells.add(fmt(s, 3)));
-            sb.append(String.join(",", cells)).append('\n');
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
+            csv.printRecord(header);
+            for (ComparisonRow r : rows) {
+                List<String> cells = new ArrayList<>(List.of(r.pair(), r.method(), r.budget(),
+                        Integer.toString(r.runs()), Integer.toString(r.failed()), fmt(r.bestAccuracy(), 2),
+                        fmt(r.finalAccuracy(), 2), fmt(r.accuracyBefore(), 2), Integer.toString(r.layersTrained()),
+                        Integer.toString(r.layersTotal()), Long.toString(r.parametersTrained()),
+                        Long.toString(r.parametersTotal()), Long.toString(r.peakMemoryBytes()),
+                        Long.toString(r.referenceMemoryBytes()), String.join(" ", r.fits()),
+                        fmt(r.selectionMillis(), 1), Long.toString(r.selectionPeakBytes()),
+                        Boolean.toString(r.needsLabels()), Integer.toString(r.forwardPasses()),
+                        Integer.toString(r.backwardPasses()), fmt(r.trainMillis(), 0), r.layers()));
+                r.deviceSeconds().forEach(s -> cells.add(fmt(s, 3)));
+                csv.printRecord(cells);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot format the comparison table", e); // a StringWriter never fails
         }
-        return sb.toString();
+        return out.toString();
     }
 
     /** A Markdown table for people (and for the console). */

@@ -71,7 +71,7 @@ public final class NpzReader {
 
     private static void readEntry(InputStream in, String name, String where, TensorCollector out)
             throws IOException {
-        NpyHeader header = NpyHeader.read(in, where);
+        Npy.Header header = Npy.readHeader(in, where);
         long bytes = TensorCollector.elements(header.shape(), where) * header.dtype().size();
         if (out.skip(name, header.dtype(), header.shape())) {
             return;

@@ -47,15 +47,12 @@ public final class SafetensorsReader {
             if (!json.startsWith("{")) {
                 throw new IllegalArgumentException(file + ": safetensors header does not start with '{'");
             }
-            Object parsed = MiniJson.parse(json, file + " (safetensors header)");
-            if (!(parsed instanceof Map<?, ?> header)) {
-                throw new IllegalArgumentException(file + ": safetensors header is not a JSON object");
-            }
+            Map<String, Object> header = HeaderJson.parse(json, file + " (safetensors header)");
             long dataStart = 8 + headerLength;
             long dataLength = size - dataStart;
             TensorCollector out = new TensorCollector(file, options);
-            for (Map.Entry<?, ?> e : header.entrySet()) {
-                String name = (String) e.getKey();
+            for (Map.Entry<String, Object> e : header.entrySet()) {
+                String name = e.getKey();
                 if (name.equals(METADATA)) {
                     continue;
                 }

@@ -24,7 +24,7 @@ class DecodingTest {
 
     @Test
     void jsonKeepsKeyOrderAndTypes() {
-        Object v = MiniJson.parse(" {\"b\": [1, -2, 3.5e1], \"a\": {\"s\": \"x\\\"\\u00e9\\n\"}, \"t\": true, \"n\": null} ",
+        Object v = HeaderJson.parse(" {\"b\": [1, -2, 3.5e1], \"a\": {\"s\": \"x\\\"\\u00e9\\n\"}, \"t\": true, \"n\": null} ",
                 "test");
         Map<?, ?> map = (Map<?, ?>) v;
         assertEquals(List.of("b", "a", "t", "n"), List.copyOf(map.keySet()));
@@ -36,23 +36,27 @@ class DecodingTest {
     @Test
     void jsonErrorsNameTheSourceAndOffset() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MiniJson.parse("{\"a\": 1,}", "f.safetensors"));
-        assertTrue(e.getMessage().startsWith("f.safetensors: bad JSON at offset 8"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> MiniJson.parse("{\"a\": 1, \"a\": 2}", "dup"));
-        assertThrows(IllegalArgumentException.class, () -> MiniJson.parse("{} x", "trailing"));
+                () -> HeaderJson.parse("{\"a\": 1,}", "f.safetensors"));
+        assertTrue(e.getMessage().startsWith("f.safetensors: bad JSON: "), e.getMessage());
+        assertTrue(e.getMessage().contains("Expected name at line 1 column 10"), e.getMessage());
+        IllegalArgumentException dup = assertThrows(IllegalArgumentException.class,
+                () -> HeaderJson.parse("{\"a\": 1, \"a\": 2}", "dup"));
+        assertTrue(dup.getMessage().startsWith("dup: bad JSON: duplicate key: a"), dup.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> HeaderJson.parse("{} x", "trailing"));
+        assertThrows(IllegalArgumentException.class, () -> HeaderJson.parse("{\"a\": 99999999999999999999}", "big"));
     }
 
     @Test
     void npyHeadersParseAsNumpyWritesThem() {
-        NpyHeader h = NpyHeader.parse("{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }    \n", "t");
+        Npy.Header h = Npy.parseHeader("{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }    \n", "t");
         assertEquals(DType.F64, h.dtype());
         assertEquals(3, h.shape()[0]);
-        NpyHeader scalar = NpyHeader.parse("{'descr': '<i8', 'fortran_order': False, 'shape': ()}", "t");
+        Npy.Header scalar = Npy.parseHeader("{'descr': '<i8', 'fortran_order': False, 'shape': ()}", "t");
         assertEquals(0, scalar.shape().length);
-        NpyHeader py2 = NpyHeader.parse("{'descr': '<f4', 'fortran_order': False, 'shape': (2L, 3L), }", "t");
+        Npy.Header py2 = Npy.parseHeader("{'descr': '<f4', 'fortran_order': False, 'shape': (2L, 3L), }", "t");
         assertEquals(3, py2.shape()[1]);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> NpyHeader.parse("{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (1,)}", "x.npz"));
+                () -> Npy.parseHeader("{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (1,)}", "x.npz"));
         assertTrue(e.getMessage().contains("structured arrays are not supported"), e.getMessage());
     }
 }

@@ -3,6 +3,9 @@ package org.adabet.jobs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import org.adabet.cli.Cli;
+import org.adabet.cli.VersionProvider;
 import org.adabet.config.ConfigException;
 import org.adabet.config.ConfigLoader;
 import org.adabet.config.SweepConfig;
@@ -11,49 +14,45 @@ import org.adabet.report.AgreementTable;
 import org.adabet.report.ComparisonTable;
 import org.adabet.sweep.SweepPlan;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * {@code adabet run}: runs one sweep and prints the comparison table.
- *
- * <pre>
- * run [--conf FILE|NAME] [--set key=value]...
- * </pre>
+ * {@code adabet run [--config FILE|NAME] [--set key=value]...}: runs one sweep and prints the
+ * comparison table. {@code -Dadabet.key=value} JVM options override the file and {@code --set}.
  */
-public final class RunMain {
-    private static final String USAGE = "usage: adabet run [--conf FILE|NAME] [--set key=value]...\n"
-            + "  --conf  a HOCON file or a bundled configuration name (default: quick)\n"
-            + "  --set   overrides one key, e.g. --set retrain.epochs=3 (the 'adabet.' prefix is optional)";
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Runs an AdaBet sweep in Spark (local mode by default) and prints the comparison table.")
+public final class RunMain implements Callable<Integer> {
+    @Option(names = {"--config", "--conf"}, paramLabel = "FILE|NAME",
+            description = "a HOCON file (from the caller's directory) or a bundled configuration: "
+                    + "base, devices, paper, quick, synthetic (default: ${DEFAULT-VALUE})")
+    String source = "quick";
 
-    private RunMain() {}
+    @Option(names = "--set", paramLabel = "key=value",
+            description = "overrides one key, e.g. --set retrain.epochs=3 (the 'adabet.' prefix is optional)")
+    List<String> overrides = new ArrayList<>();
 
     public static void main(String[] args) {
-        String source = "quick";
-        List<String> overrides = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--conf" -> source = value(args, ++i, "--conf");
-                case "--set" -> overrides.add(value(args, ++i, "--set"));
-                case "-h", "--help" -> {
-                    System.out.println(USAGE);
-                    return;
-                }
-                default -> fail("unknown argument '" + args[i] + "'\n" + USAGE);
-            }
-        }
+        Cli.main(new RunMain(), args);
+    }
+
+    @Override
+    public Integer call() {
         SweepConfig config;
         try {
             config = ConfigLoader.load(source, overrides);
             SweepPlan.of(config);
         } catch (ConfigException e) {
-            fail("configuration error: " + e.getMessage());
-            return;
+            System.err.println("adabet run: configuration error: " + e.getMessage());
+            return Cli.USAGE_ERROR;
         }
         // Output location: checked before Spark starts, so an unusable output.dir costs no pretraining.
         try {
             OutputCheck.requireWritable(config.outputDir());
         } catch (OutputCheck.UnusableOutputException e) {
-            fail(e.getMessage());
-            return;
+            System.err.println("adabet run: " + e.getMessage());
+            return Cli.USAGE_ERROR;
         }
         SparkSession spark = LocalSpark.session("adabet-" + config.name(), config.spark().master());
         try {
@@ -62,6 +61,7 @@ public final class RunMain {
         } finally {
             spark.stop();
         }
+        return 0;
     }
 
     private static void print(SweepResult result) {
@@ -87,17 +87,5 @@ public final class RunMain {
         if (failed > 0) {
             System.out.println(failed + " task(s) failed; see the 'error' column of retrain_runs and layer_statistics");
         }
-    }
-
-    private static String value(String[] args, int i, String flag) {
-        if (i >= args.length) {
-            fail(flag + " needs a value\n" + USAGE);
-        }
-        return args[i];
-    }
-
-    private static void fail(String message) {
-        System.err.println("adabet run: " + message);
-        System.exit(2);
     }
 }

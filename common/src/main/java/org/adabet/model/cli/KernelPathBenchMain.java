@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.adabet.cli.Cli;
+import org.adabet.cli.VersionProvider;
 import org.adabet.model.Architecture;
 import org.adabet.model.Architectures;
 import org.adabet.model.LayerSpec;
@@ -18,6 +21,7 @@ import org.adabet.platform.CpuInfo;
 import org.adabet.platform.ReproducibleMode;
 import org.adabet.tda.EuclideanDistances;
 import org.adabet.tda.PointCloud;
+import picocli.CommandLine.Command;
 
 /**
  * {@code adabet bench reproducible}: what the reproducible mode costs on this CPU. The kernel path
@@ -27,21 +31,23 @@ import org.adabet.tda.PointCloud;
  * {@code resnet8} (batch 32, 32x32, width 16, one libtorch thread, as in the quick sweep) and the
  * persistence engine's distance matrix of 32 x 802,816 activations (resnet18's first stage).
  */
-public final class KernelPathBenchMain {
+@Command(name = "reproducible", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "What ADABET_REPRODUCIBLE=1 costs here: native and pinned kernels side by side.")
+public final class KernelPathBenchMain implements Callable<Integer> {
     static final int ROUNDS = 3;
     private static final String CHILD = "adabet.bench.child";
 
-    private KernelPathBenchMain() {}
-
-    public static void main(String[] args) throws Exception {
+    /** In a child JVM: measures and prints name=value lines; else the command line. */
+    public static void main(String[] args) {
         if (System.getProperty(CHILD) != null) {
             measure().forEach((k, v) -> System.out.println(k + "=" + v));
             return;
         }
-        if (args.length > 0) {
-            System.err.println("usage: adabet bench reproducible   (takes no arguments; got " + Arrays.toString(args) + ")");
-            System.exit(2);
-        }
+        Cli.main(new KernelPathBenchMain(), args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
         CpuInfo cpu = CpuInfo.current();
         System.out.println("CPU: " + cpu.model() + ", libtorch level " + cpu.atenLevel() + ", JVM UseAVX "
                 + cpu.jvmAvx() + "; " + ROUNDS + " rounds, child JVMs alternating");
@@ -57,6 +63,7 @@ public final class KernelPathBenchMain {
             double b = median(pinnedMs.get(key));
             System.out.printf("%-28s %12.2f %14.2f %6.2fx%n", key, a, b, b / a);
         }
+        return 0;
     }
 
     private static void collect(Map<String, Double> from, Map<String, List<Double>> into) {

@@ -4,10 +4,15 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import org.adabet.cli.Cli;
+import org.adabet.cli.VersionProvider;
 import org.adabet.model.Architecture;
 import org.adabet.model.Architectures;
 import org.adabet.model.LayerDescription;
 import org.adabet.model.LayerInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code adabet models [--describe ARCH [--image-size S] [--num-classes K] [--width W]]}: lists
@@ -15,41 +20,55 @@ import org.adabet.model.LayerInfo;
  * 1000 classes, the small ones at 32x32, 10 classes, width 16), or prints one architecture's
  * per-layer metadata table. Exit status 0 on success, 2 on bad arguments.
  */
-public final class ModelsMain {
-    static final String USAGE = "usage: adabet models [--describe ARCH [--image-size S] [--num-classes K] [--width W]]";
+@Command(name = "models", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Lists the architectures with their parameter counts, or describes one layer by layer.")
+public final class ModelsMain implements Callable<Integer> {
     /** The torchvision models, described at their ImageNet configuration by default. */
     static final Set<String> FULL_SIZE = Set.of(Architectures.RESNET18, Architectures.RESNET50, Architectures.VGG16,
             Architectures.VGG16_BN, Architectures.MOBILENET_V2, Architectures.VIT_B_16);
     static final int DEFAULT_WIDTH = 16;
 
-    private ModelsMain() {}
+    @Option(names = "--describe", paramLabel = "ARCH", description = "print this architecture's layer table")
+    String describe;
+
+    @Option(names = "--image-size", paramLabel = "S",
+            description = "input size (default: 224 for torchvision's models, 32 for the small ones)")
+    Integer imageSize;
+
+    @Option(names = "--num-classes", paramLabel = "K", description = "classes (default: 1000 or 10, as above)")
+    Integer numClasses;
+
+    @Option(names = "--width", paramLabel = "W", description = "base width of the small models (default: 16)")
+    int width = DEFAULT_WIDTH;
+
+    private final PrintStream out;
+
+    /** A command printing to {@code out}. */
+    public ModelsMain(PrintStream out) {
+        this.out = out;
+    }
 
     public static void main(String[] args) {
-        int status = run(args, System.out, System.err);
-        if (status != 0) {
-            System.exit(status);
-        }
+        Cli.main(new ModelsMain(System.out), args);
     }
 
     /** Runs the command; returns the exit status. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        try {
-            Args a = new Args(args, List.of("--describe", "--image-size", "--num-classes", "--width"), USAGE);
-            String describe = a.get("--describe");
-            if (describe == null) {
-                list(out);
-            } else {
-                boolean full = FULL_SIZE.contains(describe);
-                Architecture arch = Architectures.build(describe, a.integer("--width", DEFAULT_WIDTH),
-                        a.integer("--image-size", full ? 224 : 32), a.integer("--num-classes", full ? 1000 : 10));
-                describe(arch, out);
-            }
-            out.flush();
-            return 0;
-        } catch (IllegalArgumentException e) {
-            err.println("adabet models: " + e.getMessage());
-            return 2;
+        return Cli.execute(new ModelsMain(out), args, out, err);
+    }
+
+    @Override
+    public Integer call() {
+        if (describe == null) {
+            list(out);
+        } else {
+            boolean full = FULL_SIZE.contains(describe);
+            Architecture arch = Architectures.build(describe, width, imageSize != null ? imageSize : full ? 224 : 32,
+                    numClasses != null ? numClasses : full ? 1000 : 10);
+            describe(arch, out);
         }
+        out.flush();
+        return 0;
     }
 
     /** Default configuration of a registered architecture. */

@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import org.adabet.cli.Cli;
+import org.adabet.cli.VersionProvider;
 import org.adabet.tda.Barcode;
 import org.adabet.tda.EuclideanDistances;
 import org.adabet.tda.FloatGram;
@@ -13,6 +16,9 @@ import org.adabet.tda.LowerDistanceMatrix;
 import org.adabet.tda.PointCloud;
 import org.adabet.tda.RipsOptions;
 import org.adabet.tda.VietorisRips;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code adabet bench ph [--quick]}: times this engine in-process (warmed up, median of several
@@ -24,29 +30,34 @@ import org.adabet.tda.VietorisRips;
  * {@code --threshold 0}, which reads and parses everything but computes nothing). Prints, never
  * asserts; exit status 2 when ripser is missing.
  */
-public final class PhBenchMain {
+@Command(name = "ph", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "Times the persistence engine against Debian's ripser (apt-get install ripser).")
+public final class PhBenchMain implements Callable<Integer> {
 
   private record ComputeCase(String kind, int n, int dim, int maxDim) {}
 
-  private PhBenchMain() {}
+  @Option(names = "--quick", description = "smaller sizes, fewer repetitions")
+  boolean quick;
 
   /** Entry point of {@code adabet bench ph [--quick]}; exits with status 2 when ripser is missing. */
-  public static void main(String[] args) throws IOException, InterruptedException {
-    boolean quick = false;
-    for (String a : args) {
-      if (a.equals("--quick")) {
-        quick = true;
-      } else {
-        System.err.println("adabet bench ph: unknown argument '" + a + "'\nusage: adabet bench ph [--quick]");
-        System.exit(2);
-      }
+  public static void main(String[] args) {
+    CommandLine cl = Cli.commandLine(new PhBenchMain(), System.out, System.err);
+    cl.setCommandName("adabet bench ph");
+    int status = cl.execute(args);
+    if (status != 0) {
+      System.exit(status);
     }
+  }
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
     RipserProcess ripser = RipserProcess.onPath();
     if (ripser == null) {
       System.err.println("adabet bench ph: 'ripser' is not on the PATH; install it with: apt-get install ripser");
-      System.exit(2);
+      return Cli.USAGE_ERROR;
     }
     run(ripser, quick, System.out);
+    return 0;
   }
 
   static void run(RipserProcess ripser, boolean quick, PrintStream out) throws IOException, InterruptedException {

@@ -2,15 +2,22 @@ package org.adabet.tda.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.adabet.cli.Cli;
+import org.adabet.cli.VersionProvider;
 import org.adabet.tda.Barcode;
 import org.adabet.tda.RipsOptions;
 import org.adabet.tda.VietorisRips;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code adabet ph [--format point-cloud|lower-distance|distance] [--dim k] [--threshold t] [FILE]}:
@@ -19,51 +26,55 @@ import org.adabet.tda.VietorisRips;
  * input is read row by row, as Debian's ripser 1.2.1 really does (see {@link InputFormat}). Exit status 0 on success,
  * 2 on bad input or arguments (message on standard error).
  */
-public final class PhMain {
+@Command(name = "ph", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "Vietoris-Rips barcodes of FILE (or standard input), Ripser-compatible.")
+public final class PhMain implements Callable<Integer> {
 
-  static final String USAGE =
-      "usage: adabet ph [--format point-cloud|lower-distance|distance] [--dim k] [--threshold t] [FILE]";
+  @Option(names = "--format", paramLabel = "F",
+      description = "point-cloud, lower-distance or distance (default: read row by row, as Debian's ripser)")
+  String format;
 
-  private PhMain() {}
+  @Option(names = "--dim", paramLabel = "k", description = "top homology dimension (default: 1)")
+  int dim = 1;
+
+  @Option(names = "--threshold", paramLabel = "t", description = "largest edge length (default: none)")
+  String threshold;
+
+  @Parameters(arity = "0..1", paramLabel = "FILE", description = "the input (default: standard input)")
+  String file;
+
+  private final InputStream stdin;
+  private final PrintStream stdout;
+  private final PrintStream stderr;
+
+  /** A command reading {@code stdin} when no FILE is given. */
+  public PhMain(InputStream stdin, PrintStream stdout, PrintStream stderr) {
+    this.stdin = stdin;
+    this.stdout = stdout;
+    this.stderr = stderr;
+  }
 
   /** Entry point of {@code adabet ph}; exits with status 2 on bad input or arguments. */
   public static void main(String[] args) {
-    int status = run(args, System.in, System.out, System.err);
-    if (status != 0) {
-      System.exit(status);
-    }
+    Cli.main(new PhMain(System.in, System.out, System.err), args);
   }
 
   /** Runs the command; returns the exit status. Testable without a process. */
-  static int run(String[] args, java.io.InputStream stdin, PrintStream stdout, PrintStream stderr) {
-    InputFormat format = null;
-    int dim = 1;
-    float threshold = Float.POSITIVE_INFINITY;
-    String file = null;
+  static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr) {
+    return Cli.execute(new PhMain(stdin, stdout, stderr), args, stdout, stderr);
+  }
+
+  @Override
+  public Integer call() {
     try {
-      for (int a = 0; a < args.length; a++) {
-        switch (args[a]) {
-          case "--format" -> format = InputFormat.parse(value(args, ++a, "--format"));
-          case "--dim" -> dim = parseInt(value(args, ++a, "--dim"), "--dim");
-          case "--threshold" -> threshold = parseThreshold(value(args, ++a, "--threshold"));
-          case "--help", "-h" -> {
-            stdout.println(USAGE);
-            return 0;
-          }
-          default -> {
-            if (args[a].startsWith("--") || file != null) {
-              throw new IllegalArgumentException("unexpected argument '" + args[a] + "'\n" + USAGE);
-            }
-            file = args[a];
-          }
-        }
-      }
-      RipsOptions options = new RipsOptions(dim, threshold);
+      InputFormat inputFormat = format == null ? null : InputFormat.parse(format);
+      RipsOptions options = new RipsOptions(dim, threshold == null ? Float.POSITIVE_INFINITY
+          : parseThreshold(threshold));
       RipserInput input;
       try (BufferedReader in = file == null
           ? new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8))
           : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-        input = RipserInput.read(in, format == null ? InputFormat.DISTANCE : format, format == null);
+        input = RipserInput.read(in, inputFormat == null ? InputFormat.DISTANCE : inputFormat, inputFormat == null);
       }
       if (input.warning() != null) {
         stderr.println("adabet ph: " + input.warning());
@@ -74,28 +85,13 @@ public final class PhMain {
       return 0;
     } catch (NoSuchFileException e) {
       stderr.println("adabet ph: no such file: " + e.getFile());
-      return 2;
+      return Cli.USAGE_ERROR;
     } catch (IOException e) {
       stderr.println("adabet ph: cannot read " + (file == null ? "standard input" : file) + ": " + e.getMessage());
-      return 2;
+      return Cli.USAGE_ERROR;
     } catch (IllegalArgumentException e) {
       stderr.println("adabet ph: " + (file == null ? "" : file + ": ") + e.getMessage());
-      return 2;
-    }
-  }
-
-  private static String value(String[] args, int i, String flag) {
-    if (i >= args.length) {
-      throw new IllegalArgumentException(flag + " needs a value\n" + USAGE);
-    }
-    return args[i];
-  }
-
-  private static int parseInt(String s, String flag) {
-    try {
-      return Integer.parseInt(s);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(flag + " must be an integer, was '" + s + "'");
+      return Cli.USAGE_ERROR;
     }
   }
 

@@ -18,6 +18,7 @@ import org.adabet.model.NetworkParameters;
 import org.adabet.weights.StateDictReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.adabet.weights.Npy;
 
 class ModelCommandsTest {
     @TempDir

@@ -1,4 +1,4 @@
-package org.adabet.model.cli;
+package org.adabet.weights;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,6 +39,22 @@ class NpyTest {
         Files.write(i4, npy("<i4", "(1,)", new byte[4]));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Npy.read(i4));
         assertTrue(e.getMessage().contains("i.npy") && e.getMessage().contains("<i4"), e.getMessage());
+    }
+
+    @Test
+    void aCorruptHeaderLengthIsOneClearError() throws IOException {
+        Path bad = dir.resolve("bad.npy");
+        byte[] good = npy("<f4", "(1,)", new byte[4]);
+        ByteBuffer.wrap(good).order(ByteOrder.LITTLE_ENDIAN).putShort(8, (short) 60000);
+        Files.write(bad, good);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Npy.read(bad));
+        assertTrue(e.getMessage().startsWith(bad + ": truncated .npy header"), e.getMessage());
+        Files.write(bad, new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 2, 0, -1, -1, -1, 127});
+        e = assertThrows(IllegalArgumentException.class, () -> Npy.read(bad));
+        assertTrue(e.getMessage().contains("header length 2147483647 is implausible"), e.getMessage());
+        Files.write(bad, "not numpy at all".getBytes(StandardCharsets.US_ASCII));
+        e = assertThrows(IllegalArgumentException.class, () -> Npy.read(bad));
+        assertTrue(e.getMessage().contains("bad magic"), e.getMessage());
     }
 
     private static byte[] npy(String descr, String shape, byte[] data) {

@@ -1,13 +1,15 @@
-package org.adabet.jobs.sql;
+package org.adabet.jobs;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.adabet.jobs.LocalSpark;
+import org.adabet.cli.Cli;
+import org.adabet.cli.VersionProvider;
+import org.adabet.jobs.sql.ResultPrinter;
+import org.adabet.jobs.sql.ResultsCatalog;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,11 +19,12 @@ import picocli.CommandLine.Parameters;
  * run's tables and the {@code runs} index, printed as a Markdown table (or CSV). Without a query
  * it lists the views. Exit status 0, 1 when the query fails, 2 on bad arguments or no such run.
  */
-@Command(name = "sql", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "sql", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = "Runs one Spark SQL query over a run's tables and the runs index.")
 public final class SqlMain implements Callable<Integer> {
-    @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
-            description = "where the runs are: output.dir, a path or a Hadoop URI (default: ${DEFAULT-VALUE})")
+    @Option(names = "--results", paramLabel = "DIR",
+            description = "where the runs are: output.dir, a path (from the caller's directory) or a Hadoop URI "
+                    + "(default: the project's results folder)")
     String results;
 
     @Option(names = "--run", paramLabel = "ID", defaultValue = "latest",
@@ -36,14 +39,24 @@ public final class SqlMain implements Callable<Integer> {
     String query;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SqlMain()).execute(args));
+        Cli.main(new SqlMain(), args);
+    }
+
+    /** {@code --results}: a plain relative path is the caller's (the launcher runs in the project folder). */
+    private String location() {
+        if (results == null) {
+            return "results";
+        }
+        String cwd = System.getProperty("adabet.cwd");
+        boolean plainRelative = !results.contains(":") && !java.nio.file.Path.of(results).isAbsolute();
+        return plainRelative && cwd != null ? java.nio.file.Path.of(cwd).resolve(results).toString() : results;
     }
 
     @Override
     public Integer call() throws Exception {
         SparkSession spark = LocalSpark.session("adabet-sql", "local[2]");
         try {
-            ResultsCatalog catalog = new ResultsCatalog(spark, results);
+            ResultsCatalog catalog = new ResultsCatalog(spark, location());
             ResultsCatalog.RunFolderInfo chosen;
             List<String> tables;
             try {
