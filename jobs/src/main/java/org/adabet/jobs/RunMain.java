@@ -16,23 +16,26 @@ import org.apache.spark.sql.SparkSession;
  * {@code adabet run}: runs one sweep and prints the comparison table.
  *
  * <pre>
- * run [--conf FILE|NAME] [--set key=value]...
+ * run [--conf FILE|NAME] [--set key=value]... [--force]
  * </pre>
  */
 public final class RunMain {
-    private static final String USAGE = "usage: adabet run [--conf FILE|NAME] [--set key=value]...\n"
+    private static final String USAGE = "usage: adabet run [--conf FILE|NAME] [--set key=value]... [--force]\n"
             + "  --conf  a HOCON file or a bundled configuration name (default: quick)\n"
-            + "  --set   overrides one key, e.g. --set retrain.epochs=3 (the 'adabet.' prefix is optional)";
+            + "  --set   overrides one key, e.g. --set retrain.epochs=3 (the 'adabet.' prefix is optional)\n"
+            + "  --force recomputes every task, even those an earlier attempt of the same run finished";
 
     private RunMain() {}
 
     public static void main(String[] args) {
         String source = "quick";
         List<String> overrides = new ArrayList<>();
+        boolean force = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--conf" -> source = value(args, ++i, "--conf");
                 case "--set" -> overrides.add(value(args, ++i, "--set"));
+                case "--force" -> force = true;
                 case "-h", "--help" -> {
                     System.out.println(USAGE);
                     return;
@@ -56,11 +59,17 @@ public final class RunMain {
             return;
         }
         SparkSession spark = LocalSpark.session("adabet-" + config.name(), config.spark().master());
+        int status;
         try {
-            SweepResult result = new SweepJob(spark, config, System.getProperty("adabet.git.commit")).run();
+            SweepResult result = new SweepJob(spark, config, System.getProperty("adabet.git.commit"), force).run();
             print(result);
+            status = result.exitStatus();
         } finally {
             spark.stop();
+        }
+        // Exit status: 0 all done, 2 bad arguments or output (above), 3 some task or selection failed.
+        if (status != 0) {
+            System.exit(status);
         }
     }
 
@@ -82,10 +91,8 @@ public final class RunMain {
             System.out.println();
             System.out.print(AgreementTable.toMarkdown(result.agreement()));
         }
-        long failed = result.retraining().stream().filter(o -> !o.succeeded()).count()
-                + result.statistics().stream().filter(o -> !o.succeeded()).count();
-        if (failed > 0) {
-            System.out.println(failed + " task(s) failed; see the 'error' column of retrain_runs and layer_statistics");
+        if (result.failureSummary() != null) {
+            System.out.println(result.failureSummary());
         }
     }
 
