@@ -18,8 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code adabet run [--config FILE|NAME] [--set key=value]...}: runs one sweep and prints the
- * comparison table. {@code -Dadabet.key=value} JVM options override the file and {@code --set}.
+ * {@code adabet run [--config FILE|NAME] [--set key=value]... [--force]}: runs one sweep (or resumes
+ * an interrupted one) and prints the comparison table. {@code -Dadabet.key=value} JVM options override the file and {@code --set}.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs an AdaBet sweep in Spark (local mode by default) and prints the comparison table.")
@@ -32,6 +32,9 @@ public final class RunMain implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "key=value",
             description = "overrides one key, e.g. --set retrain.epochs=3 (the 'adabet.' prefix is optional)")
     List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--force", description = "recompute every task, even those an earlier attempt of the same run finished")
+    boolean force;
 
     public static void main(String[] args) {
         Cli.main(new RunMain(), args);
@@ -55,13 +58,16 @@ public final class RunMain implements Callable<Integer> {
             return Cli.USAGE_ERROR;
         }
         SparkSession spark = LocalSpark.session("adabet-" + config.name(), config.spark().master());
+        int status;
         try {
-            SweepResult result = new SweepJob(spark, config, System.getProperty("adabet.git.commit")).run();
+            SweepResult result = new SweepJob(spark, config, System.getProperty("adabet.git.commit"), force).run();
             print(result);
+            status = result.exitStatus();
         } finally {
             spark.stop();
         }
-        return 0;
+        // Exit status: 0 all done, 2 bad arguments or output (above), 3 some task or selection failed.
+        return status;
     }
 
     private static void print(SweepResult result) {
@@ -82,10 +88,8 @@ public final class RunMain implements Callable<Integer> {
             System.out.println();
             System.out.print(AgreementTable.toMarkdown(result.agreement()));
         }
-        long failed = result.retraining().stream().filter(o -> !o.succeeded()).count()
-                + result.statistics().stream().filter(o -> !o.succeeded()).count();
-        if (failed > 0) {
-            System.out.println(failed + " task(s) failed; see the 'error' column of retrain_runs and layer_statistics");
+        if (result.failureSummary() != null) {
+            System.out.println(result.failureSummary());
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.adabet.config.SweepConfig;
 import org.adabet.jobs.io.RunFolder;
+import org.adabet.jobs.io.TaskStore;
 import org.adabet.jobs.schema.Tables;
 import org.adabet.model.LayerInfo;
 import org.adabet.model.NetworkParameters;
@@ -36,8 +37,9 @@ import org.adabet.sweep.StatisticsOutcome;
 import org.adabet.sweep.StatisticsTask;
 import org.adabet.sweep.SweepPlan;
 import org.adabet.sweep.SweepTasks;
+import org.adabet.sweep.TaskFailure;
+import org.adabet.sweep.TaskKeys;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -49,7 +51,9 @@ import org.apache.spark.sql.types.StructType;
  * batch) and gradient statistics (one per pair) -> scores and selections -> retraining (one task
  * per pair x method x budget x seed) and oracle runs (pair x layer x seed) -> tables. Each
  * stage's rows are written as Parquet under the run's folder; the computing is done by
- * {@link SweepTasks} in {@code common}.
+ * {@link SweepTasks} in {@code common}. Statistics, gradient, retrain and oracle tasks are
+ * resumable ({@link StageRunner}); every failed task or selection goes to the {@code failures}
+ * table and the sweep goes on.
  */
 public final class SweepJob {
     private final SparkSession spark;
@@ -59,10 +63,21 @@ public final class SweepJob {
     private final String runId;
     private final RunFolder outputDir;
     private final Provenance provenance;
+    private final TaskStore finished;
+    private final FailureLog failures;
+    private final StageRunner stages;
     /** The stage running now: names its Spark jobs and their progress lines. */
     private String stage = "sweep";
 
     public SweepJob(SparkSession spark, SweepConfig config, String gitCommit) {
+        this(spark, config, gitCommit, false);
+    }
+
+    /**
+     * @param force recompute every task, forgetting what earlier attempts of this run finished;
+     *     otherwise a rerun of the same run id computes only the tasks they did not finish
+     */
+    public SweepJob(SparkSession spark, SweepConfig config, String gitCommit, boolean force) {
         this.spark = spark;
         this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         this.config = config;
@@ -76,7 +91,14 @@ public final class SweepJob {
                 spark.sparkContext().hadoopConfiguration());
         this.provenance = new Provenance(runId, config.seed(), config.rendered(), gitCommit, spark.version(),
                 spark.sparkContext().master());
-        spark.sparkContext().addSparkListener(new ProgressListener(line -> System.err.println("adabet: " + line)));
+        spark.sparkContext().addSparkListener(new ProgressListener(SweepJob::console));
+        this.finished = outputDir.tasks();
+        if (force) {
+            finished.clear();
+        }
+        this.failures = new FailureLog(runId, finished.nextAttempt());
+        this.stages = new StageRunner(spark, config.spark().partitions(), finished, failures, SweepJob::console);
+        provenance.put("attempt", failures.attempt());
         provenance.put("spark_application_id", spark.sparkContext().applicationId());
         provenance.put("spark_ui", spark.sparkContext().uiWebUrl().getOrElse(() -> "off"));
     }
@@ -110,6 +132,9 @@ public final class SweepJob {
         List<Row> selections = new ArrayList<>();
         runs.tasks().forEach(t -> selections.add(Tables.selectionRow(runId, t, null, headForced(t))));
         runs.failed().forEach(o -> selections.add(Tables.selectionRow(runId, o.task(), o.error(), headForced(o.task()))));
+        long chosen = System.currentTimeMillis();
+        runs.failed().forEach(o -> failures.add(
+                TaskFailure.of("selection", TaskKeys.retrain(o.task()), o.error(), "EmptySelection"), chosen));
         write(Tables.SELECTIONS, Tables.SELECTIONS_SCHEMA, selections);
 
         List<RetrainOutcome> outcomes = new ArrayList<>(timed("retrain", () -> retrain(runs.tasks(), shipped)));
@@ -131,6 +156,17 @@ public final class SweepJob {
         outputDir.writeText("comparison.md", table.toMarkdown());
         shipped.destroy();
         provenance.timing("total", (System.nanoTime() - start) / 1e6);
+        Map<String, Map<String, Integer>> reuse = new LinkedHashMap<>();
+        stages.counts().forEach((name, c) -> {
+            Map<String, Integer> m = new LinkedHashMap<>();
+            m.put("tasks", c.tasks());
+            m.put("reused", c.reused());
+            m.put("computed", c.computed());
+            reuse.put(name, m);
+        });
+        provenance.put("tasks", reuse);
+        provenance.put("failures", failures.rows().size());
+        write(Tables.FAILURES, Tables.FAILURES_SCHEMA, failures.rows());
         provenance.put("failed_statistics_tasks", statistics.stream().filter(s -> !s.succeeded()).count());
         provenance.put("failed_gradient_tasks", gradients.stream().filter(g -> !g.succeeded()).count());
         provenance.put("failed_retrain_runs", outcomes.stream().filter(o -> !o.succeeded()).count());
@@ -138,7 +174,9 @@ public final class SweepJob {
         provenance.put("datasets", Domains.datasetReports(config.data()));
         provenance.put("executor_cpus", executorCpus());
         outputDir.writeText("provenance.json", provenance.toJson());
-        return new SweepResult(runId, outputDir.uri(), statistics, outcomes, oracle, agreement, table);
+        int reused = stages.counts().values().stream().mapToInt(StageRunner.Counts::reused).sum();
+        return new SweepResult(runId, outputDir.uri(), statistics, outcomes, oracle, agreement, table,
+                failures.rows().size(), outputDir.table(Tables.FAILURES), reused);
     }
 
     /** Reuses cached models; pretrains the others as Spark tasks (one per architecture) and caches them. */
@@ -162,7 +200,7 @@ public final class SweepJob {
             }
         }
         SweepConfig c = config;
-        List<PretrainedModel> trained = distribute(missing, arch -> SweepTasks.pretrain(c, arch));
+        List<PretrainedModel> trained = stages.distribute(stage, missing, arch -> SweepTasks.pretrain(c, arch));
         for (PretrainedModel m : trained) {
             cache.put(m.key(), m.networkParameters());
             models.put(m.architecture(), m);
@@ -175,8 +213,8 @@ public final class SweepJob {
     private List<StatisticsOutcome> layerStatistics(Broadcast<Map<String, PretrainedModel>> models) {
         List<StatisticsTask> tasks = plan.statisticsTasks();
         SweepConfig c = config;
-        List<StatisticsOutcome> outcomes = distribute(tasks,
-                t -> SweepTasks.statistics(c, models.value().get(t.pair().architecture()), t));
+        List<StatisticsOutcome> outcomes = stages.run(stage, StatisticsOutcome.class, tasks, TaskKeys::statistics,
+                t -> SweepTasks.statistics(c, models.value().get(t.pair().architecture()), t), StatisticsOutcome::error);
         List<Row> rows = new ArrayList<>();
         outcomes.forEach(o -> rows.addAll(Tables.statisticsRows(runId, o)));
         write(Tables.LAYER_STATISTICS, Tables.LAYER_STATISTICS_SCHEMA, rows);
@@ -186,8 +224,8 @@ public final class SweepJob {
     private List<GradientOutcome> gradientStatistics(Broadcast<Map<String, PretrainedModel>> models) {
         List<Pair> pairs = plan.gradientTasks();
         SweepConfig c = config;
-        List<GradientOutcome> outcomes = distribute(pairs,
-                p -> SweepTasks.gradients(c, models.value().get(p.architecture()), p));
+        List<GradientOutcome> outcomes = stages.run(stage, GradientOutcome.class, pairs, TaskKeys::gradients,
+                p -> SweepTasks.gradients(c, models.value().get(p.architecture()), p), GradientOutcome::error);
         List<Row> rows = new ArrayList<>();
         outcomes.forEach(o -> rows.addAll(Tables.gradientRows(runId, o)));
         write(Tables.GRADIENT_STATISTICS, Tables.GRADIENT_STATISTICS_SCHEMA, rows);
@@ -196,7 +234,8 @@ public final class SweepJob {
 
     private List<RetrainOutcome> retrain(List<RetrainTask> tasks, Broadcast<Map<String, PretrainedModel>> models) {
         SweepConfig c = config;
-        return distribute(tasks, t -> SweepTasks.retrain(c, models.value().get(t.pair().architecture()), t));
+        return stages.run(stage, RetrainOutcome.class, tasks, TaskKeys::retrain,
+                t -> SweepTasks.retrain(c, models.value().get(t.pair().architecture()), t), RetrainOutcome::error);
     }
 
     private void writeRuns(String table, List<RetrainOutcome> outcomes) {
@@ -236,24 +275,13 @@ public final class SweepJob {
         return out;
     }
 
-    /** One Spark task per row (or the configured number of partitions); results in row order. */
-    private <T, R> List<R> distribute(List<T> rows, Function<T, R> work) {
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        int partitions = config.spark().partitions() > 0 ? Math.min(config.spark().partitions(), rows.size())
-                : rows.size();
-        spark.sparkContext().setJobDescription(stage + ": " + rows.size() + " tasks");
-        try {
-            return jsc.parallelize(rows, partitions).map(work).collect();
-        } finally {
-            spark.sparkContext().setJobDescription(null);
-        }
-    }
-
     private void write(String table, StructType schema, List<Row> rows) {
         spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite)
                 .parquet(outputDir.table(table));
+    }
+
+    private static void console(String line) {
+        System.err.println("adabet: " + line);
     }
 
     private <T> T timed(String stage, java.util.function.Supplier<T> work) {

@@ -52,6 +52,11 @@ public final class RunFolder {
         return new Path(root, table).toString();
     }
 
+    /** The finished tasks of this run, kept under {@code _tasks/} for a resumed attempt. */
+    public TaskStore tasks() {
+        return new TaskStore(new Path(root, "_tasks").toString(), hadoop);
+    }
+
     /** Writes (or replaces) the text file {@code file} in the run folder, UTF-8. */
     public void writeText(String file, String text) {
         Path path = new Path(root, file);

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 import static org.apache.spark.sql.types.DataTypes.createMapType;
 
@@ -25,6 +26,7 @@ import org.adabet.sweep.Pair;
 import org.adabet.sweep.RetrainOutcome;
 import org.adabet.sweep.RetrainTask;
 import org.adabet.sweep.StatisticsOutcome;
+import org.adabet.sweep.TaskFailure;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
@@ -46,6 +48,7 @@ public final class Tables {
     public static final String RETRAIN_RUNS = "retrain_runs";
     public static final String ORACLE_RUNS = "oracle_runs";
     public static final String AGREEMENT = "agreement";
+    public static final String FAILURES = "failures";
 
     private Tables() {}
 
@@ -117,6 +120,21 @@ public final class Tables {
         f("layers", IntegerType, false), f("spearman", DoubleType, true), f("kendall", DoubleType, true),
         f("top_k", createArrayType(IntegerType, false), false),
         f("top_k_overlap", createArrayType(IntegerType, false), false));
+
+    /** One row per failed task or selection of any stage; {@code time} is when it failed (UTC). */
+    public static final StructType FAILURES_SCHEMA = schema(
+        f("run_id", StringType, false), f("stage", StringType, false), f("task_key", StringType, false),
+        f("error_class", StringType, false), f("message", StringType, false), f("attempt", IntegerType, false),
+        f("time", TimestampType, false));
+
+    /**
+     * @param attempt which attempt of the run (1 = the first; a resumed run counts on) failed it
+     * @param epochMillis when it failed
+     */
+    public static Row failureRow(String runId, TaskFailure f, int attempt, long epochMillis) {
+        return RowFactory.create(runId, f.stage(), f.taskKey(), f.errorClass(), f.message(), attempt,
+                new java.sql.Timestamp(epochMillis));
+    }
 
     public static Row pretrainRow(String runId, PretrainedModel m) {
         return RowFactory.create(runId, m.architecture(), m.key(), m.fromCache(), nanToNull(m.sourceAccuracy()),
