@@ -20,7 +20,14 @@ public final class Cli {
      * prefixed with {@code adabet} when it runs on its own.
      */
     public static CommandLine commandLine(Object command, PrintStream out, PrintStream err) {
-        CommandLine cl = new CommandLine(command);
+        return configure(new CommandLine(command), out, err);
+    }
+
+    /**
+     * Applies the shared conventions to {@code cl} and every subcommand it has now (add
+     * subcommands first).
+     */
+    public static CommandLine configure(CommandLine cl, PrintStream out, PrintStream err) {
         if (!cl.getCommandName().startsWith("adabet")) {
             cl.setCommandName("adabet " + cl.getCommandName());
         }

@@ -27,11 +27,11 @@ public final class AdabetMain implements Callable<Integer> {
 
     /** The top-level command line, with every subcommand. */
     public static CommandLine commandLine() {
-        CommandLine cl = Cli.commandLine(new AdabetMain(), System.out, System.err);
+        CommandLine cl = new CommandLine(new AdabetMain());
         cl.addSubcommand(new PhMain(System.in, System.out, System.err));
         cl.addSubcommand(new ModelsMain(System.out));
         cl.addSubcommand(new ForwardMain(System.out, System.err));
-        return cl;
+        return Cli.configure(cl, System.out, System.err);
     }
 
     public static void main(String[] args) {
