@@ -25,8 +25,7 @@ import org.adabet.model.TrainableSpec;
  * passes the gradient back with its weights alone; a ReLU needs its 1-bit mask, but only where
  * the gradient flows, i.e. from the loss back to layer m.
  *
- * <p>The reference's own figure, reported beside ours: {@code b * sum over trained layers of 4 *
- * outputElements + parameter bytes} (no gradients, optimizer state or transient buffers).
+ * <p>The reference's own rule, reported beside ours, is {@link ReferenceMemory}.
  */
 public record MemoryModel(int batchSize, int frozenBits) implements Serializable {
 
@@ -57,22 +56,6 @@ public record MemoryModel(int batchSize, int frozenBits) implements Serializable
         }
         return new MemoryEstimate(parameterBits(trainable, total - trainable), 32 * trainable, 32 * trainable,
                 batchSize * keptBits, transientBits(layers));
-    }
-
-    /** The reference's formula: trained layers' output activations x batch + parameter bytes. */
-    public long reference(List<LayerInfo> layers, TrainableSpec spec) {
-        long trainable = 0;
-        long total = 0;
-        long activationBits = 0;
-        for (LayerInfo l : layers) {
-            long t = spec.trainableParameters(l);
-            trainable += t;
-            total += l.parameters();
-            if (t > 0) {
-                activationBits += 32 * l.outputElements();
-            }
-        }
-        return MemoryEstimate.bytes(batchSize * activationBits + parameterBits(trainable, total - trainable));
     }
 
     /** Bits that do not depend on the selection: frozen-width parameters and the transient buffer. */

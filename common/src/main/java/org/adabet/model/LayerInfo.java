@@ -18,8 +18,9 @@ import java.io.Serializable;
  *     axis): the unit of channel selection
  * @param forwardFlops multiply-adds x 2 of the layer's forward pass
  * @param reluAfter whether a ReLU or ReLU6 follows the layer, through a residual addition at most
- *     (its 1-bit mask must be kept for a backward pass through it); false before GELU, whose
- *     backward pass needs its full input
+ *     (its 1-bit mask must be kept for a backward pass through it); after an addition only the
+ *     branch walked last (the projection shortcut where there is one) carries the one mask;
+ *     false before GELU, whose backward pass needs its full input
  * @param head whether this is the classifier head
  */
 public record LayerInfo(int index, String name, String type, long parameters, long biasParameters,

@@ -8,8 +8,9 @@ final class ModuleWalk {
     private ModuleWalk() {}
 
     /**
-     * A candidate layer and whether its output reaches a mask-keeping nonlinearity (ReLU, ReLU6)
-     * before any other layer with weights, passing at most through a residual addition.
+     * A candidate layer and whether it carries the mask of a mask-keeping nonlinearity (ReLU, ReLU6)
+     * that its output reaches before any other layer with weights, passing at most through a
+     * residual addition (one mask per addition, carried by the branch walked last).
      */
     record Candidate(LayerSpec layer, boolean reluAfter) {}
 
@@ -34,7 +35,10 @@ final class ModuleWalk {
             }
         } else if (m instanceof Residual r) {
             boolean after = r.reluAfter() || maskAfter;
-            walk(r.main(), after, out);
+            // One ReLU after the addition keeps one mask: the branch walked last carries it (the
+            // shortcut when there is one), so it is counted once, and whenever the gradient
+            // reaches either branch (the last one's layers have the higher indices).
+            walk(r.main(), r.shortcut() == null && after, out);
             if (r.shortcut() != null) {
                 walk(r.shortcut(), after, out);
             }

@@ -13,7 +13,8 @@ import java.util.TreeSet;
  * What a retraining run may change; everything else is frozen.
  *
  * @param layers layers whose every parameter trains (BatchNorm running statistics follow the training mode)
- * @param biasOnly layers of which only the bias (a BatchNorm's shift) trains
+ * @param biasOnly layers of which only the bias (a BatchNorm's shift) trains; they run in training mode,
+ *     so a BatchNorm among them normalises with batch statistics and moves its running ones
  * @param channelMasks for some of {@code layers}: the output channels that train (true); the
  *     others keep their values (their gradient is masked)
  */

@@ -21,6 +21,7 @@ public final class SelectionMethods {
         register(FixedSelections.full());
         register(FixedSelections.lastLayer());
         register(FixedSelections.bnBias());
+        register(FixedSelections.tinytlBias());
         register(GradientSelection.fisher());
         register(GradientSelection.rgn());
         register(new ElasticSelection());

@@ -9,6 +9,7 @@ import org.adabet.config.ConfigException;
 import org.adabet.config.SweepConfig;
 import org.adabet.device.TrainingFlops;
 import org.adabet.memory.MemoryModel;
+import org.adabet.memory.ReferenceMemory;
 import org.adabet.model.Architecture;
 import org.adabet.model.Architectures;
 import org.adabet.model.LayerInfo;
@@ -218,7 +219,13 @@ public final class SweepPlan {
         long steps = (long) config.retrain().training().epochs() * (trainSize / Math.min(batch, trainSize));
         double flops = (double) TrainingFlops.perSample(layers, spec) * Math.min(batch, trainSize) * steps;
         return new RetrainTask(pair, method, budget, seed, spec, spec.touched(layers), cost, millis, peak,
-                memory.training(layers, spec), memory.reference(layers, spec), flops);
+                memory.training(layers, spec), referenceMemory(pair, layers, spec), flops);
+    }
+
+    /** The reference's own memory rule on its profiling batch, reported beside ours. */
+    private long referenceMemory(Pair pair, List<LayerInfo> layers, TrainableSpec spec) {
+        ReferenceMemory rule = new ReferenceMemory(ReferenceMemory.REFERENCE_BATCH);
+        return rule.bytes(ReferenceMemory.layers(layers, targetArchitecture(config, pair).candidates(), spec));
     }
 
     /** Training images of a pair's target (a dataset's are known once read: read on the driver, cached). */

@@ -22,7 +22,7 @@ class ConfigLoaderTest {
         assertEquals(32, c.statistics().batchSize());
         assertEquals(List.of("corrupted", "new_classes"), c.data().targets());
         assertEquals(List.of("adabet", "adabet:beta1", "adabet:beta0", "adabet:total_persistence1",
-                "adabet:beta1_above", "adabet_channel", "full", "last_layer", "bn_bias", "fisher", "rgn", "elastic",
+                "adabet:beta1_above", "adabet_channel", "full", "last_layer", "bn_bias", "tinytl_bias", "fisher", "rgn", "elastic",
                 "random"), c.selection().methods());
         assertEquals(List.of(5L * 1024 * 1024), c.selection().memoryBudgets());
         assertEquals(4, c.frozenBits());

@@ -62,8 +62,18 @@ class ResNetTest {
             for (int i = 0; i < logits.length; i++) {
                 assertEquals(logits[i], capturedLogits[i], 1e-4, "logit " + i);
             }
-            assertTrue(layers.stream().filter(l -> l.name().endsWith("bn2")).allMatch(LayerInfo::reluAfter),
-                    "bn2 output goes through the ReLU after the addition");
+            // The ReLU after each addition keeps one mask: carried by the projection shortcut's
+            // BatchNorm where there is one, else by bn2.
+            Map<String, Boolean> relu = new HashMap<>();
+            layers.forEach(l -> relu.put(l.name(), l.reluAfter()));
+            for (LayerInfo l : layers) {
+                if (l.name().endsWith("bn2")) {
+                    String shortcut = l.name().replace("bn2", "downsample.1");
+                    boolean projection = relu.containsKey(shortcut);
+                    assertEquals(!projection, l.reluAfter(), l.name());
+                    assertTrue(!projection || relu.get(shortcut), shortcut);
+                }
+            }
         }
     }
 

@@ -83,10 +83,40 @@ class SelectionMethodsTest {
         SelectionContext c = rho(layers(4), Map.of(), 0.5);
         assertEquals(Set.of("l0", "l1", "l2", "l3"), method("full").select(c).layers());
         assertEquals(Set.of("l3"), method("last_layer").select(c).layers());
-        TrainableSpec bnBias = method("bn_bias").select(c);
-        assertEquals(Set.of("l1"), bnBias.layers());
-        assertEquals(Set.of("l3"), bnBias.biasOnly());
-        assertEquals(10 * 2 + 4, c.layers().stream().mapToLong(bnBias::trainableParameters).sum());
+    }
+
+    /** conv with a bias, BatchNorm, conv without one, LayerNorm, the linear head. */
+    private static List<LayerInfo> normsAndBiases() {
+        return List.of(new LayerInfo(0, "conv_b", "conv", 30, 3, 100, 100, 4, 1000, false, false),
+                new LayerInfo(1, "bn", "batch_norm", 8, 4, 100, 100, 4, 100, true, false),
+                new LayerInfo(2, "conv", "conv", 50, 0, 100, 100, 4, 1000, false, false),
+                new LayerInfo(3, "ln", "layer_norm", 8, 4, 100, 100, 4, 100, false, false),
+                new LayerInfo(4, "head", "linear", 44, 4, 10, 4, 4, 88, false, true));
+    }
+
+    @Test
+    void bnBiasTrainsNormsBiasesAndTheWholeHead() {
+        SelectionContext c = rho(normsAndBiases(), Map.of(), 0.5);
+        TrainableSpec spec = method("bn_bias").select(c);
+        assertEquals(Set.of("bn", "ln", "head"), spec.layers());
+        assertEquals(Set.of("conv_b"), spec.biasOnly());
+        LayerInfo head = c.layers().get(4);
+        assertEquals(head.parameters(), spec.trainableParameters(head), "the head's weight matrix trains");
+        assertEquals(3 + 8 + 8 + 44, c.layers().stream().mapToLong(spec::trainableParameters).sum());
+    }
+
+    @Test
+    void tinytlBiasTrainsEveryBiasAndTheWholeHead() {
+        SelectionContext c = rho(normsAndBiases(), Map.of(), 0.5);
+        TrainableSpec spec = method("tinytl_bias").select(c);
+        assertEquals(Set.of("head"), spec.layers());
+        assertEquals(Set.of("conv_b", "bn", "ln"), spec.biasOnly());
+        LayerInfo head = c.layers().get(4);
+        assertEquals(head.parameters(), spec.trainableParameters(head), "the head's weight matrix trains");
+        // Norm layers train their shift only; the bias-free conv trains nothing.
+        assertEquals(3 + 4 + 4 + 44, c.layers().stream().mapToLong(spec::trainableParameters).sum());
+        assertTrue(method("tinytl_bias").requires().isEmpty());
+        assertTrue(!method("tinytl_bias").usesBudget());
     }
 
     @Test
@@ -132,6 +162,36 @@ class SelectionMethodsTest {
         assertEquals(Set.of("l1"), spec.layers());
         assertArrayEquals(new boolean[] {false, true, true, false}, spec.channelMasks().get("l1"));
         assertArrayEquals(new boolean[] {true, false, false}, AdabetChannelSelection.topChannels(new double[] {2, 2, 1}, 0.2));
+    }
+
+    @Test
+    void channelScoresNeverDecideALayerWhoseChannelsCannotBeRanked() {
+        // A conv (25 values per channel), a linear layer on tokens (4 tokens per unit), and a
+        // head whose units are one value each: beta1 of every head unit is 0.
+        List<LayerInfo> ls = List.of(new LayerInfo(0, "conv", "conv", 40, 0, 100, 100, 4, 1000, true, false),
+                new LayerInfo(1, "tokens", "linear", 40, 4, 16, 16, 4, 1000, false, false),
+                new LayerInfo(2, "flat", "conv", 40, 0, 100, 100, 4, 1000, true, false),
+                new LayerInfo(3, "head", "linear", 44, 4, 10, 4, 4, 88, false, true));
+        PairEvidence ev = new PairEvidence(Map.of("reference", Map.of("conv", 3.0, "tokens", 2.0, "flat", 4.0,
+                "head", 5.0)),
+                Map.of("conv", new double[] {0, 2, 1, 0}, "tokens", new double[] {0, 0, 3, 0},
+                        "flat", new double[] {2, 2, 2, 2}, "head", new double[] {0, 0, 0, 0}), List.of());
+        SelectionContext c = new SelectionContext(ls, ev, Budget.ofRho(1.0), 1, MEMORY, 0.5);
+        TrainableSpec spec = method("adabet_channel").select(c);
+        assertEquals(Set.of("conv", "tokens", "flat", "head"), spec.layers());
+        assertEquals(Set.of("conv", "tokens"), spec.channelMasks().keySet());
+        assertArrayEquals(new boolean[] {false, true, true, false}, spec.channelMasks().get("conv"));
+        assertArrayEquals(new boolean[] {true, false, true, false}, spec.channelMasks().get("tokens"));
+        assertEquals(44, spec.trainableParameters(ls.get(3)), "every unit of the head trains");
+        assertEquals(40, spec.trainableParameters(ls.get(2)), "equal scores rank nothing: the layer trains whole");
+
+        // The head needs no channel statistics at all.
+        PairEvidence headOnly = new PairEvidence(Map.of("reference", Map.of("conv", 0.0, "tokens", 0.0,
+                "flat", 0.0, "head", 5.0)), Map.of(), List.of());
+        TrainableSpec h = method("adabet_channel").select(
+                new SelectionContext(ls, headOnly, Budget.ofRho(0.25), 1, MEMORY, 0.5));
+        assertEquals(Set.of("head"), h.layers());
+        assertTrue(h.channelMasks().isEmpty());
     }
 
     @Test

@@ -68,8 +68,14 @@ class EveryMethodFreezesTest {
         String layer = name.substring(0, name.lastIndexOf('.'));
         String parameter = name.substring(name.lastIndexOf('.') + 1);
         boolean whole = task.spec().layers().contains(layer);
-        boolean bias = task.spec().biasOnly().contains(layer) && parameter.equals("bias");
+        boolean biasOnly = task.spec().biasOnly().contains(layer);
+        boolean bias = biasOnly && parameter.equals("bias");
         String where = task.key() + " " + name;
+        if (biasOnly && parameter.startsWith("running_")) {
+            // A bias-only BatchNorm runs in training mode (TinyTL trains with batch statistics),
+            // so its running statistics may move; its scale may not (checked below).
+            return;
+        }
         if (!whole && !bias) {
             assertTrue(Arrays.equals(before.values(), after.values()), "frozen tensor moved: " + where);
             return;
