@@ -16,15 +16,20 @@ public final class LayerScores {
         return of(statistics, ScoreVariant.REFERENCE);
     }
 
-    /** One variant's score per layer name, summed over batches in batch order (so independent of task order). */
-    public static Map<String, Double> of(Collection<LayerBatchStatistics> statistics, ScoreVariant variant) {
+    /**
+     * One variant's score per layer name, summed over batches in batch order (so independent of
+     * task order).
+     */
+    public static Map<String, Double> of(
+            Collection<LayerBatchStatistics> statistics, ScoreVariant variant) {
         Map<String, Double> sums = new TreeMap<>();
         inBatchOrder(statistics).forEach(s -> sums.merge(s.layer(), variant.of(s), Double::sum));
         return sums;
     }
 
     /** Every variant's scores, by variant key. */
-    public static Map<String, Map<String, Double>> allVariants(Collection<LayerBatchStatistics> statistics) {
+    public static Map<String, Map<String, Double>> allVariants(
+            Collection<LayerBatchStatistics> statistics) {
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
         for (ScoreVariant v : ScoreVariant.values()) {
             out.put(v.key(), of(statistics, v));
@@ -32,7 +37,10 @@ public final class LayerScores {
         return out;
     }
 
-    /** Per layer, each output channel's beta1 summed over batches (layers without channel statistics are absent). */
+    /**
+     * Per layer, each output channel's beta1 summed over batches (layers without channel statistics
+     * are absent).
+     */
     public static Map<String, double[]> channels(Collection<LayerBatchStatistics> statistics) {
         Map<String, double[]> out = new TreeMap<>();
         for (LayerBatchStatistics s : inBatchOrder(statistics)) {
@@ -47,8 +55,12 @@ public final class LayerScores {
         return out;
     }
 
-    private static List<LayerBatchStatistics> inBatchOrder(Collection<LayerBatchStatistics> statistics) {
-        return statistics.stream().sorted(Comparator.comparingInt(LayerBatchStatistics::batch)
-                .thenComparingInt(LayerBatchStatistics::layerIndex)).toList();
+    private static List<LayerBatchStatistics> inBatchOrder(
+            Collection<LayerBatchStatistics> statistics) {
+        return statistics.stream()
+                .sorted(
+                        Comparator.comparingInt(LayerBatchStatistics::batch)
+                                .thenComparingInt(LayerBatchStatistics::layerIndex))
+                .toList();
     }
 }

@@ -16,11 +16,13 @@ public record StatisticsOptions(int maxDimension, double persistenceThreshold, b
 
     public StatisticsOptions {
         if (maxDimension < 1 || maxDimension > 2) {
-            throw new IllegalArgumentException("statistics max dimension must be in [1, 2], was " + maxDimension);
+            throw new IllegalArgumentException(
+                    "statistics max dimension must be in [1, 2], was " + maxDimension);
         }
         if (!(persistenceThreshold >= 0) || Double.isInfinite(persistenceThreshold)) {
-            throw new IllegalArgumentException("persistence threshold must be a finite number >= 0, was "
-                    + persistenceThreshold);
+            throw new IllegalArgumentException(
+                    "persistence threshold must be a finite number >= 0, was "
+                            + persistenceThreshold);
         }
     }
 }

@@ -24,28 +24,35 @@ public final class Cli {
     }
 
     /**
-     * Applies the shared conventions to {@code cl} and every subcommand it has now (add
-     * subcommands first).
+     * Applies the shared conventions to {@code cl} and every subcommand it has now (add subcommands
+     * first).
      */
     public static CommandLine configure(CommandLine cl, PrintStream out, PrintStream err) {
         if (!cl.getCommandName().startsWith("adabet")) {
             cl.setCommandName("adabet " + cl.getCommandName());
         }
-        cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-        cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
-        cl.setParameterExceptionHandler((e, args) -> {
-            CommandLine c = e.getCommandLine();
-            String name = c.getCommandSpec().qualifiedName();
-            c.getErr().println(name + ": " + e.getMessage() + " (see '" + name + " --help')");
-            return USAGE_ERROR;
-        });
-        cl.setExecutionExceptionHandler((e, c, parsed) -> {
-            if (e instanceof IllegalArgumentException) {
-                c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + e.getMessage());
-                return USAGE_ERROR;
-            }
-            throw e;
-        });
+        cl.setOut(
+                new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cl.setErr(
+                new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        cl.setParameterExceptionHandler(
+                (e, args) -> {
+                    CommandLine c = e.getCommandLine();
+                    String name = c.getCommandSpec().qualifiedName();
+                    c.getErr()
+                            .println(name + ": " + e.getMessage() + " (see '" + name + " --help')");
+                    return USAGE_ERROR;
+                });
+        cl.setExecutionExceptionHandler(
+                (e, c, parsed) -> {
+                    if (e instanceof IllegalArgumentException) {
+                        c.getErr()
+                                .println(
+                                        c.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+                        return USAGE_ERROR;
+                    }
+                    throw e;
+                });
         return cl;
     }
 

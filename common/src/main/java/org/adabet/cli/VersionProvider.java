@@ -4,16 +4,26 @@ import org.adabet.provenance.Versions;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * {@code --version}: the project version and the git commit the launcher found
- * ({@code -Dadabet.git.commit}, set by {@code bin/adabet}), plus the versions results depend on.
+ * {@code --version}: the project version and the git commit the launcher found ({@code
+ * -Dadabet.git.commit}, set by {@code bin/adabet}), plus the versions results depend on.
  */
 public final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
         return new String[] {
-            "adabet " + Versions.project() + " (commit " + System.getProperty("adabet.git.commit", "unknown") + ")",
-            "DJL " + Versions.djl() + ", libtorch " + Versions.libtorch() + ", Spark " + Versions.sparkBuilt()
-                    + ", Java " + System.getProperty("java.version")
+            "adabet "
+                    + Versions.project()
+                    + " (commit "
+                    + System.getProperty("adabet.git.commit", "unknown")
+                    + ")",
+            "DJL "
+                    + Versions.djl()
+                    + ", libtorch "
+                    + Versions.libtorch()
+                    + ", Spark "
+                    + Versions.sparkBuilt()
+                    + ", Java "
+                    + System.getProperty("java.version")
         };
     }
 }

@@ -10,13 +10,14 @@ import java.util.List;
 
 /**
  * The configurations that travel inside the jar (the project's {@code conf/*.conf}), and the
- * includer that lets a user's own file anywhere {@code include "quick.conf"}: an include that
- * finds nothing beside the including file falls back to the bundled copy of that name, where
- * Typesafe Config alone would silently include nothing.
+ * includer that lets a user's own file anywhere {@code include "quick.conf"}: an include that finds
+ * nothing beside the including file falls back to the bundled copy of that name, where Typesafe
+ * Config alone would silently include nothing.
  */
 public final class BundledConfigs {
     /** Every bundled configuration; a test keeps this list equal to the files in {@code conf/}. */
-    public static final List<String> NAMES = List.of("base", "devices", "paper", "quick", "synthetic");
+    public static final List<String> NAMES =
+            List.of("base", "devices", "paper", "quick", "synthetic");
 
     private BundledConfigs() {}
 
@@ -35,10 +36,15 @@ public final class BundledConfigs {
      */
     public static Config parse(String name) {
         if (!isBundled(name)) {
-            throw new ConfigException("'" + name + "' is not a bundled configuration (bundled: "
-                    + String.join(", ", NAMES) + ")");
+            throw new ConfigException(
+                    "'"
+                            + name
+                            + "' is not a bundled configuration (bundled: "
+                            + String.join(", ", NAMES)
+                            + ")");
         }
-        return ConfigFactory.parseResources(ConfigLoader.BUNDLED + strip(name) + ".conf", options());
+        return ConfigFactory.parseResources(
+                ConfigLoader.BUNDLED + strip(name) + ".conf", options());
     }
 
     private static String strip(String name) {

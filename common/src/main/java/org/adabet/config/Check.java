@@ -30,7 +30,8 @@ final class Check {
     static double inUnitInterval(String key, double value, boolean includeZero) {
         boolean ok = includeZero ? value >= 0 && value < 1 : value > 0 && value <= 1;
         if (!ok || Double.isNaN(value)) {
-            throw new ConfigException(key + " must be in " + (includeZero ? "[0, 1)" : "(0, 1]") + ", was " + value);
+            throw new ConfigException(
+                    key + " must be in " + (includeZero ? "[0, 1)" : "(0, 1]") + ", was " + value);
         }
         return value;
     }

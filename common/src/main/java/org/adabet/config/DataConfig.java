@@ -2,14 +2,20 @@ package org.adabet.config;
 
 import java.io.Serializable;
 import java.util.List;
-import org.adabet.config.TargetDomain;
 
 /**
- * The data of a sweep: the synthetic suite's sizes, the datasets on disk, and the targets (each
- * a synthetic domain's name or a dataset's name).
+ * The data of a sweep: the synthetic suite's sizes, the datasets on disk, and the targets (each a
+ * synthetic domain's name or a dataset's name).
  */
-public record DataConfig(int imageSize, int sourceClasses, int sourceTrainPerClass, int sourceTestPerClass,
-        List<String> targets, int targetTrainPerClass, int targetTestPerClass, List<DatasetConfig> datasets)
+public record DataConfig(
+        int imageSize,
+        int sourceClasses,
+        int sourceTrainPerClass,
+        int sourceTestPerClass,
+        List<String> targets,
+        int targetTrainPerClass,
+        int targetTestPerClass,
+        List<DatasetConfig> datasets)
         implements Serializable {
 
     public DataConfig {
@@ -17,16 +23,25 @@ public record DataConfig(int imageSize, int sourceClasses, int sourceTrainPerCla
         Check.between("adabet.data.source.classes", sourceClasses, 2, 100_000);
         Check.atLeast("adabet.data.source.train-per-class", sourceTrainPerClass, 1);
         Check.atLeast("adabet.data.source.test-per-class", sourceTestPerClass, 1);
-        targets = Check.distinct("adabet.data.targets", Check.nonEmpty("adabet.data.targets", targets));
+        targets =
+                Check.distinct(
+                        "adabet.data.targets", Check.nonEmpty("adabet.data.targets", targets));
         Check.atLeast("adabet.data.target.train-per-class", targetTrainPerClass, 1);
         Check.atLeast("adabet.data.target.test-per-class", targetTestPerClass, 1);
         datasets = List.copyOf(datasets);
-        Check.distinct("adabet.data.datasets (names)", datasets.stream().map(DatasetConfig::name).toList());
+        Check.distinct(
+                "adabet.data.datasets (names)",
+                datasets.stream().map(DatasetConfig::name).toList());
         for (String t : targets) {
             if (TargetDomain.fromConfigName(t) == null && dataset(datasets, t) == null) {
-                throw new ConfigException("adabet.data.targets has unknown value '" + t + "'; allowed: the synthetic "
-                        + "domains " + List.of(TargetDomain.values()) + " or a dataset of adabet.data.datasets "
-                        + datasets.stream().map(DatasetConfig::name).toList());
+                throw new ConfigException(
+                        "adabet.data.targets has unknown value '"
+                                + t
+                                + "'; allowed: the synthetic "
+                                + "domains "
+                                + List.of(TargetDomain.values())
+                                + " or a dataset of adabet.data.datasets "
+                                + datasets.stream().map(DatasetConfig::name).toList());
             }
         }
     }

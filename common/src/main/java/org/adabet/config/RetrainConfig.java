@@ -7,6 +7,8 @@ import java.util.List;
 public record RetrainConfig(TrainConfig training, List<Long> seeds) implements Serializable {
 
     public RetrainConfig {
-        seeds = Check.distinct("adabet.retrain.seeds", Check.nonEmpty("adabet.retrain.seeds", seeds));
+        seeds =
+                Check.distinct(
+                        "adabet.retrain.seeds", Check.nonEmpty("adabet.retrain.seeds", seeds));
     }
 }

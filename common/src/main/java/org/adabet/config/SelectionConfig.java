@@ -10,28 +10,41 @@ import java.util.List;
  * @param channelFraction fraction of output channels adabet_channel keeps
  * @param persistenceThreshold relative threshold of the {@code adabet:beta1_above} variant
  */
-public record SelectionConfig(List<String> methods, List<Double> rhos, List<Long> memoryBudgets, boolean forceHead,
-        double channelFraction, double persistenceThreshold) implements Serializable {
+public record SelectionConfig(
+        List<String> methods,
+        List<Double> rhos,
+        List<Long> memoryBudgets,
+        boolean forceHead,
+        double channelFraction,
+        double persistenceThreshold)
+        implements Serializable {
 
     public SelectionConfig {
-        methods = Check.distinct("adabet.selection.methods", Check.nonEmpty("adabet.selection.methods", methods));
+        methods =
+                Check.distinct(
+                        "adabet.selection.methods",
+                        Check.nonEmpty("adabet.selection.methods", methods));
         rhos = Check.distinct("adabet.selection.rhos", List.copyOf(rhos));
         for (double rho : rhos) {
             Check.inUnitInterval("adabet.selection.rhos", rho, false);
         }
-        memoryBudgets = Check.distinct("adabet.selection.memory-budgets", List.copyOf(memoryBudgets));
+        memoryBudgets =
+                Check.distinct("adabet.selection.memory-budgets", List.copyOf(memoryBudgets));
         for (long b : memoryBudgets) {
             if (b <= 0) {
-                throw new ConfigException("adabet.selection.memory-budgets must hold sizes > 0, was " + b);
+                throw new ConfigException(
+                        "adabet.selection.memory-budgets must hold sizes > 0, was " + b);
             }
         }
         if (rhos.isEmpty() && memoryBudgets.isEmpty()) {
-            throw new ConfigException("adabet.selection needs at least one budget: rhos and memory-budgets are both empty");
+            throw new ConfigException(
+                    "adabet.selection needs at least one budget: rhos and memory-budgets are both empty");
         }
         Check.inUnitInterval("adabet.selection.channel-fraction", channelFraction, false);
         if (!(persistenceThreshold >= 0) || Double.isInfinite(persistenceThreshold)) {
-            throw new ConfigException("adabet.selection.persistence-threshold must be a finite number >= 0, was "
-                    + persistenceThreshold);
+            throw new ConfigException(
+                    "adabet.selection.persistence-threshold must be a finite number >= 0, was "
+                            + persistenceThreshold);
         }
     }
 }

@@ -3,7 +3,8 @@ package org.adabet.config;
 import java.io.Serializable;
 
 /** How many unlabeled batches of how many samples feed AdaBet's persistence statistics. */
-public record StatisticsConfig(int batches, int batchSize, int maxDimension) implements Serializable {
+public record StatisticsConfig(int batches, int batchSize, int maxDimension)
+        implements Serializable {
 
     public StatisticsConfig {
         Check.atLeast("adabet.statistics.batches", batches, 1);

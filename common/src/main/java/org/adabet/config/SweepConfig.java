@@ -1,9 +1,9 @@
 package org.adabet.config;
 
-import java.io.Serializable;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
+import java.io.Serializable;
 import java.util.List;
 import org.adabet.device.DeviceProfile;
 
@@ -12,24 +12,43 @@ import org.adabet.device.DeviceProfile;
  * handed to executors as a value: executors never read files or the environment.
  *
  * @param frozenBits bit width of frozen parameters in the memory model
- * @param oracle whether to retrain every candidate layer alone and compare the methods' scores with the gains
- * @param rendered the effective configuration as canonical HOCON/JSON text (for the run id and provenance)
+ * @param oracle whether to retrain every candidate layer alone and compare the methods' scores with
+ *     the gains
+ * @param rendered the effective configuration as canonical HOCON/JSON text (for the run id and
+ *     provenance)
  */
-public record SweepConfig(String name, long seed, DataConfig data, ModelConfig model, TrainConfig pretrain,
-        String pretrainCacheDir, StatisticsConfig statistics, SelectionConfig selection, int frozenBits,
-        RetrainConfig retrain, boolean oracle, List<DeviceProfile> devices, SparkConfig spark, String outputDir,
-        String rendered) implements Serializable {
+public record SweepConfig(
+        String name,
+        long seed,
+        DataConfig data,
+        ModelConfig model,
+        TrainConfig pretrain,
+        String pretrainCacheDir,
+        StatisticsConfig statistics,
+        SelectionConfig selection,
+        int frozenBits,
+        RetrainConfig retrain,
+        boolean oracle,
+        List<DeviceProfile> devices,
+        SparkConfig spark,
+        String outputDir,
+        String rendered)
+        implements Serializable {
 
     public SweepConfig {
         Check.notBlank("adabet.name", name);
         if (!name.matches("[A-Za-z0-9_.-]+")) {
-            throw new ConfigException("adabet.name may hold only letters, digits, '_', '.' and '-', was '" + name + "'");
+            throw new ConfigException(
+                    "adabet.name may hold only letters, digits, '_', '.' and '-', was '"
+                            + name
+                            + "'");
         }
         Check.notBlank("adabet.pretrain.cache-dir", pretrainCacheDir);
         Check.notBlank("adabet.output.dir", outputDir);
         Check.between("adabet.memory.frozen-bits", frozenBits, 1, 32);
         devices = List.copyOf(devices);
-        Check.distinct("adabet.devices (names)", devices.stream().map(DeviceProfile::name).toList());
+        Check.distinct(
+                "adabet.devices (names)", devices.stream().map(DeviceProfile::name).toList());
     }
 
     /** Settings that say where and how fast a run happens, not what it computes. */

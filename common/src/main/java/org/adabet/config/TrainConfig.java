@@ -8,8 +8,14 @@ import java.io.Serializable;
  *
  * @param prefix the configuration path these values came from, used in error messages
  */
-public record TrainConfig(String prefix, int epochs, int batchSize, double learningRate, double momentum,
-        double weightDecay) implements Serializable {
+public record TrainConfig(
+        String prefix,
+        int epochs,
+        int batchSize,
+        double learningRate,
+        double momentum,
+        double weightDecay)
+        implements Serializable {
 
     public TrainConfig {
         Check.atLeast(prefix + ".epochs", epochs, 1);
@@ -17,7 +23,8 @@ public record TrainConfig(String prefix, int epochs, int batchSize, double learn
         Check.positive(prefix + ".learning-rate", learningRate);
         Check.inUnitInterval(prefix + ".momentum", momentum, true);
         if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-            throw new ConfigException(prefix + ".weight-decay must be a finite number >= 0, was " + weightDecay);
+            throw new ConfigException(
+                    prefix + ".weight-decay must be a finite number >= 0, was " + weightDecay);
         }
     }
 }

@@ -7,20 +7,48 @@ import java.io.Serializable;
  *
  * @param pixels {@code size * channels * height * width} values, image after image
  */
-public record ImageSet(String name, int channels, int height, int width, float[] pixels, int[] labels,
-        int numClasses) implements Serializable {
+public record ImageSet(
+        String name,
+        int channels,
+        int height,
+        int width,
+        float[] pixels,
+        int[] labels,
+        int numClasses)
+        implements Serializable {
 
     public ImageSet {
         long expected = (long) labels.length * channels * height * width;
         if (pixels.length != expected) {
-            throw new IllegalArgumentException("image set '" + name + "': " + pixels.length
-                    + " pixel values for " + labels.length + " images of " + channels + "x" + height + "x" + width
-                    + " (expected " + expected + ")");
+            throw new IllegalArgumentException(
+                    "image set '"
+                            + name
+                            + "': "
+                            + pixels.length
+                            + " pixel values for "
+                            + labels.length
+                            + " images of "
+                            + channels
+                            + "x"
+                            + height
+                            + "x"
+                            + width
+                            + " (expected "
+                            + expected
+                            + ")");
         }
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] >= numClasses) {
-                throw new IllegalArgumentException("image set '" + name + "': label " + labels[i] + " of image " + i
-                        + " is outside [0, " + numClasses + ")");
+                throw new IllegalArgumentException(
+                        "image set '"
+                                + name
+                                + "': label "
+                                + labels[i]
+                                + " of image "
+                                + i
+                                + " is outside [0, "
+                                + numClasses
+                                + ")");
             }
         }
     }

@@ -7,7 +7,13 @@ import java.util.SplittableRandom;
  * images. A class is a fixed set of strokes; a sample jitters their position, angle, frequency,
  * phase and strength.
  */
-record Stroke(double cx, double cy, double theta, double frequency, double phase, double sigma,
+record Stroke(
+        double cx,
+        double cy,
+        double theta,
+        double frequency,
+        double phase,
+        double sigma,
         double[] colour) {
 
     /** A random stroke whose centre lies in the middle part of a {@code size}-pixel image. */
@@ -17,9 +23,14 @@ record Stroke(double cx, double cy, double theta, double frequency, double phase
         for (int c = 0; c < 3; c++) {
             colour[c] = rng.nextDouble(-1, 1);
         }
-        return new Stroke(rng.nextDouble(margin, size - margin), rng.nextDouble(margin, size - margin),
-                rng.nextDouble(0, Math.PI), rng.nextDouble(0.08, 0.3), rng.nextDouble(0, 2 * Math.PI),
-                rng.nextDouble(size * 0.1, size * 0.2), colour);
+        return new Stroke(
+                rng.nextDouble(margin, size - margin),
+                rng.nextDouble(margin, size - margin),
+                rng.nextDouble(0, Math.PI),
+                rng.nextDouble(0.08, 0.3),
+                rng.nextDouble(0, 2 * Math.PI),
+                rng.nextDouble(size * 0.1, size * 0.2),
+                colour);
     }
 
     /** This stroke as it appears in one sample: moved by (dx, dy), slightly turned and rescaled. */
@@ -29,8 +40,14 @@ record Stroke(double cx, double cy, double theta, double frequency, double phase
         for (int i = 0; i < 3; i++) {
             c[i] = colour[i] * strength;
         }
-        return new Stroke(cx + dx, cy + dy, theta + 0.15 * rng.nextGaussian(),
-                frequency * rng.nextDouble(0.9, 1.1), rng.nextDouble(0, 2 * Math.PI), sigma, c);
+        return new Stroke(
+                cx + dx,
+                cy + dy,
+                theta + 0.15 * rng.nextGaussian(),
+                frequency * rng.nextDouble(0.9, 1.1),
+                rng.nextDouble(0, 2 * Math.PI),
+                sigma,
+                c);
     }
 
     /** Adds {@code amplitude} times this stroke to a CHW image of the given size. */
@@ -47,7 +64,10 @@ record Stroke(double cx, double cy, double theta, double frequency, double phase
                 if (envelope < 1e-4) {
                     continue;
                 }
-                double v = amplitude * envelope * Math.cos(2 * Math.PI * frequency * (rx * cos + ry * sin) + phase);
+                double v =
+                        amplitude
+                                * envelope
+                                * Math.cos(2 * Math.PI * frequency * (rx * cos + ry * sin) + phase);
                 int p = y * size + x;
                 for (int c = 0; c < 3; c++) {
                     image[c * plane + p] += (float) (v * colour[c]);

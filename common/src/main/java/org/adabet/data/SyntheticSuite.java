@@ -9,14 +9,15 @@ import org.adabet.seed.Seeds;
 
 /**
  * A deterministic domain-shift suite generated from a seed: a source domain to pretrain on and
- * target domains that differ from it in stated ways ({@link TargetDomain}). Each class is a set
- * of coloured oriented gratings; every sample moves, turns and rescales them, adds two random
- * distractor strokes and pixel noise, so no class is separable by a single pixel statistic.
- * The same (seed, settings) gives bit-identical images on any machine.
+ * target domains that differ from it in stated ways ({@link TargetDomain}). Each class is a set of
+ * coloured oriented gratings; every sample moves, turns and rescales them, adds two random
+ * distractor strokes and pixel noise, so no class is separable by a single pixel statistic. The
+ * same (seed, settings) gives bit-identical images on any machine.
  */
 public final class SyntheticSuite {
     /** Bumped whenever generated images change, so cached pretrained models are not reused. */
     public static final int GENERATOR_VERSION = 1;
+
     private static final int CHANNELS = 3;
     private static final int STROKES_PER_CLASS = 4;
     private static final int DISTRACTORS = 2;
@@ -26,6 +27,7 @@ public final class SyntheticSuite {
     private static final double CORRUPTED_CONTRAST = 0.8;
     private static final double CORRUPTED_BRIGHTNESS = 0.2;
     private static final double LABEL_SHIFT_NOISE = 0.6;
+
     /** Training classes drawn with weight 0.7^c, test classes with weight (1/0.7)^c. */
     private static final double LABEL_SKEW = 0.7;
 
@@ -40,7 +42,8 @@ public final class SyntheticSuite {
     /** The source domain (the pretraining data). */
     public DomainData source() {
         List<Stroke[]> templates = templates("source", config.sourceClasses());
-        return new DomainData("source",
+        return new DomainData(
+                "source",
                 render("source", "train", templates, config.sourceTrainPerClass(), null, 1),
                 render("source", "test", templates, config.sourceTestPerClass(), null, 1));
     }
@@ -49,19 +52,36 @@ public final class SyntheticSuite {
     public DomainData target(TargetDomain domain) {
         String family = domain.hasNewClasses() ? "novel" : "source";
         List<Stroke[]> templates = templates(family, config.sourceClasses());
-        Corruption corruption = switch (domain) {
-            case CORRUPTED -> new Corruption(mix("corruption|mix"), true, CORRUPTED_CONTRAST, CORRUPTED_BRIGHTNESS,
-                    CORRUPTED_NOISE);
-            case COLOUR_SHIFT -> new Corruption(mix("colour-shift|mix"), false, 1, 0, 0);
-            case LABEL_SHIFT -> new Corruption(null, false, 1, 0, LABEL_SHIFT_NOISE);
-            case NEW_CLASSES -> null;
-        };
+        Corruption corruption =
+                switch (domain) {
+                    case CORRUPTED ->
+                            new Corruption(
+                                    mix("corruption|mix"),
+                                    true,
+                                    CORRUPTED_CONTRAST,
+                                    CORRUPTED_BRIGHTNESS,
+                                    CORRUPTED_NOISE);
+                    case COLOUR_SHIFT -> new Corruption(mix("colour-shift|mix"), false, 1, 0, 0);
+                    case LABEL_SHIFT -> new Corruption(null, false, 1, 0, LABEL_SHIFT_NOISE);
+                    case NEW_CLASSES -> null;
+                };
         String name = domain.configName();
         boolean skewed = domain == TargetDomain.LABEL_SHIFT;
-        return new DomainData(name,
-                render(name, "train", templates, config.targetTrainPerClass(), corruption,
+        return new DomainData(
+                name,
+                render(
+                        name,
+                        "train",
+                        templates,
+                        config.targetTrainPerClass(),
+                        corruption,
                         skewed ? LABEL_SKEW : 1),
-                render(name, "test", templates, config.targetTestPerClass(), corruption,
+                render(
+                        name,
+                        "test",
+                        templates,
+                        config.targetTestPerClass(),
+                        corruption,
                         skewed ? 1 / LABEL_SKEW : 1));
     }
 
@@ -87,8 +107,13 @@ public final class SyntheticSuite {
      * @param skew 1 for balanced, interleaved classes; otherwise each image's class is drawn with
      *     weight skew^c (so class 0 is the most frequent when skew < 1, the least when skew > 1)
      */
-    private ImageSet render(String domain, String split, List<Stroke[]> templates, int perClass,
-            Corruption corruption, double skew) {
+    private ImageSet render(
+            String domain,
+            String split,
+            List<Stroke[]> templates,
+            int perClass,
+            Corruption corruption,
+            double skew) {
         int size = config.imageSize();
         int len = CHANNELS * size * size;
         int n = templates.size() * perClass;
@@ -105,7 +130,8 @@ public final class SyntheticSuite {
             }
             System.arraycopy(image, 0, pixels, i * len, len);
         }
-        return new ImageSet(domain + "/" + split, CHANNELS, size, size, pixels, labels, templates.size());
+        return new ImageSet(
+                domain + "/" + split, CHANNELS, size, size, pixels, labels, templates.size());
     }
 
     private static int skewedClass(SplittableRandom rng, int classes, double skew) {
@@ -156,7 +182,8 @@ public final class SyntheticSuite {
      * A target's image shift: channel mixing (null: none), an optional 3x3 binomial blur, then
      * contrast, a per-image brightness jitter and extra pixel noise.
      */
-    private record Corruption(double[][] mix, boolean blur, double contrast, double brightness, double noise) {
+    private record Corruption(
+            double[][] mix, boolean blur, double contrast, double brightness, double noise) {
         float[] apply(float[] image, int size, SplittableRandom rng) {
             int plane = size * size;
             float[] mixed = image;
@@ -176,9 +203,15 @@ public final class SyntheticSuite {
             for (int c = 0; c < CHANNELS; c++) {
                 for (int y = 0; y < size; y++) {
                     for (int x = 0; x < size; x++) {
-                        double v = blur ? blurred(mixed, c * plane, size, x, y) : mixed[c * plane + y * size + x];
-                        out[c * plane + y * size + x] = (float) (contrast * v + offset
-                                + (noise == 0 ? 0 : noise * rng.nextGaussian()));
+                        double v =
+                                blur
+                                        ? blurred(mixed, c * plane, size, x, y)
+                                        : mixed[c * plane + y * size + x];
+                        out[c * plane + y * size + x] =
+                                (float)
+                                        (contrast * v
+                                                + offset
+                                                + (noise == 0 ? 0 : noise * rng.nextGaussian()));
                     }
                 }
             }

@@ -12,16 +12,21 @@ public record DeviceProfile(String name, long memoryBytes, double gflops) implem
 
     public DeviceProfile {
         if (name == null || !name.matches("[A-Za-z0-9_.-]+")) {
-            throw new IllegalArgumentException("adabet.devices: name may hold only letters, digits, '_', '.' and '-', was '"
-                    + name + "'");
+            throw new IllegalArgumentException(
+                    "adabet.devices: name may hold only letters, digits, '_', '.' and '-', was '"
+                            + name
+                            + "'");
         }
         if (memoryBytes <= 0) {
-            throw new IllegalArgumentException("adabet.devices." + name + ".memory must be > 0 bytes, was "
-                    + memoryBytes);
+            throw new IllegalArgumentException(
+                    "adabet.devices." + name + ".memory must be > 0 bytes, was " + memoryBytes);
         }
         if (!(gflops > 0) || Double.isInfinite(gflops)) {
-            throw new IllegalArgumentException("adabet.devices." + name + ".gflops must be a finite number > 0, was "
-                    + gflops);
+            throw new IllegalArgumentException(
+                    "adabet.devices."
+                            + name
+                            + ".gflops must be a finite number > 0, was "
+                            + gflops);
         }
     }
 

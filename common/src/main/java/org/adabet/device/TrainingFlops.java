@@ -7,8 +7,8 @@ import org.adabet.model.TrainableSpec;
 /**
  * FLOPs of one training step per sample, counted from the layers: the whole forward pass, then a
  * backward pass that computes input gradients for every layer after the earliest trained one m
- * (about its forward FLOPs each) and weight gradients for the trained parameters (about the
- * layer's forward FLOPs times the trained fraction; a bias alone costs one add per output element).
+ * (about its forward FLOPs each) and weight gradients for the trained parameters (about the layer's
+ * forward FLOPs times the trained fraction; a bias alone costs one add per output element).
  */
 public final class TrainingFlops {
     private TrainingFlops() {}
@@ -25,7 +25,10 @@ public final class TrainingFlops {
                 backward += l.forwardFlops();
             }
             if (spec.layers().contains(l.name())) {
-                backward += l.forwardFlops() * spec.trainableParameters(l) / Math.max(1, l.parameters());
+                backward +=
+                        l.forwardFlops()
+                                * spec.trainableParameters(l)
+                                / Math.max(1, l.parameters());
             } else if (spec.biasOnly().contains(l.name())) {
                 backward += l.outputElements();
             }

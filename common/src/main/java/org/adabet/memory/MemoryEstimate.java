@@ -10,10 +10,16 @@ import java.io.Serializable;
  * @param gradientBits 32-bit gradients of the trainable parameters
  * @param optimizerBits SGD momentum buffers of the trainable parameters
  * @param activationBits activations and ReLU masks kept for the backward pass, for the whole batch
- * @param transientBits the largest forward buffer (input + output of one layer), for the whole batch
+ * @param transientBits the largest forward buffer (input + output of one layer), for the whole
+ *     batch
  */
-public record MemoryEstimate(long parameterBits, long gradientBits, long optimizerBits, long activationBits,
-        long transientBits) implements Serializable {
+public record MemoryEstimate(
+        long parameterBits,
+        long gradientBits,
+        long optimizerBits,
+        long activationBits,
+        long transientBits)
+        implements Serializable {
 
     /** Peak bytes: the sum of the components, rounded up once. */
     public long total() {

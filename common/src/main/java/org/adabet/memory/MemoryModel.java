@@ -9,8 +9,9 @@ import org.adabet.model.TrainableSpec;
  * Analytic peak memory of retraining a selection on a device, TinyTL-style (Cai et al., "TinyTL:
  * Reduce Memory, Not Parameters for Efficient On-Device Learning", NeurIPS 2020).
  *
- * <p>For a batch of b samples, with T trainable and F frozen parameters, m the earliest layer
- * with anything to train:
+ * <p>For a batch of b samples, with T trainable and F frozen parameters, m the earliest layer with
+ * anything to train:
+ *
  * <pre>
  * parameters  = 32 T + frozenBits * F                       bits
  * gradients   = 32 T
@@ -20,10 +21,11 @@ import org.adabet.model.TrainableSpec;
  * transient   = b * 32 * max over candidate layers of (inputElements + outputElements)
  * peak bytes  = ceil(sum of the above / 8)
  * </pre>
- * Why: a weight gradient needs the layer's input; a bias-only layer needs none (its gradient is
- * the sum of the output gradient); a frozen linear layer (convolution, inference-mode BatchNorm)
- * passes the gradient back with its weights alone; a ReLU needs its 1-bit mask, but only where
- * the gradient flows, i.e. from the loss back to layer m.
+ *
+ * Why: a weight gradient needs the layer's input; a bias-only layer needs none (its gradient is the
+ * sum of the output gradient); a frozen linear layer (convolution, inference-mode BatchNorm) passes
+ * the gradient back with its weights alone; a ReLU needs its 1-bit mask, but only where the
+ * gradient flows, i.e. from the loss back to layer m.
  *
  * <p>The reference's own rule, reported beside ours, is {@link ReferenceMemory}.
  */
@@ -31,10 +33,12 @@ public record MemoryModel(int batchSize, int frozenBits) implements Serializable
 
     public MemoryModel {
         if (batchSize < 1) {
-            throw new IllegalArgumentException("memory model batch size must be >= 1, was " + batchSize);
+            throw new IllegalArgumentException(
+                    "memory model batch size must be >= 1, was " + batchSize);
         }
         if (frozenBits < 1 || frozenBits > 32) {
-            throw new IllegalArgumentException("frozen bit width must be in [1, 32], was " + frozenBits);
+            throw new IllegalArgumentException(
+                    "frozen bit width must be in [1, 32], was " + frozenBits);
         }
     }
 
@@ -54,34 +58,53 @@ public record MemoryModel(int batchSize, int frozenBits) implements Serializable
                 keptBits += l.outputElements();
             }
         }
-        return new MemoryEstimate(parameterBits(trainable, total - trainable), 32 * trainable, 32 * trainable,
-                batchSize * keptBits, transientBits(layers));
+        return new MemoryEstimate(
+                parameterBits(trainable, total - trainable),
+                32 * trainable,
+                32 * trainable,
+                batchSize * keptBits,
+                transientBits(layers));
     }
 
-    /** Bits that do not depend on the selection: frozen-width parameters and the transient buffer. */
+    /**
+     * Bits that do not depend on the selection: frozen-width parameters and the transient buffer.
+     */
     public long baseBits(List<LayerInfo> layers) {
-        return parameterBits(0, layers.stream().mapToLong(LayerInfo::parameters).sum()) + transientBits(layers);
+        return parameterBits(0, layers.stream().mapToLong(LayerInfo::parameters).sum())
+                + transientBits(layers);
     }
 
-    /** Extra bits of training layer {@code l} whole (parameters at 32 bit, gradient, momentum, its input). */
+    /**
+     * Extra bits of training layer {@code l} whole (parameters at 32 bit, gradient, momentum, its
+     * input).
+     */
     public long layerBits(LayerInfo l) {
-        return (32L - frozenBits) * l.parameters() + 64L * l.parameters() + batchSize * 32L * l.inputElements();
+        return (32L - frozenBits) * l.parameters()
+                + 64L * l.parameters()
+                + batchSize * 32L * l.inputElements();
     }
 
     /** ReLU-mask bits when the earliest trained layer is {@code earliest}. */
     public long reluBits(List<LayerInfo> layers, int earliest) {
-        return batchSize * layers.stream().filter(l -> l.reluAfter() && l.index() >= earliest)
-                .mapToLong(LayerInfo::outputElements).sum();
+        return batchSize
+                * layers.stream()
+                        .filter(l -> l.reluAfter() && l.index() >= earliest)
+                        .mapToLong(LayerInfo::outputElements)
+                        .sum();
     }
 
     /**
-     * Peak memory of a forward-only selection (AdaBet): 32-bit parameters, the forward buffer of
-     * an n-sample batch, the largest layer's point cloud and its n x n distance matrix.
+     * Peak memory of a forward-only selection (AdaBet): 32-bit parameters, the forward buffer of an
+     * n-sample batch, the largest layer's point cloud and its n x n distance matrix.
      */
     public long forwardSelection(List<LayerInfo> layers, int points) {
         long params = 4 * layers.stream().mapToLong(LayerInfo::parameters).sum();
         long maxD = layers.stream().mapToLong(LayerInfo::outputElements).max().orElse(0);
-        long perSample = layers.stream().mapToLong(l -> l.inputElements() + l.outputElements()).max().orElse(0);
+        long perSample =
+                layers.stream()
+                        .mapToLong(l -> l.inputElements() + l.outputElements())
+                        .max()
+                        .orElse(0);
         return params + 4L * points * perSample + 4L * points * maxD + 4L * points * points;
     }
 
@@ -93,7 +116,8 @@ public record MemoryModel(int batchSize, int frozenBits) implements Serializable
     public long backwardSelection(List<LayerInfo> layers, int points) {
         TrainableSpec all = TrainableSpec.layers(layers.stream().map(LayerInfo::name).toList());
         MemoryEstimate e = new MemoryModel(points, 32).training(layers, all);
-        return MemoryEstimate.bytes(e.parameterBits() + e.gradientBits() + e.activationBits() + e.transientBits());
+        return MemoryEstimate.bytes(
+                e.parameterBits() + e.gradientBits() + e.activationBits() + e.transientBits());
     }
 
     private long parameterBits(long trainable, long frozen) {
@@ -101,6 +125,11 @@ public record MemoryModel(int batchSize, int frozenBits) implements Serializable
     }
 
     private long transientBits(List<LayerInfo> layers) {
-        return batchSize * 32L * layers.stream().mapToLong(l -> l.inputElements() + l.outputElements()).max().orElse(0);
+        return batchSize
+                * 32L
+                * layers.stream()
+                        .mapToLong(l -> l.inputElements() + l.outputElements())
+                        .max()
+                        .orElse(0);
     }
 }

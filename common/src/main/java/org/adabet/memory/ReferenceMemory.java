@@ -16,6 +16,7 @@ import org.adabet.model.TrainableSpec;
  *
  * <p>Walking the layers in list order on one profiling batch of B samples (reference: 8), with
  * element counts per sample:
+ *
  * <pre>
  * Conv / Dense: tmp = 4 * inputElements + 4 * B * outputElements / groups
  * BatchNorm:    tmp = 4 * inputElements
@@ -23,6 +24,7 @@ import org.adabet.model.TrainableSpec;
  * peak   = max over those layers of (tmp + accumulated, the layer's own share included)
  * memory = 8 * peak + 4 * trainable parameters + 0.5 * frozen parameters   bytes
  * </pre>
+ *
  * BatchNorm running statistics count as frozen parameters. Nothing is counted for gradients,
  * optimizer state, ReLU, pooling, additions, depthwise convolutions, LayerNorm or attention.
  *
@@ -35,12 +37,18 @@ public record ReferenceMemory(int profilingBatch) {
 
     public ReferenceMemory {
         if (profilingBatch < 1) {
-            throw new IllegalArgumentException("reference memory profiling batch must be >= 1, was " + profilingBatch);
+            throw new IllegalArgumentException(
+                    "reference memory profiling batch must be >= 1, was " + profilingBatch);
         }
     }
 
     /** What the rule knows of a layer. */
-    public enum Kind { CONV, DENSE, BATCH_NORM, OTHER }
+    public enum Kind {
+        CONV,
+        DENSE,
+        BATCH_NORM,
+        OTHER
+    }
 
     /**
      * One layer as the rule sees it.
@@ -49,28 +57,50 @@ public record ReferenceMemory(int profilingBatch) {
      * @param statistics running statistics (BatchNorm: mean and variance), always frozen
      * @param trainable whether anything of the layer trains
      */
-    public record Layer(Kind kind, long inputElements, long outputElements, int groups, boolean depthwise,
-            long parameters, long statistics, boolean trainable) {}
+    public record Layer(
+            Kind kind,
+            long inputElements,
+            long outputElements,
+            int groups,
+            boolean depthwise,
+            long parameters,
+            long statistics,
+            boolean trainable) {}
 
-    /** The rule's layers of a built network: its layers' sizes, its specs' kinds and groups, the spec's choice. */
-    public static List<Layer> layers(List<LayerInfo> layers, List<LayerSpec> specs, TrainableSpec spec) {
-        Map<String, LayerSpec> byName = specs.stream().collect(Collectors.toMap(LayerSpec::name, Function.identity()));
+    /**
+     * The rule's layers of a built network: its layers' sizes, its specs' kinds and groups, the
+     * spec's choice.
+     */
+    public static List<Layer> layers(
+            List<LayerInfo> layers, List<LayerSpec> specs, TrainableSpec spec) {
+        Map<String, LayerSpec> byName =
+                specs.stream().collect(Collectors.toMap(LayerSpec::name, Function.identity()));
         List<Layer> out = new ArrayList<>();
         for (LayerInfo l : layers) {
             LayerSpec s = byName.get(l.name());
             if (s == null) {
-                throw new IllegalArgumentException("reference memory: no layer spec for '" + l.name() + "'");
+                throw new IllegalArgumentException(
+                        "reference memory: no layer spec for '" + l.name() + "'");
             }
-            Kind kind = switch (s.kind()) {
-                case CONV -> Kind.CONV;
-                case LINEAR -> Kind.DENSE;
-                case BATCH_NORM -> Kind.BATCH_NORM;
-                default -> Kind.OTHER;
-            };
+            Kind kind =
+                    switch (s.kind()) {
+                        case CONV -> Kind.CONV;
+                        case LINEAR -> Kind.DENSE;
+                        case BATCH_NORM -> Kind.BATCH_NORM;
+                        default -> Kind.OTHER;
+                    };
             boolean depthwise = kind == Kind.CONV && s.groups() > 1 && s.groups() == s.inChannels();
             long statistics = kind == Kind.BATCH_NORM ? 2L * s.outChannels() : 0;
-            out.add(new Layer(kind, l.inputElements(), l.outputElements(), s.groups(), depthwise, l.parameters(),
-                    statistics, spec.trainableParameters(l) > 0));
+            out.add(
+                    new Layer(
+                            kind,
+                            l.inputElements(),
+                            l.outputElements(),
+                            s.groups(),
+                            depthwise,
+                            l.parameters(),
+                            statistics,
+                            spec.trainableParameters(l) > 0));
         }
         return out;
     }
@@ -86,7 +116,9 @@ public record ReferenceMemory(int profilingBatch) {
                     if (l.depthwise()) {
                         continue;
                     }
-                    tmp = 4 * l.inputElements() + 4L * profilingBatch * l.outputElements() / l.groups();
+                    tmp =
+                            4 * l.inputElements()
+                                    + 4L * profilingBatch * l.outputElements() / l.groups();
                 }
                 case BATCH_NORM -> tmp = 4 * l.inputElements();
                 default -> {

@@ -4,12 +4,12 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * An engine-independent network description: its module tree and the input it expects. The
- * last candidate layer is the classifier head. Everything here (candidate layers, parameter
- * counts, tensor names) is known without building the network, so plan-time code needs no
- * engine.
+ * An engine-independent network description: its module tree and the input it expects. The last
+ * candidate layer is the classifier head. Everything here (candidate layers, parameter counts,
+ * tensor names) is known without building the network, so plan-time code needs no engine.
  */
-public record Architecture(String name, int inputChannels, int imageSize, int numClasses, Module root)
+public record Architecture(
+        String name, int inputChannels, int imageSize, int numClasses, Module root)
         implements Serializable {
 
     public Architecture {
@@ -30,10 +30,10 @@ public record Architecture(String name, int inputChannels, int imageSize, int nu
     }
 
     /**
-     * The candidate layer each tensor belongs to, by torchvision {@code state_dict} key, in
-     * forward order. Not always the key minus its last component: {@code class_token} belongs
-     * to {@code encoder.pos_embedding}, {@code ...self_attention.out_proj.weight} to
-     * {@code ...self_attention}.
+     * The candidate layer each tensor belongs to, by torchvision {@code state_dict} key, in forward
+     * order. Not always the key minus its last component: {@code class_token} belongs to {@code
+     * encoder.pos_embedding}, {@code ...self_attention.out_proj.weight} to {@code
+     * ...self_attention}.
      */
     public java.util.Map<String, String> tensorLayers() {
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();

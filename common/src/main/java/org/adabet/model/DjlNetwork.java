@@ -17,11 +17,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@link Network} on DJL's PyTorch engine. The forward pass walks the architecture's
- * {@link Module} tree (DJL has no forward hooks), which gives every candidate layer's output in
- * one pass with residual connections intact and lets frozen BatchNorm layers run in inference
- * mode while the trainable ones train. Parameters are plain arrays named by their torchvision
- * {@code state_dict} key.
+ * {@link Network} on DJL's PyTorch engine. The forward pass walks the architecture's {@link Module}
+ * tree (DJL has no forward hooks), which gives every candidate layer's output in one pass with
+ * residual connections intact and lets frozen BatchNorm layers run in inference mode while the
+ * trainable ones train. Parameters are plain arrays named by their torchvision {@code state_dict}
+ * key.
  */
 final class DjlNetwork implements Network {
     private static final Object GRADIENT_LOCK = new Object();
@@ -30,8 +30,10 @@ final class DjlNetwork implements Network {
     private final DjlParameters parameters;
     private final DjlGraph graph;
     private final List<LayerInfo> layers = new ArrayList<>();
+
     /** Per candidate layer: its output shape for one sample. */
     private final List<long[]> outputShapes = new ArrayList<>();
+
     private final SoftmaxCrossEntropyLoss loss = new SoftmaxCrossEntropyLoss("loss");
     private final Map<String, NDArray> momentum = new HashMap<>();
     private final List<TrainableParameter> trainable = new ArrayList<>();
@@ -48,14 +50,25 @@ final class DjlNetwork implements Network {
         this.manager = DjlRuntime.engine().newBaseManager();
         List<ModuleWalk.Candidate> walk = ModuleWalk.candidates(architecture.root());
         try {
-            this.parameters = new DjlParameters(architecture.name(),
-                    walk.stream().map(ModuleWalk.Candidate::layer).toList(), manager, initSeed);
+            this.parameters =
+                    new DjlParameters(
+                            architecture.name(),
+                            walk.stream().map(ModuleWalk.Candidate::layer).toList(),
+                            manager,
+                            initSeed);
             this.graph = new DjlGraph(parameters.byLocalName());
             describeLayers(walk);
         } catch (ai.djl.engine.EngineException e) {
             manager.close();
-            throw new IllegalArgumentException(architecture.name() + " cannot run on " + architecture.imageSize() + "x"
-                    + architecture.imageSize() + " images: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    architecture.name()
+                            + " cannot run on "
+                            + architecture.imageSize()
+                            + "x"
+                            + architecture.imageSize()
+                            + " images: "
+                            + e.getMessage(),
+                    e);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -63,29 +76,50 @@ final class DjlNetwork implements Network {
         setTrainable(List.of());
     }
 
-    /** Walks one zero image through the network to learn every candidate layer's shapes and cost. */
+    /**
+     * Walks one zero image through the network to learn every candidate layer's shapes and cost.
+     */
     private void describeLayers(List<ModuleWalk.Candidate> walk) {
         int s = architecture.imageSize();
         String head = architecture.headName();
         try (NDManager scope = manager.newSubManager()) {
             NDArray x = input(scope, new float[architecture.inputChannels() * s * s], 1);
-            graph.forward(architecture.root(), x, Set.of(), (layer, in, out) -> {
-                int index = layers.size();
-                long count = layer.parameterCount();
-                long biasCount = parameters.byLayer().get(layer.name()).stream()
-                        .filter(p -> p.spec().role() == ParameterSpec.Role.BIAS)
-                        .mapToLong(p -> p.spec().size()).sum();
-                layers.add(new LayerInfo(index, layer.name(), typeName(layer.kind()), count, biasCount, in.size(),
-                        out.size(), channels(out), LayerCost.forwardFlops(layer, in.size(), out.size()),
-                        walk.get(index).reluAfter(), layer.name().equals(head)));
-                long[] shape = out.getShape().getShape();
-                outputShapes.add(Arrays.copyOfRange(shape, 1, shape.length));
-                return out;
-            });
+            graph.forward(
+                    architecture.root(),
+                    x,
+                    Set.of(),
+                    (layer, in, out) -> {
+                        int index = layers.size();
+                        long count = layer.parameterCount();
+                        long biasCount =
+                                parameters.byLayer().get(layer.name()).stream()
+                                        .filter(p -> p.spec().role() == ParameterSpec.Role.BIAS)
+                                        .mapToLong(p -> p.spec().size())
+                                        .sum();
+                        layers.add(
+                                new LayerInfo(
+                                        index,
+                                        layer.name(),
+                                        typeName(layer.kind()),
+                                        count,
+                                        biasCount,
+                                        in.size(),
+                                        out.size(),
+                                        channels(out),
+                                        LayerCost.forwardFlops(layer, in.size(), out.size()),
+                                        walk.get(index).reluAfter(),
+                                        layer.name().equals(head)));
+                        long[] shape = out.getShape().getShape();
+                        outputShapes.add(Arrays.copyOfRange(shape, 1, shape.length));
+                        return out;
+                    });
         }
     }
 
-    /** The output channel axis: 1 for feature maps (N, C, H, W), the last one for (N, F) and (N, S, F). */
+    /**
+     * The output channel axis: 1 for feature maps (N, C, H, W), the last one for (N, F) and (N, S,
+     * F).
+     */
     private static int channelAxis(NDArray activation) {
         int rank = activation.getShape().dimension();
         return rank == 4 ? 1 : rank - 1;
@@ -96,7 +130,9 @@ final class DjlNetwork implements Network {
     }
 
     private static String typeName(LayerSpec.Kind kind) {
-        return kind == LayerSpec.Kind.TOKENS ? "embedding" : kind.name().toLowerCase(java.util.Locale.ROOT);
+        return kind == LayerSpec.Kind.TOKENS
+                ? "embedding"
+                : kind.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override
@@ -119,18 +155,22 @@ final class DjlNetwork implements Network {
         DjlRuntime.noGradOnThisThread();
         List<float[]> out = new ArrayList<>();
         try (NDManager scope = manager.newSubManager()) {
-            graph.forward(architecture.root(), input(scope, images, count), Set.of(), (layer, in, y) -> {
-                out.add(channelMajor(y).toFloatArray());
-                return y;
-            });
+            graph.forward(
+                    architecture.root(),
+                    input(scope, images, count),
+                    Set.of(),
+                    (layer, in, y) -> {
+                        out.add(channelMajor(y).toFloatArray());
+                        return y;
+                    });
         }
         return out;
     }
 
     /**
      * Token sequences (N, S, D) as (N, D, S), so that in every captured activation a channel's
-     * values are one contiguous block per sample, as in NCHW feature maps (per-channel point
-     * clouds rely on it; whole-layer distances do not change under this permutation).
+     * values are one contiguous block per sample, as in NCHW feature maps (per-channel point clouds
+     * rely on it; whole-layer distances do not change under this permutation).
      */
     private static NDArray channelMajor(NDArray y) {
         return y.getShape().dimension() == 3 ? y.transpose(0, 2, 1) : y;
@@ -159,21 +199,35 @@ final class DjlNetwork implements Network {
         layers.forEach(l -> known.put(l.name(), l));
         for (String name : union(spec.layers(), spec.biasOnly())) {
             if (!known.containsKey(name)) {
-                throw new IllegalArgumentException("no candidate layer named '" + name + "' in "
-                        + architecture.name() + "; layers: " + known.keySet());
+                throw new IllegalArgumentException(
+                        "no candidate layer named '"
+                                + name
+                                + "' in "
+                                + architecture.name()
+                                + "; layers: "
+                                + known.keySet());
             }
         }
-        spec.channelMasks().forEach((name, mask) -> {
-            if (mask.length != known.get(name).channels()) {
-                throw new IllegalArgumentException("channel mask for '" + name + "' has " + mask.length
-                        + " entries, the layer has " + known.get(name).channels() + " channels");
-            }
-        });
-        trainable.forEach(t -> {
-            if (t.mask() != null) {
-                t.mask().close();
-            }
-        });
+        spec.channelMasks()
+                .forEach(
+                        (name, mask) -> {
+                            if (mask.length != known.get(name).channels()) {
+                                throw new IllegalArgumentException(
+                                        "channel mask for '"
+                                                + name
+                                                + "' has "
+                                                + mask.length
+                                                + " entries, the layer has "
+                                                + known.get(name).channels()
+                                                + " channels");
+                            }
+                        });
+        trainable.forEach(
+                t -> {
+                    if (t.mask() != null) {
+                        t.mask().close();
+                    }
+                });
         trainable.clear();
         maskedStatistics.forEach(t -> t.mask().close());
         maskedStatistics.clear();
@@ -185,32 +239,44 @@ final class DjlNetwork implements Network {
             // Running statistics never take a gradient; unfreezing them breaks the next forward.
             if (p.spec().role() == ParameterSpec.Role.STATISTIC) {
                 if (mask != null) {
-                    maskedStatistics.add(new TrainableParameter(p.spec().key(), p.array(), maskArray(mask, p.spec())));
+                    maskedStatistics.add(
+                            new TrainableParameter(
+                                    p.spec().key(), p.array(), maskArray(mask, p.spec())));
                 }
                 continue;
             }
-            boolean train = spec.layers().contains(layer)
-                    || (spec.biasOnly().contains(layer) && p.spec().role() == ParameterSpec.Role.BIAS);
+            boolean train =
+                    spec.layers().contains(layer)
+                            || (spec.biasOnly().contains(layer)
+                                    && p.spec().role() == ParameterSpec.Role.BIAS);
             p.array().setRequiresGradient(train);
             if (train) {
-                trainable.add(new TrainableParameter(p.spec().key(), p.array(),
-                        mask == null ? null : maskArray(mask, p.spec())));
+                trainable.add(
+                        new TrainableParameter(
+                                p.spec().key(),
+                                p.array(),
+                                mask == null ? null : maskArray(mask, p.spec())));
             }
         }
         trainingLayers = union(spec.layers(), spec.biasOnly());
     }
 
     /**
-     * A 0/1 array broadcastable against a parameter along its channel axis. An axis longer than
-     * the mask (attention's stacked query/key/value projection) repeats it.
+     * A 0/1 array broadcastable against a parameter along its channel axis. An axis longer than the
+     * mask (attention's stacked query/key/value projection) repeats it.
      */
     private NDArray maskArray(boolean[] mask, ParameterSpec parameter) {
         long[] parameterShape = parameter.shape();
         int axis = parameter.channelAxis();
         int length = Math.toIntExact(parameterShape[axis]);
         if (length % mask.length != 0) {
-            throw new IllegalArgumentException("channel mask of " + mask.length + " entries does not fit "
-                    + parameter.key() + " of shape " + Arrays.toString(parameterShape));
+            throw new IllegalArgumentException(
+                    "channel mask of "
+                            + mask.length
+                            + " entries does not fit "
+                            + parameter.key()
+                            + " of shape "
+                            + Arrays.toString(parameterShape));
         }
         float[] values = new float[length];
         for (int i = 0; i < length; i++) {
@@ -229,7 +295,12 @@ final class DjlNetwork implements Network {
     }
 
     @Override
-    public double trainStep(float[] images, int[] labels, int count, double learningRate, double momentumFactor,
+    public double trainStep(
+            float[] images,
+            int[] labels,
+            int count,
+            double learningRate,
+            double momentumFactor,
             double weightDecay) {
         if (trainable.isEmpty()) {
             throw new IllegalStateException("nothing to train: call setTrainable first");
@@ -254,8 +325,12 @@ final class DjlNetwork implements Network {
                     NDArray batchLoss = loss.evaluate(new NDList(y), new NDList(logits));
                     lossValue = batchLoss.getFloat();
                     if (!Double.isFinite(lossValue)) {
-                        throw new IllegalStateException("training diverged: loss is " + lossValue
-                                + " (learning rate " + learningRate + ")");
+                        throw new IllegalStateException(
+                                "training diverged: loss is "
+                                        + lossValue
+                                        + " (learning rate "
+                                        + learningRate
+                                        + ")");
                     }
                     collector.backward(batchLoss);
                 }
@@ -312,7 +387,9 @@ final class DjlNetwork implements Network {
         for (DjlParameters.Param p : parameters.all()) {
             if (p.spec().role() != ParameterSpec.Role.STATISTIC) {
                 wasTrainable.put(p.array(), p.array().hasGradient());
-                p.array().setRequiresGradient(true); // every layer's gradient is wanted, whatever trains later
+                p.array()
+                        .setRequiresGradient(
+                                true); // every layer's gradient is wanted, whatever trains later
             }
         }
         try (NDManager scope = manager.newSubManager()) {
@@ -322,25 +399,33 @@ final class DjlNetwork implements Network {
             synchronized (GRADIENT_LOCK) {
                 try (GradientCollector collector = DjlRuntime.engine().newGradientCollector()) {
                     // Inference mode: the pass must not move BatchNorm statistics.
-                    NDArray logits = graph.forward(architecture.root(), x, Set.of(), (layer, in, out) -> {
-                        // A ones "probe" per (sample, channel): d loss / d probe = sum over the
-                        // channel's positions of a * dL/da, the per-sample quantity Fisher needs.
-                        long[] probeShape = new long[out.getShape().dimension()];
-                        Arrays.fill(probeShape, 1);
-                        probeShape[0] = count;
-                        int axis = channelAxis(out);
-                        probeShape[axis] = out.getShape().get(axis);
-                        NDArray probe = scope.ones(new Shape(probeShape));
-                        probe.setRequiresGradient(true);
-                        probes.add(probe);
-                        return out.mul(probe);
-                    });
+                    NDArray logits =
+                            graph.forward(
+                                    architecture.root(),
+                                    x,
+                                    Set.of(),
+                                    (layer, in, out) -> {
+                                        // A ones "probe" per (sample, channel): d loss / d probe =
+                                        // sum over the
+                                        // channel's positions of a * dL/da, the per-sample quantity
+                                        // Fisher needs.
+                                        long[] probeShape = new long[out.getShape().dimension()];
+                                        Arrays.fill(probeShape, 1);
+                                        probeShape[0] = count;
+                                        int axis = channelAxis(out);
+                                        probeShape[axis] = out.getShape().get(axis);
+                                        NDArray probe = scope.ones(new Shape(probeShape));
+                                        probe.setRequiresGradient(true);
+                                        probes.add(probe);
+                                        return out.mul(probe);
+                                    });
                     collector.backward(loss.evaluate(new NDList(y), new NDList(logits)));
                 }
             }
             List<GradientStatistics> out = new ArrayList<>();
             int index = 0;
-            for (Map.Entry<String, List<DjlParameters.Param>> layer : parameters.byLayer().entrySet()) {
+            for (Map.Entry<String, List<DjlParameters.Param>> layer :
+                    parameters.byLayer().entrySet()) {
                 double fisher;
                 try (NDArray g = probes.get(index).getGradient()) {
                     fisher = 0.5 * g.square().sum().getFloat();
@@ -358,7 +443,9 @@ final class DjlNetwork implements Network {
                         g.subi(g);
                     }
                 }
-                out.add(new GradientStatistics(layer.getKey(), fisher, Math.sqrt(grad2), Math.sqrt(param2)));
+                out.add(
+                        new GradientStatistics(
+                                layer.getKey(), fisher, Math.sqrt(grad2), Math.sqrt(param2)));
                 index++;
             }
             return out;
@@ -384,8 +471,20 @@ final class DjlNetwork implements Network {
         int s = architecture.imageSize();
         long expected = (long) count * architecture.inputChannels() * s * s;
         if (images.length != expected) {
-            throw new IllegalArgumentException("input of " + images.length + " values for " + count + " images of "
-                    + architecture.inputChannels() + "x" + s + "x" + s + " (expected " + expected + ")");
+            throw new IllegalArgumentException(
+                    "input of "
+                            + images.length
+                            + " values for "
+                            + count
+                            + " images of "
+                            + architecture.inputChannels()
+                            + "x"
+                            + s
+                            + "x"
+                            + s
+                            + " (expected "
+                            + expected
+                            + ")");
         }
         return scope.create(images, new Shape(count, architecture.inputChannels(), s, s));
     }

@@ -11,28 +11,34 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A network's tensors as plain engine arrays, created with seeded initial values and named by
- * their torchvision {@code state_dict} keys; copied out and in by name.
+ * A network's tensors as plain engine arrays, created with seeded initial values and named by their
+ * torchvision {@code state_dict} keys; copied out and in by name.
  */
 final class DjlParameters {
     /** A tensor of the network and the candidate layer it belongs to. */
     record Param(LayerSpec layer, ParameterSpec spec, NDArray array) {}
 
     private final String architecture;
+
     /** Per candidate layer, in forward order: its tensors in state_dict order. */
     private final Map<String, List<Param>> byLayer = new LinkedHashMap<>();
 
-    /** @throws IllegalArgumentException if two candidate layers share a name */
-    DjlParameters(String architecture, List<LayerSpec> candidates, NDManager manager, long initSeed) {
+    /**
+     * @throws IllegalArgumentException if two candidate layers share a name
+     */
+    DjlParameters(
+            String architecture, List<LayerSpec> candidates, NDManager manager, long initSeed) {
         this.architecture = architecture;
         for (LayerSpec layer : candidates) {
             if (byLayer.containsKey(layer.name())) {
-                throw new IllegalArgumentException("architecture " + architecture + " has two layers named "
-                        + layer.name());
+                throw new IllegalArgumentException(
+                        "architecture " + architecture + " has two layers named " + layer.name());
             }
             List<Param> list = new ArrayList<>();
             for (ParameterSpec spec : layer.parameters()) {
-                NDArray array = manager.create(SeededInit.values(layer, spec, initSeed), new Shape(spec.shape()));
+                NDArray array =
+                        manager.create(
+                                SeededInit.values(layer, spec, initSeed), new Shape(spec.shape()));
                 list.add(new Param(layer, spec, array));
             }
             byLayer.put(layer.name(), List.copyOf(list));
@@ -51,11 +57,12 @@ final class DjlParameters {
     /** Per candidate layer name, its arrays by local name (what {@link DjlOps} reads). */
     Map<String, Map<String, NDArray>> byLocalName() {
         Map<String, Map<String, NDArray>> out = new LinkedHashMap<>();
-        byLayer.forEach((layer, params) -> {
-            Map<String, NDArray> local = new LinkedHashMap<>();
-            params.forEach(p -> local.put(p.spec().local(), p.array()));
-            out.put(layer, local);
-        });
+        byLayer.forEach(
+                (layer, params) -> {
+                    Map<String, NDArray> local = new LinkedHashMap<>();
+                    params.forEach(p -> local.put(p.spec().local(), p.array()));
+                    out.put(layer, local);
+                });
         return out;
     }
 
@@ -63,7 +70,9 @@ final class DjlParameters {
     NetworkParameters snapshot() {
         Map<String, NetworkParameters.Tensor> out = new LinkedHashMap<>();
         for (Param p : all()) {
-            out.put(p.spec().key(), new NetworkParameters.Tensor(p.spec().shape(), p.array().toFloatArray()));
+            out.put(
+                    p.spec().key(),
+                    new NetworkParameters.Tensor(p.spec().shape(), p.array().toFloatArray()));
         }
         return new NetworkParameters(out);
     }
@@ -89,12 +98,18 @@ final class DjlParameters {
             if (t == null) {
                 missing.add(p.spec().key() + " " + Arrays.toString(shape));
             } else if (!Arrays.equals(t.shape(), shape)) {
-                mismatched.add(p.spec().key() + ": expected " + Arrays.toString(shape) + ", given "
-                        + Arrays.toString(t.shape()));
+                mismatched.add(
+                        p.spec().key()
+                                + ": expected "
+                                + Arrays.toString(shape)
+                                + ", given "
+                                + Arrays.toString(t.shape()));
             }
         }
-        List<String> unexpected = given.entrySet().stream()
-                .map(e -> e.getKey() + " " + Arrays.toString(e.getValue().shape())).toList();
+        List<String> unexpected =
+                given.entrySet().stream()
+                        .map(e -> e.getKey() + " " + Arrays.toString(e.getValue().shape()))
+                        .toList();
         new StateDictCheck(missing, unexpected, mismatched).requireMatch(sourceName, architecture);
         for (Param p : all()) {
             if (!keepInitial.contains(p.layer().name())) {

@@ -6,9 +6,9 @@ import org.adabet.platform.ReproducibleMode;
 
 /**
  * DJL's process-wide settings, applied once before the PyTorch engine loads: offline (the native
- * jars on the classpath are the only source of libtorch), a cache folder, and one intra-op
- * thread unless the launcher says otherwise, so that concurrent Spark tasks do not oversubscribe
- * cores and every reduction runs in the same order (deterministic results).
+ * jars on the classpath are the only source of libtorch), a cache folder, and one intra-op thread
+ * unless the launcher says otherwise, so that concurrent Spark tasks do not oversubscribe cores and
+ * every reduction runs in the same order (deterministic results).
  */
 final class DjlRuntime {
     private static volatile Engine engine;
@@ -24,9 +24,12 @@ final class DjlRuntime {
                     defaultProperty("ai.djl.offline", "true");
                     defaultProperty("ai.djl.pytorch.num_threads", "1");
                     defaultProperty("ai.djl.pytorch.num_interop_threads", "1");
-                    if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
-                        System.setProperty("DJL_CACHE_DIR",
-                                Path.of(System.getProperty("java.io.tmpdir"), "adabet-djl-cache").toString());
+                    if (System.getProperty("DJL_CACHE_DIR") == null
+                            && System.getenv("DJL_CACHE_DIR") == null) {
+                        System.setProperty(
+                                "DJL_CACHE_DIR",
+                                Path.of(System.getProperty("java.io.tmpdir"), "adabet-djl-cache")
+                                        .toString());
                     }
                     // libtorch reads its kernel-dispatch variables once, when it loads.
                     ReproducibleMode.applyIfRequested();

@@ -19,7 +19,10 @@ public record LayerDescription(LayerInfo layer, long[] outputShape) implements S
         return outputShape.clone();
     }
 
-    /** Builds {@code architecture} (seeded weights; one zero image walks through it) and describes its layers. */
+    /**
+     * Builds {@code architecture} (seeded weights; one zero image walks through it) and describes
+     * its layers.
+     */
     public static List<LayerDescription> of(Architecture architecture) {
         try (DjlNetwork net = new DjlNetwork(architecture, 0)) {
             List<LayerInfo> layers = net.layers();

@@ -3,13 +3,13 @@ package org.adabet.model;
 import java.io.Serializable;
 
 /**
- * A candidate layer of a built network, with what the selection methods and the memory model
- * need to know about it. Element and FLOP counts are per sample.
+ * A candidate layer of a built network, with what the selection methods and the memory model need
+ * to know about it. Element and FLOP counts are per sample.
  *
  * @param index position among the candidate layers, in forward order
- * @param type {@code conv}, {@code batch_norm}, {@code linear}, {@code layer_norm}, {@code attention}
- *     (a whole multi-head attention module) or {@code embedding} (ViT's class token and position
- *     embedding)
+ * @param type {@code conv}, {@code batch_norm}, {@code linear}, {@code layer_norm}, {@code
+ *     attention} (a whole multi-head attention module) or {@code embedding} (ViT's class token and
+ *     position embedding)
  * @param parameters trainable parameter count (BatchNorm running statistics excluded)
  * @param biasParameters elements of the layer's bias (BatchNorm: its shift), 0 if it has none
  * @param inputElements elements of the layer's input activation
@@ -19,18 +19,38 @@ import java.io.Serializable;
  * @param forwardFlops multiply-adds x 2 of the layer's forward pass
  * @param reluAfter whether a ReLU or ReLU6 follows the layer, through a residual addition at most
  *     (its 1-bit mask must be kept for a backward pass through it); after an addition only the
- *     branch walked last (the projection shortcut where there is one) carries the one mask;
- *     false before GELU, whose backward pass needs its full input
+ *     branch walked last (the projection shortcut where there is one) carries the one mask; false
+ *     before GELU, whose backward pass needs its full input
  * @param head whether this is the classifier head
  */
-public record LayerInfo(int index, String name, String type, long parameters, long biasParameters,
+public record LayerInfo(
+        int index,
+        String name,
+        String type,
+        long parameters,
+        long biasParameters,
         long inputElements,
-        long outputElements, int channels, long forwardFlops, boolean reluAfter, boolean head)
+        long outputElements,
+        int channels,
+        long forwardFlops,
+        boolean reluAfter,
+        boolean head)
         implements Serializable {
 
     /** A layer for tests and tools that know only its size. */
-    public static LayerInfo simple(int index, String name, long parameters, long elements, boolean head) {
-        return new LayerInfo(index, name, "conv", parameters, 0, elements, elements, 1, 2 * parameters * elements,
-                !head, head);
+    public static LayerInfo simple(
+            int index, String name, long parameters, long elements, boolean head) {
+        return new LayerInfo(
+                index,
+                name,
+                "conv",
+                parameters,
+                0,
+                elements,
+                elements,
+                1,
+                2 * parameters * elements,
+                !head,
+                head);
     }
 }

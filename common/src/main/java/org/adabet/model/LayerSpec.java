@@ -18,13 +18,36 @@ import java.util.List;
  * @param bias whether a convolution or linear layer has a bias
  * @param extra attention: the number of heads; tokens: the sequence length with the class token
  */
-public record LayerSpec(Kind kind, String name, int inChannels, int outChannels, int kernel, int stride,
-        int padding, int groups, boolean bias, int extra) implements Module {
+public record LayerSpec(
+        Kind kind,
+        String name,
+        int inChannels,
+        int outChannels,
+        int kernel,
+        int stride,
+        int padding,
+        int groups,
+        boolean bias,
+        int extra)
+        implements Module {
 
     /** What a leaf computes. */
     public enum Kind {
-        CONV, BATCH_NORM, LINEAR, LAYER_NORM, ATTENTION, TOKENS,
-        RELU, RELU6, GELU, GLOBAL_AVG_POOL, MAX_POOL, ADAPTIVE_AVG_POOL, FLATTEN, PATCHES, CLASS_TOKEN;
+        CONV,
+        BATCH_NORM,
+        LINEAR,
+        LAYER_NORM,
+        ATTENTION,
+        TOKENS,
+        RELU,
+        RELU6,
+        GELU,
+        GLOBAL_AVG_POOL,
+        MAX_POOL,
+        ADAPTIVE_AVG_POOL,
+        FLATTEN,
+        PATCHES,
+        CLASS_TOKEN;
 
         /** Whether leaves of this kind hold trainable weights (and so are candidate layers). */
         public boolean hasWeights() {
@@ -52,11 +75,26 @@ public record LayerSpec(Kind kind, String name, int inChannels, int outChannels,
         return conv(name, in, out, kernel, stride, kernel / 2, 1, false);
     }
 
-    static LayerSpec conv(String name, int in, int out, int kernel, int stride, int padding, int groups,
+    static LayerSpec conv(
+            String name,
+            int in,
+            int out,
+            int kernel,
+            int stride,
+            int padding,
+            int groups,
             boolean bias) {
         if (in % groups != 0 || out % groups != 0) {
-            throw new IllegalArgumentException("conv " + name + ": " + in + " -> " + out + " channels do not divide into "
-                    + groups + " groups");
+            throw new IllegalArgumentException(
+                    "conv "
+                            + name
+                            + ": "
+                            + in
+                            + " -> "
+                            + out
+                            + " channels do not divide into "
+                            + groups
+                            + " groups");
         }
         return new LayerSpec(Kind.CONV, name, in, out, kernel, stride, padding, groups, bias, 0);
     }
@@ -73,20 +111,27 @@ public record LayerSpec(Kind kind, String name, int inChannels, int outChannels,
         return new LayerSpec(Kind.LAYER_NORM, name, features, features, 0, 1, 0, 1, true, 0);
     }
 
-    /** torchvision's {@code nn.MultiheadAttention(hidden, heads, batch_first=True)}, self-attention. */
+    /**
+     * torchvision's {@code nn.MultiheadAttention(hidden, heads, batch_first=True)}, self-attention.
+     */
     static LayerSpec attention(String name, int hidden, int heads) {
         if (hidden % heads != 0) {
-            throw new IllegalArgumentException("attention " + name + ": hidden size " + hidden
-                    + " is not divisible by " + heads + " heads");
+            throw new IllegalArgumentException(
+                    "attention "
+                            + name
+                            + ": hidden size "
+                            + hidden
+                            + " is not divisible by "
+                            + heads
+                            + " heads");
         }
         return new LayerSpec(Kind.ATTENTION, name, hidden, hidden, 0, 1, 0, 1, true, heads);
     }
 
     /**
-     * ViT's free parameters {@code class_token} [1, 1, D] and {@code encoder.pos_embedding}
-     * [1, S, D] as one candidate layer named {@code encoder.pos_embedding}: it prepends the class
-     * token to the patch tokens and adds the position embedding; its output is the encoder's
-     * first input.
+     * ViT's free parameters {@code class_token} [1, 1, D] and {@code encoder.pos_embedding} [1, S,
+     * D] as one candidate layer named {@code encoder.pos_embedding}: it prepends the class token to
+     * the patch tokens and adds the position embedding; its output is the encoder's first input.
      */
     static LayerSpec tokens(String name, int hidden, int sequence) {
         return new LayerSpec(Kind.TOKENS, name, hidden, hidden, 0, 1, 0, 1, false, sequence);
@@ -112,14 +157,25 @@ public record LayerSpec(Kind kind, String name, int inChannels, int outChannels,
         return new LayerSpec(Kind.ADAPTIVE_AVG_POOL, null, 0, 0, outputSize, 1, 0, 1, false, 0);
     }
 
-    /** The tensors of this layer in torchvision's {@code state_dict} order; empty for leaves without weights. */
+    /**
+     * The tensors of this layer in torchvision's {@code state_dict} order; empty for leaves without
+     * weights.
+     */
     public List<ParameterSpec> parameters() {
         List<ParameterSpec> out = new ArrayList<>();
         long in = inChannels;
         long o = outChannels;
         switch (kind) {
             case CONV -> {
-                out.add(tensor("weight", ParameterSpec.Role.WEIGHT, 0, o, in / groups, kernel, kernel));
+                out.add(
+                        tensor(
+                                "weight",
+                                ParameterSpec.Role.WEIGHT,
+                                0,
+                                o,
+                                in / groups,
+                                kernel,
+                                kernel));
                 if (bias) {
                     out.add(tensor("bias", ParameterSpec.Role.BIAS, 0, o));
                 }
@@ -141,17 +197,28 @@ public record LayerSpec(Kind kind, String name, int inChannels, int outChannels,
                 out.add(tensor("bias", ParameterSpec.Role.BIAS, 0, o));
             }
             case ATTENTION -> {
-                // Query, key and value projections stacked on the leading axis, as PyTorch stores them.
+                // Query, key and value projections stacked on the leading axis, as PyTorch stores
+                // them.
                 out.add(tensor("in_proj_weight", ParameterSpec.Role.WEIGHT, 0, 3 * o, in));
                 out.add(tensor("in_proj_bias", ParameterSpec.Role.BIAS, 0, 3 * o));
                 out.add(tensor("out_proj.weight", ParameterSpec.Role.WEIGHT, 0, o, o));
                 out.add(tensor("out_proj.bias", ParameterSpec.Role.BIAS, 0, o));
             }
             case TOKENS -> {
-                out.add(new ParameterSpec("class_token", "class_token", new long[] {1, 1, o},
-                        ParameterSpec.Role.WEIGHT, 2));
-                out.add(new ParameterSpec("pos_embedding", name, new long[] {1, extra, o},
-                        ParameterSpec.Role.WEIGHT, 2));
+                out.add(
+                        new ParameterSpec(
+                                "class_token",
+                                "class_token",
+                                new long[] {1, 1, o},
+                                ParameterSpec.Role.WEIGHT,
+                                2));
+                out.add(
+                        new ParameterSpec(
+                                "pos_embedding",
+                                name,
+                                new long[] {1, extra, o},
+                                ParameterSpec.Role.WEIGHT,
+                                2));
             }
             default -> {
                 // no weights
@@ -162,11 +229,14 @@ public record LayerSpec(Kind kind, String name, int inChannels, int outChannels,
 
     /** Trainable parameters (running statistics excluded). */
     public long parameterCount() {
-        return parameters().stream().filter(p -> p.role() != ParameterSpec.Role.STATISTIC)
-                .mapToLong(ParameterSpec::size).sum();
+        return parameters().stream()
+                .filter(p -> p.role() != ParameterSpec.Role.STATISTIC)
+                .mapToLong(ParameterSpec::size)
+                .sum();
     }
 
-    private ParameterSpec tensor(String local, ParameterSpec.Role role, int channelAxis, long... shape) {
+    private ParameterSpec tensor(
+            String local, ParameterSpec.Role role, int channelAxis, long... shape) {
         return new ParameterSpec(local, name + "." + local, shape, role, channelAxis);
     }
 }

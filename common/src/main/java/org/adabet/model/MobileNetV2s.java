@@ -4,25 +4,37 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * MobileNetV2 (Sandler, Howard, Zhu, Zhmoginov, Chen, "MobileNetV2: Inverted Residuals and
- * Linear Bottlenecks", CVPR 2018) as torchvision builds it: module names
- * ({@code features.0.0}, {@code features.3.conv.1.0}, {@code classifier.1}), channel rounding
- * ({@code _make_divisible}), ReLU6, and the identity shortcut exactly where
- * {@code use_res_connect} (stride 1 and equal channels) puts it. The classifier's dropout is
- * left out (deterministic training; it is the identity at inference).
+ * MobileNetV2 (Sandler, Howard, Zhu, Zhmoginov, Chen, "MobileNetV2: Inverted Residuals and Linear
+ * Bottlenecks", CVPR 2018) as torchvision builds it: module names ({@code features.0.0}, {@code
+ * features.3.conv.1.0}, {@code classifier.1}), channel rounding ({@code _make_divisible}), ReLU6,
+ * and the identity shortcut exactly where {@code use_res_connect} (stride 1 and equal channels)
+ * puts it. The classifier's dropout is left out (deterministic training; it is the identity at
+ * inference).
  */
 public final class MobileNetV2s {
-    /** torchvision's inverted residual setting: expansion t, channels c, repeats n, first stride s. */
+    /**
+     * torchvision's inverted residual setting: expansion t, channels c, repeats n, first stride s.
+     */
     private static final int[][] SETTING = {
-        {1, 16, 1, 1}, {6, 24, 2, 2}, {6, 32, 3, 2}, {6, 64, 4, 2}, {6, 96, 3, 1}, {6, 160, 3, 2}, {6, 320, 1, 1}
+        {1, 16, 1, 1},
+        {6, 24, 2, 2},
+        {6, 32, 3, 2},
+        {6, 64, 4, 2},
+        {6, 96, 3, 1},
+        {6, 160, 3, 2},
+        {6, 320, 1, 1}
     };
 
     private MobileNetV2s() {}
 
-    /** torchvision's {@code mobilenet_v2(width_mult=...)}: 3,504,872 parameters at width 1.0 and 1000 classes. */
+    /**
+     * torchvision's {@code mobilenet_v2(width_mult=...)}: 3,504,872 parameters at width 1.0 and
+     * 1000 classes.
+     */
     public static Architecture build(String name, double widthMult, int imageSize, int numClasses) {
         if (!(widthMult > 0)) {
-            throw new IllegalArgumentException("MobileNetV2 width multiplier must be positive, was " + widthMult);
+            throw new IllegalArgumentException(
+                    "MobileNetV2 width multiplier must be positive, was " + widthMult);
         }
         List<Module> features = new ArrayList<>();
         int in = makeDivisible(32 * widthMult);
@@ -32,7 +44,9 @@ public final class MobileNetV2s {
         for (int[] row : SETTING) {
             int out = makeDivisible(row[1] * widthMult);
             for (int i = 0; i < row[2]; i++) {
-                features.add(invertedResidual("features." + index, in, out, i == 0 ? row[3] : 1, row[0]));
+                features.add(
+                        invertedResidual(
+                                "features." + index, in, out, i == 0 ? row[3] : 1, row[0]));
                 in = out;
                 index++;
             }
@@ -59,12 +73,19 @@ public final class MobileNetV2s {
     }
 
     /** torchvision's Conv2dNormActivation: bias-free convolution, BatchNorm, ReLU6. */
-    private static Module convBnRelu6(String prefix, int in, int out, int kernel, int stride, int groups) {
-        return Sequence.of(LayerSpec.conv(prefix + ".0", in, out, kernel, stride, (kernel - 1) / 2, groups, false),
-                LayerSpec.batchNorm(prefix + ".1", out), LayerSpec.op(LayerSpec.Kind.RELU6));
+    private static Module convBnRelu6(
+            String prefix, int in, int out, int kernel, int stride, int groups) {
+        return Sequence.of(
+                LayerSpec.conv(
+                        prefix + ".0", in, out, kernel, stride, (kernel - 1) / 2, groups, false),
+                LayerSpec.batchNorm(prefix + ".1", out),
+                LayerSpec.op(LayerSpec.Kind.RELU6));
     }
 
-    /** torchvision's {@code _make_divisible(v, 8)}: nearest multiple of 8, at least 8, never 10% below v. */
+    /**
+     * torchvision's {@code _make_divisible(v, 8)}: nearest multiple of 8, at least 8, never 10%
+     * below v.
+     */
     static int makeDivisible(double v) {
         int divisor = 8;
         int rounded = Math.max(divisor, (int) (v + divisor / 2.0) / divisor * divisor);

@@ -8,8 +8,8 @@ final class ModuleWalk {
     private ModuleWalk() {}
 
     /**
-     * A candidate layer and whether it carries the mask of a mask-keeping nonlinearity (ReLU, ReLU6)
-     * that its output reaches before any other layer with weights, passing at most through a
+     * A candidate layer and whether it carries the mask of a mask-keeping nonlinearity (ReLU,
+     * ReLU6) that its output reaches before any other layer with weights, passing at most through a
      * residual addition (one mask per addition, carried by the branch walked last).
      */
     record Candidate(LayerSpec layer, boolean reluAfter) {}
@@ -20,7 +20,9 @@ final class ModuleWalk {
         return out;
     }
 
-    /** @param maskAfter whether what follows {@code m} is a mask-keeping nonlinearity */
+    /**
+     * @param maskAfter whether what follows {@code m} is a mask-keeping nonlinearity
+     */
     private static void walk(Module m, boolean maskAfter, List<Candidate> out) {
         if (m instanceof LayerSpec l) {
             if (l.kind().hasWeights()) {
@@ -29,8 +31,10 @@ final class ModuleWalk {
         } else if (m instanceof Sequence s) {
             List<Module> c = s.children();
             for (int i = 0; i < c.size(); i++) {
-                boolean next = i + 1 < c.size() ? c.get(i + 1) instanceof LayerSpec n && n.kind().keepsMask()
-                        : maskAfter;
+                boolean next =
+                        i + 1 < c.size()
+                                ? c.get(i + 1) instanceof LayerSpec n && n.kind().keepsMask()
+                                : maskAfter;
                 walk(c.get(i), next, out);
             }
         } else if (m instanceof Residual r) {

@@ -4,9 +4,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * A built network behind an engine-neutral interface: the rest of the library sees float arrays
- * and layer names, never engine types. Images are NCHW float32, {@code count} of them.
- * Not thread-safe: one task owns one network.
+ * A built network behind an engine-neutral interface: the rest of the library sees float arrays and
+ * layer names, never engine types. Images are NCHW float32, {@code count} of them. Not thread-safe:
+ * one task owns one network.
  */
 public interface Network extends AutoCloseable {
 
@@ -16,11 +16,11 @@ public interface Network extends AutoCloseable {
     List<LayerInfo> layers();
 
     /**
-     * One forward pass in inference mode, returning every candidate layer's output, flattened
-     * per sample: element {@code i} holds {@code count x layers().get(i).outputElements()} values.
-     * Each sample's values are channel-major: channel {@code c} is the c-th contiguous block of
-     * {@code outputElements / channels} values (NCHW feature maps as they are; a ViT token
-     * sequence (S tokens x D features) as D blocks of S values).
+     * One forward pass in inference mode, returning every candidate layer's output, flattened per
+     * sample: element {@code i} holds {@code count x layers().get(i).outputElements()} values. Each
+     * sample's values are channel-major: channel {@code c} is the c-th contiguous block of {@code
+     * outputElements / channels} values (NCHW feature maps as they are; a ViT token sequence (S
+     * tokens x D features) as D blocks of S values).
      */
     List<float[]> activations(float[] images, int count);
 
@@ -42,7 +42,8 @@ public interface Network extends AutoCloseable {
      * no gradient step and a BatchNorm layer with nothing to train runs in inference mode, so its
      * statistics do not move. Masked channels keep their values.
      *
-     * @throws IllegalArgumentException for a name that is not a candidate layer, or a mask of the wrong length
+     * @throws IllegalArgumentException for a name that is not a candidate layer, or a mask of the
+     *     wrong length
      */
     void setTrainable(TrainableSpec spec);
 
@@ -52,8 +53,8 @@ public interface Network extends AutoCloseable {
     }
 
     /**
-     * One backward pass over a labelled batch (inference mode, nothing changes) and, per
-     * candidate layer, the gradient statistics the gradient-based selection methods read.
+     * One backward pass over a labelled batch (inference mode, nothing changes) and, per candidate
+     * layer, the gradient statistics the gradient-based selection methods read.
      */
     List<GradientStatistics> gradientStatistics(float[] images, int[] labels, int count);
 
@@ -64,7 +65,12 @@ public interface Network extends AutoCloseable {
      * @return the batch's mean loss
      * @throws IllegalStateException if the loss is not finite
      */
-    double trainStep(float[] images, int[] labels, int count, double learningRate, double momentum,
+    double trainStep(
+            float[] images,
+            int[] labels,
+            int count,
+            double learningRate,
+            double momentum,
             double weightDecay);
 
     /** A copy of every parameter and BatchNorm statistic, by torchvision-style name. */

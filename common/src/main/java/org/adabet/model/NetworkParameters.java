@@ -26,8 +26,13 @@ public final class NetworkParameters implements Serializable {
         public Tensor {
             long n = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
             if (n != values.length) {
-                throw new IllegalArgumentException("tensor of shape " + Arrays.toString(shape) + " needs " + n
-                        + " values, has " + values.length);
+                throw new IllegalArgumentException(
+                        "tensor of shape "
+                                + Arrays.toString(shape)
+                                + " needs "
+                                + n
+                                + " values, has "
+                                + values.length);
             }
         }
     }
@@ -55,7 +60,8 @@ public final class NetworkParameters implements Serializable {
     /**
      * Reads a checkpoint written by {@link #save}.
      *
-     * @throws IllegalArgumentException naming the file if it is missing, not a parameter file or corrupt
+     * @throws IllegalArgumentException naming the file if it is missing, not a parameter file or
+     *     corrupt
      */
     public static NetworkParameters load(java.nio.file.Path file) {
         if (!java.nio.file.Files.isRegularFile(file)) {
@@ -99,12 +105,17 @@ public final class NetworkParameters implements Serializable {
     public static NetworkParameters fromBytes(byte[] data, String source) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             if (in.readInt() != MAGIC) {
-                throw new IllegalArgumentException(source + " is not an AdaBet parameter file (bad magic number)");
+                throw new IllegalArgumentException(
+                        source + " is not an AdaBet parameter file (bad magic number)");
             }
             int version = in.readInt();
             if (version != VERSION) {
-                throw new IllegalArgumentException(source + " has parameter format version " + version
-                        + ", expected " + VERSION);
+                throw new IllegalArgumentException(
+                        source
+                                + " has parameter format version "
+                                + version
+                                + ", expected "
+                                + VERSION);
             }
             int count = in.readInt();
             Map<String, Tensor> map = new LinkedHashMap<>();
@@ -124,7 +135,8 @@ public final class NetworkParameters implements Serializable {
             }
             return new NetworkParameters(map);
         } catch (IOException e) {
-            throw new IllegalArgumentException(source + " is truncated or corrupt: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    source + " is truncated or corrupt: " + e.getMessage(), e);
         }
     }
 }

@@ -18,21 +18,29 @@ public final class Networks {
      *
      * @throws IllegalArgumentException if a tensor is missing, unexpected or of the wrong shape
      */
-    public static Network load(Architecture architecture, NetworkParameters pretrained, boolean newHead,
+    public static Network load(
+            Architecture architecture,
+            NetworkParameters pretrained,
+            boolean newHead,
             long headSeed) {
         return load(architecture, pretrained, newHead, headSeed, "parameters");
     }
 
     /**
      * As {@link #load(Architecture, NetworkParameters, boolean, long)}, with tensors named as
-     * torchvision's {@code state_dict} keys, so a torchvision export read by
-     * {@code org.adabet.weights.StateDictReader} loads directly.
+     * torchvision's {@code state_dict} keys, so a torchvision export read by {@code
+     * org.adabet.weights.StateDictReader} loads directly.
      *
      * @param source names the parameters' origin (a file) in the error message
-     * @throws IllegalArgumentException listing every missing, unexpected and shape-mismatched tensor
+     * @throws IllegalArgumentException listing every missing, unexpected and shape-mismatched
+     *     tensor
      */
-    public static Network load(Architecture architecture, NetworkParameters pretrained, boolean newHead,
-            long headSeed, String source) {
+    public static Network load(
+            Architecture architecture,
+            NetworkParameters pretrained,
+            boolean newHead,
+            long headSeed,
+            String source) {
         DjlNetwork net = new DjlNetwork(architecture, headSeed);
         try {
             net.load(pretrained, newHead ? Set.of(architecture.headName()) : Set.of(), source);

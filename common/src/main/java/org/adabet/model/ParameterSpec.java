@@ -6,8 +6,8 @@ import java.util.Arrays;
 /**
  * One tensor of a layer, engine-neutral.
  *
- * @param local the name within the layer, as torchvision's module calls it ({@code weight},
- *     {@code running_mean}, {@code in_proj_weight}, {@code out_proj.bias})
+ * @param local the name within the layer, as torchvision's module calls it ({@code weight}, {@code
+ *     running_mean}, {@code in_proj_weight}, {@code out_proj.bias})
  * @param key the full torchvision {@code state_dict} key, e.g. {@code layer1.0.bn1.running_mean}
  * @param role what the tensor is to training
  * @param channelAxis the axis indexed by the layer's output channel (channel masks act on it)

@@ -1,9 +1,9 @@
 package org.adabet.model;
 
 /**
- * {@code out = act(main(x) + shortcut(x))}: ResNet's basic and bottleneck blocks (He et al.,
- * "Deep Residual Learning for Image Recognition", CVPR 2016), MobileNetV2's inverted residual
- * with {@code use_res_connect} and the two residual halves of a ViT encoder block.
+ * {@code out = act(main(x) + shortcut(x))}: ResNet's basic and bottleneck blocks (He et al., "Deep
+ * Residual Learning for Image Recognition", CVPR 2016), MobileNetV2's inverted residual with {@code
+ * use_res_connect} and the two residual halves of a ViT encoder block.
  *
  * @param shortcut null for the identity
  * @param reluAfter whether a ReLU follows the addition (ResNet); false for MobileNetV2 and ViT

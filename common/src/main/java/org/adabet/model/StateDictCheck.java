@@ -10,11 +10,15 @@ import java.util.Map;
  * unexpected names and shape mismatches, all reported together so one failed load shows every
  * problem at once (as PyTorch's {@code load_state_dict} does).
  *
- * @param missing expected tensors absent from the given ones, as {@code name [shape]}, in expected order
- * @param unexpected given tensors the architecture has no place for, as {@code name [shape]}, in given order
- * @param mismatched tensors present in both with different shapes, as {@code name: expected [..], given [..]}
+ * @param missing expected tensors absent from the given ones, as {@code name [shape]}, in expected
+ *     order
+ * @param unexpected given tensors the architecture has no place for, as {@code name [shape]}, in
+ *     given order
+ * @param mismatched tensors present in both with different shapes, as {@code name: expected [..],
+ *     given [..]}
  */
-public record StateDictCheck(List<String> missing, List<String> unexpected, List<String> mismatched) {
+public record StateDictCheck(
+        List<String> missing, List<String> unexpected, List<String> mismatched) {
     /** Names listed per category in {@link #message}; the rest are counted. */
     static final int LISTED = 20;
 
@@ -35,8 +39,12 @@ public record StateDictCheck(List<String> missing, List<String> unexpected, List
             if (g == null) {
                 missing.add(e.getKey() + " " + Arrays.toString(e.getValue().shape()));
             } else if (!Arrays.equals(g.shape(), e.getValue().shape())) {
-                mismatched.add(e.getKey() + ": expected " + Arrays.toString(e.getValue().shape()) + ", given "
-                        + Arrays.toString(g.shape()));
+                mismatched.add(
+                        e.getKey()
+                                + ": expected "
+                                + Arrays.toString(e.getValue().shape())
+                                + ", given "
+                                + Arrays.toString(g.shape()));
             }
         }
         List<String> unexpected = new ArrayList<>();
@@ -65,8 +73,13 @@ public record StateDictCheck(List<String> missing, List<String> unexpected, List
         if (matches()) {
             return "";
         }
-        StringBuilder sb = new StringBuilder("state dict " + source + " does not fit architecture " + architecture
-                + ":");
+        StringBuilder sb =
+                new StringBuilder(
+                        "state dict "
+                                + source
+                                + " does not fit architecture "
+                                + architecture
+                                + ":");
         String sep = " ";
         sep = append(sb, sep, missing, "missing", "missing");
         sep = append(sb, sep, unexpected, "unexpected", "unexpected");
@@ -74,18 +87,26 @@ public record StateDictCheck(List<String> missing, List<String> unexpected, List
         return sb.toString();
     }
 
-    /** @throws IllegalArgumentException with {@link #message} unless the state dict {@link #matches()} */
+    /**
+     * @throws IllegalArgumentException with {@link #message} unless the state dict {@link
+     *     #matches()}
+     */
     public void requireMatch(String source, String architecture) {
         if (!matches()) {
             throw new IllegalArgumentException(message(source, architecture));
         }
     }
 
-    private static String append(StringBuilder sb, String sep, List<String> items, String one, String many) {
+    private static String append(
+            StringBuilder sb, String sep, List<String> items, String one, String many) {
         if (items.isEmpty()) {
             return sep;
         }
-        sb.append(sep).append(items.size()).append(' ').append(items.size() == 1 ? one : many).append(" (");
+        sb.append(sep)
+                .append(items.size())
+                .append(' ')
+                .append(items.size() == 1 ? one : many)
+                .append(" (");
         sb.append(String.join(", ", items.subList(0, Math.min(LISTED, items.size()))));
         if (items.size() > LISTED) {
             sb.append(", ... and ").append(items.size() - LISTED).append(" more");

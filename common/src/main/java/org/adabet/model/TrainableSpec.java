@@ -12,13 +12,15 @@ import java.util.TreeSet;
 /**
  * What a retraining run may change; everything else is frozen.
  *
- * @param layers layers whose every parameter trains (BatchNorm running statistics follow the training mode)
- * @param biasOnly layers of which only the bias (a BatchNorm's shift) trains; they run in training mode,
- *     so a BatchNorm among them normalises with batch statistics and moves its running ones
- * @param channelMasks for some of {@code layers}: the output channels that train (true); the
- *     others keep their values (their gradient is masked)
+ * @param layers layers whose every parameter trains (BatchNorm running statistics follow the
+ *     training mode)
+ * @param biasOnly layers of which only the bias (a BatchNorm's shift) trains; they run in training
+ *     mode, so a BatchNorm among them normalises with batch statistics and moves its running ones
+ * @param channelMasks for some of {@code layers}: the output channels that train (true); the others
+ *     keep their values (their gradient is masked)
  */
-public record TrainableSpec(Set<String> layers, Set<String> biasOnly, Map<String, boolean[]> channelMasks)
+public record TrainableSpec(
+        Set<String> layers, Set<String> biasOnly, Map<String, boolean[]> channelMasks)
         implements Serializable {
 
     public TrainableSpec {
@@ -27,7 +29,8 @@ public record TrainableSpec(Set<String> layers, Set<String> biasOnly, Map<String
         channelMasks = Map.copyOf(new TreeMap<>(channelMasks));
         for (String masked : channelMasks.keySet()) {
             if (!layers.contains(masked)) {
-                throw new IllegalArgumentException("channel mask for '" + masked + "', which is not a trained layer");
+                throw new IllegalArgumentException(
+                        "channel mask for '" + masked + "', which is not a trained layer");
             }
         }
     }
@@ -46,16 +49,22 @@ public record TrainableSpec(Set<String> layers, Set<String> biasOnly, Map<String
     public long trainableParameters(LayerInfo layer) {
         if (layers.contains(layer.name())) {
             boolean[] mask = channelMasks.get(layer.name());
-            // Every tensor of a layer has an axis indexed by the output channel (attention's stacked
+            // Every tensor of a layer has an axis indexed by the output channel (attention's
+            // stacked
             // query/key/value projection: three times), so a mask keeps the same fraction of each.
-            return mask == null ? layer.parameters() : layer.parameters() * kept(mask) / mask.length;
+            return mask == null
+                    ? layer.parameters()
+                    : layer.parameters() * kept(mask) / mask.length;
         }
         return biasOnly.contains(layer.name()) ? layer.biasParameters() : 0;
     }
 
     /** Layers touched by this spec, in the order given. */
     public List<String> touched(List<LayerInfo> all) {
-        return all.stream().map(LayerInfo::name).filter(n -> layers.contains(n) || biasOnly.contains(n)).toList();
+        return all.stream()
+                .map(LayerInfo::name)
+                .filter(n -> layers.contains(n) || biasOnly.contains(n))
+                .toList();
     }
 
     /**
@@ -82,11 +91,14 @@ public record TrainableSpec(Set<String> layers, Set<String> biasOnly, Map<String
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof TrainableSpec t) || !t.layers.equals(layers) || !t.biasOnly.equals(biasOnly)
+        if (!(o instanceof TrainableSpec t)
+                || !t.layers.equals(layers)
+                || !t.biasOnly.equals(biasOnly)
                 || !t.channelMasks.keySet().equals(channelMasks.keySet())) {
             return false;
         }
-        return channelMasks.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), t.channelMasks.get(e.getKey())));
+        return channelMasks.entrySet().stream()
+                .allMatch(e -> Arrays.equals(e.getValue(), t.channelMasks.get(e.getKey())));
     }
 
     @Override

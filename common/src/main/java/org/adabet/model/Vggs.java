@@ -6,20 +6,27 @@ import java.util.List;
 /**
  * VGG networks (Simonyan, Zisserman, "Very Deep Convolutional Networks for Large-Scale Image
  * Recognition", ICLR 2015) as torchvision builds them: {@code features.i} numbered over every
- * convolution, BatchNorm, ReLU and max pool, adaptive average pooling to 7x7, and
- * {@code classifier.0/3/6} (dropout left out: deterministic training, identity at inference).
- * Convolutions keep their bias also before BatchNorm, as torchvision's.
+ * convolution, BatchNorm, ReLU and max pool, adaptive average pooling to 7x7, and {@code
+ * classifier.0/3/6} (dropout left out: deterministic training, identity at inference). Convolutions
+ * keep their bias also before BatchNorm, as torchvision's.
  */
 public final class Vggs {
     /** Max pooling in a configuration. */
     private static final int M = -1;
-    private static final int[] VGG16 = {64, 64, M, 128, 128, M, 256, 256, 256, M, 512, 512, 512, M, 512, 512, 512, M};
+
+    private static final int[] VGG16 = {
+        64, 64, M, 128, 128, M, 256, 256, 256, M, 512, 512, 512, M, 512, 512, 512, M
+    };
 
     private Vggs() {}
 
-    /** torchvision's {@code vgg16} (138,357,544 parameters) or {@code vgg16_bn} (138,365,992) at 1000 classes. */
+    /**
+     * torchvision's {@code vgg16} (138,357,544 parameters) or {@code vgg16_bn} (138,365,992) at
+     * 1000 classes.
+     */
     public static Architecture vgg16(boolean batchNorm, int imageSize, int numClasses) {
-        return build(batchNorm ? "vgg16_bn" : "vgg16", VGG16, batchNorm, 7, 4096, imageSize, numClasses);
+        return build(
+                batchNorm ? "vgg16_bn" : "vgg16", VGG16, batchNorm, 7, 4096, imageSize, numClasses);
     }
 
     /**
@@ -32,12 +39,24 @@ public final class Vggs {
         return build("vgg8", config, true, 1, 16 * width, imageSize, numClasses);
     }
 
-    private static Architecture build(String name, int[] config, boolean batchNorm, int pooled, int hidden,
-            int imageSize, int numClasses) {
+    private static Architecture build(
+            String name,
+            int[] config,
+            boolean batchNorm,
+            int pooled,
+            int hidden,
+            int imageSize,
+            int numClasses) {
         long pools = java.util.Arrays.stream(config).filter(c -> c == M).count();
         if (imageSize < 1L << pools) {
-            throw new IllegalArgumentException(name + " halves its input " + pools + " times: image size must be at least "
-                    + (1L << pools) + ", was " + imageSize);
+            throw new IllegalArgumentException(
+                    name
+                            + " halves its input "
+                            + pools
+                            + " times: image size must be at least "
+                            + (1L << pools)
+                            + ", was "
+                            + imageSize);
         }
         List<Module> modules = new ArrayList<>();
         int index = 0;

@@ -13,8 +13,8 @@ import java.util.TreeSet;
 
 /**
  * The CPU this process runs on and the instruction-set level libtorch's ATen kernels dispatch to,
- * recorded in provenance so that two runs can be compared knowingly: the same level, libtorch
- * build and thread count give identical tables; another level differs within float rounding.
+ * recorded in provenance so that two runs can be compared knowingly: the same level, libtorch build
+ * and thread count give identical tables; another level differs within float rounding.
  *
  * @param model the CPU's model name ({@code /proc/cpuinfo}), or "unknown"
  * @param flags the vector-extension flags of the CPU that matter to the kernels (avx, avx2, fma,
@@ -24,17 +24,27 @@ import java.util.TreeSet;
  * @param atenLevel the level ATen dispatches to: the highest the CPU supports by ATen's own rule
  *     (avx512 needs avx512f, bw, dq and vl; avx2 needs avx2 and fma) and CPUID allows, lowered to
  *     {@code ATEN_CPU_CAPABILITY} when that is set; "default" below AVX2
- * @param libtorchEnvironment the dispatch variables as set (ATEN_CPU_CAPABILITY, ONEDNN_MAX_CPU_ISA, MKL_CBWR)
+ * @param libtorchEnvironment the dispatch variables as set (ATEN_CPU_CAPABILITY,
+ *     ONEDNN_MAX_CPU_ISA, MKL_CBWR)
  * @param reproducible whether the reproducible mode is on
  */
-public record CpuInfo(String model, Set<String> flags, int jvmAvx, String atenLevel, Map<String, String> libtorchEnvironment,
+public record CpuInfo(
+        String model,
+        Set<String> flags,
+        int jvmAvx,
+        String atenLevel,
+        Map<String, String> libtorchEnvironment,
         boolean reproducible) {
 
-    private static final List<String> AVX512_FOR_ATEN = List.of("avx512f", "avx512bw", "avx512dq", "avx512vl");
+    private static final List<String> AVX512_FOR_ATEN =
+            List.of("avx512f", "avx512bw", "avx512dq", "avx512vl");
 
     public CpuInfo {
-        flags = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(flags)); // sorted: provenance is stable
-        libtorchEnvironment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(libtorchEnvironment));
+        flags =
+                java.util.Collections.unmodifiableSortedSet(
+                        new TreeSet<>(flags)); // sorted: provenance is stable
+        libtorchEnvironment =
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(libtorchEnvironment));
     }
 
     /** Whether the CPU could be read (Linux); elsewhere only the environment is known. */
@@ -61,12 +71,18 @@ public record CpuInfo(String model, Set<String> flags, int jvmAvx, String atenLe
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // Not Linux, or /proc unreadable: the CPU stays unknown, the environment is still recorded.
+            // Not Linux, or /proc unreadable: the CPU stays unknown, the environment is still
+            // recorded.
         }
         Map<String, String> env = ReproducibleMode.libtorchEnvironment();
         int jvmAvx = readJvmAvx();
-        return new CpuInfo(model, vectorFlags(flags), jvmAvx, atenLevel(flags, jvmAvx, env.get("ATEN_CPU_CAPABILITY")),
-                env, ReproducibleMode.requested());
+        return new CpuInfo(
+                model,
+                vectorFlags(flags),
+                jvmAvx,
+                atenLevel(flags, jvmAvx, env.get("ATEN_CPU_CAPABILITY")),
+                env,
+                ReproducibleMode.requested());
     }
 
     static Set<String> vectorFlags(Set<String> all) {
@@ -79,11 +95,14 @@ public record CpuInfo(String model, Set<String> flags, int jvmAvx, String atenLe
         return out;
     }
 
-    /** The JVM's own CPUID reading, through its {@code UseAVX} flag; -1 when the JVM does not say. */
+    /**
+     * The JVM's own CPUID reading, through its {@code UseAVX} flag; -1 when the JVM does not say.
+     */
     static int readJvmAvx() {
         try {
-            var bean = java.lang.management.ManagementFactory.getPlatformMXBean(
-                    com.sun.management.HotSpotDiagnosticMXBean.class);
+            var bean =
+                    java.lang.management.ManagementFactory.getPlatformMXBean(
+                            com.sun.management.HotSpotDiagnosticMXBean.class);
             return Integer.parseInt(bean.getVMOption("UseAVX").getValue());
         } catch (RuntimeException | LinkageError e) {
             return -1;
@@ -95,12 +114,16 @@ public record CpuInfo(String model, Set<String> flags, int jvmAvx, String atenLe
             return "unknown";
         }
         List<String> levels = List.of("default", "avx2", "avx512");
-        int supported = flags.containsAll(AVX512_FOR_ATEN) ? 2 : flags.contains("avx2") && flags.contains("fma") ? 1 : 0;
+        int supported =
+                flags.containsAll(AVX512_FOR_ATEN)
+                        ? 2
+                        : flags.contains("avx2") && flags.contains("fma") ? 1 : 0;
         if (flags.isEmpty()) {
             supported = 2;
         }
         if (jvmAvx >= 0) {
-            // /proc/cpuinfo shows the host's flags under qemu-user; CPUID (what libtorch reads) is the truth.
+            // /proc/cpuinfo shows the host's flags under qemu-user; CPUID (what libtorch reads) is
+            // the truth.
             supported = Math.min(supported, Math.max(0, jvmAvx - 1));
         }
         if (requested != null && levels.contains(requested.toLowerCase(Locale.ROOT))) {
@@ -121,7 +144,8 @@ public record CpuInfo(String model, Set<String> flags, int jvmAvx, String atenLe
         m.put("flags", String.join(" ", flags));
         m.put("jvm_use_avx", jvmAvx);
         m.put("aten_level", atenLevel);
-        libtorchEnvironment.forEach((k, v) -> m.put(k.toLowerCase(Locale.ROOT), v == null ? "unset" : v));
+        libtorchEnvironment.forEach(
+                (k, v) -> m.put(k.toLowerCase(Locale.ROOT), v == null ? "unset" : v));
         m.put("reproducible", reproducible);
         return m;
     }

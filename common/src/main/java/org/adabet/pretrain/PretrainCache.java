@@ -21,7 +21,8 @@ public final class PretrainCache {
     }
 
     /**
-     * @throws IllegalArgumentException if a cached file exists but is corrupt (named in the message)
+     * @throws IllegalArgumentException if a cached file exists but is corrupt (named in the
+     *     message)
      */
     public Optional<NetworkParameters> get(String key) {
         Path f = file(key);
@@ -40,7 +41,11 @@ public final class PretrainCache {
             Files.createDirectories(directory);
             Path tmp = Files.createTempFile(directory, key, ".tmp");
             Files.write(tmp, parameters.toBytes());
-            Files.move(tmp, file(key), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    tmp,
+                    file(key),
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write pretrained model " + file(key), e);
         }

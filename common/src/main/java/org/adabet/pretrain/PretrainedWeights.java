@@ -15,8 +15,8 @@ import org.adabet.model.Networks;
 import org.adabet.weights.StateDictReader;
 
 /**
- * A pretrained model from a file instead of source pretraining: a torchvision state_dict
- * ({@code .npz}, {@code .safetensors}) or our own checkpoint ({@code .params}).
+ * A pretrained model from a file instead of source pretraining: a torchvision state_dict ({@code
+ * .npz}, {@code .safetensors}) or our own checkpoint ({@code .params}).
  */
 public final class PretrainedWeights {
     private PretrainedWeights() {}
@@ -30,23 +30,37 @@ public final class PretrainedWeights {
     public static PretrainedModel load(Path file, Architecture architecture) {
         NetworkParameters params;
         try {
-            params = file.toString().endsWith(".params")
-                    ? NetworkParameters.fromBytes(Files.readAllBytes(file), file.toString())
-                    : StateDictReader.read(file);
+            params =
+                    file.toString().endsWith(".params")
+                            ? NetworkParameters.fromBytes(Files.readAllBytes(file), file.toString())
+                            : StateDictReader.read(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read weights " + file, e);
         }
         try (Network check = Networks.load(architecture, params, false, 0, file.toString())) {
-            // Loading is the check: it lists missing, unexpected and mis-shaped tensors, naming the file.
+            // Loading is the check: it lists missing, unexpected and mis-shaped tensors, naming the
+            // file.
         }
-        return new PretrainedModel(key(file, architecture), architecture.name(), params.toBytes(), Double.NaN, 0,
+        return new PretrainedModel(
+                key(file, architecture),
+                architecture.name(),
+                params.toBytes(),
+                Double.NaN,
+                0,
                 true);
     }
 
     private static String key(Path file, Architecture architecture) {
         try {
-            String id = file.toAbsolutePath() + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file);
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+            String id =
+                    file.toAbsolutePath()
+                            + "|"
+                            + Files.size(file)
+                            + "|"
+                            + Files.getLastModifiedTime(file);
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(id.getBytes(StandardCharsets.UTF_8));
             return architecture.name() + "-file-" + HexFormat.of().formatHex(digest, 0, 8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read weights " + file, e);

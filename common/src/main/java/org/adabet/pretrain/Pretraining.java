@@ -15,15 +15,30 @@ import org.adabet.seed.Seeds;
 public final class Pretraining {
     private Pretraining() {}
 
-    public static PretrainedModel run(String key, Architecture architecture, DomainData source, TrainConfig config,
+    public static PretrainedModel run(
+            String key,
+            Architecture architecture,
+            DomainData source,
+            TrainConfig config,
             long seed) {
-        try (Network net = Networks.create(architecture, Seeds.derive(seed, "pretrain-init|" + key))) {
+        try (Network net =
+                Networks.create(architecture, Seeds.derive(seed, "pretrain-init|" + key))) {
             List<String> all = net.layers().stream().map(LayerInfo::name).toList();
             net.setTrainable(all);
-            TrainingResult result = Trainer.train(net, source.train(), source.test(), config,
-                    Seeds.derive(seed, "pretrain-shuffle|" + key));
-            return new PretrainedModel(key, architecture.name(), net.parameters().toBytes(), result.finalAccuracy(),
-                    result.wallMillis(), false);
+            TrainingResult result =
+                    Trainer.train(
+                            net,
+                            source.train(),
+                            source.test(),
+                            config,
+                            Seeds.derive(seed, "pretrain-shuffle|" + key));
+            return new PretrainedModel(
+                    key,
+                    architecture.name(),
+                    net.parameters().toBytes(),
+                    result.finalAccuracy(),
+                    result.wallMillis(),
+                    false);
         }
     }
 }

@@ -18,16 +18,29 @@ import org.adabet.tda.EuclideanDistances;
  * Written as JSON.
  */
 public final class Provenance {
-    /** JSON has no NaN or infinity: a non-finite number (a failed measurement) is written as null. */
-    private static final JsonSerializer<Double> FINITE_OR_NULL = (d, type, context) ->
-            Double.isFinite(d) ? new JsonPrimitive(d) : JsonNull.INSTANCE;
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping()
-            .registerTypeAdapter(Double.class, FINITE_OR_NULL)
-            .registerTypeAdapter(Float.class, (JsonSerializer<Float>) (f, type, context) ->
-                    FINITE_OR_NULL.serialize(f.doubleValue(), type, context))
-            .registerTypeAdapter(RawJson.class, (JsonSerializer<RawJson>) (raw, type, context) ->
-                    JsonParser.parseString(raw.json()))
-            .create();
+    /**
+     * JSON has no NaN or infinity: a non-finite number (a failed measurement) is written as null.
+     */
+    private static final JsonSerializer<Double> FINITE_OR_NULL =
+            (d, type, context) -> Double.isFinite(d) ? new JsonPrimitive(d) : JsonNull.INSTANCE;
+
+    private static final Gson GSON =
+            new GsonBuilder()
+                    .setPrettyPrinting()
+                    .serializeNulls()
+                    .disableHtmlEscaping()
+                    .registerTypeAdapter(Double.class, FINITE_OR_NULL)
+                    .registerTypeAdapter(
+                            Float.class,
+                            (JsonSerializer<Float>)
+                                    (f, type, context) ->
+                                            FINITE_OR_NULL.serialize(
+                                                    f.doubleValue(), type, context))
+                    .registerTypeAdapter(
+                            RawJson.class,
+                            (JsonSerializer<RawJson>)
+                                    (raw, type, context) -> JsonParser.parseString(raw.json()))
+                    .create();
 
     private final Map<String, Object> fields = new LinkedHashMap<>();
     private final Map<String, Object> timings = new LinkedHashMap<>();
@@ -35,7 +48,12 @@ public final class Provenance {
     /**
      * @param gitCommit the commit the code came from, or null when unknown
      */
-    public Provenance(String runId, long seed, String renderedConfig, String gitCommit, String sparkVersion,
+    public Provenance(
+            String runId,
+            long seed,
+            String renderedConfig,
+            String gitCommit,
+            String sparkVersion,
             String sparkMaster) {
         fields.put("run_id", runId);
         fields.put("created", Instant.now().toString());
@@ -46,11 +64,14 @@ public final class Provenance {
         fields.put("spark_master", sparkMaster);
         fields.put("djl_version", Versions.djl());
         fields.put("libtorch_version", Versions.libtorch());
-        fields.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+        fields.put(
+                "java",
+                System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
         fields.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         fields.put("arch", System.getProperty("os.arch"));
         fields.put("cores", Runtime.getRuntime().availableProcessors());
-        // Results are identical only on the same kernel path: record it, so two runs compare knowingly.
+        // Results are identical only on the same kernel path: record it, so two runs compare
+        // knowingly.
         fields.put("cpu", CpuInfo.current().toMap());
         fields.put("tda_vector_lanes", EuclideanDistances.vectorLanes());
         fields.put("config", new RawJson(renderedConfig));

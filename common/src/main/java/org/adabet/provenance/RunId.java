@@ -7,8 +7,8 @@ import java.util.HexFormat;
 
 /**
  * A run's identity: a hash of the configuration that decides its results and of the code that
- * computed them (project version, git commit, libtorch kernel path). Output folders, Spark
- * masters and partition counts are not part of it; another commit always is.
+ * computed them (project version, git commit, libtorch kernel path). Output folders, Spark masters
+ * and partition counts are not part of it; another commit always is.
  */
 public final class RunId {
     private RunId() {}

@@ -13,7 +13,8 @@ public final class Versions {
 
     private static Properties load() {
         Properties p = new Properties();
-        try (InputStream in = Versions.class.getClassLoader().getResourceAsStream("adabet/version.properties")) {
+        try (InputStream in =
+                Versions.class.getClassLoader().getResourceAsStream("adabet/version.properties")) {
             if (in != null) {
                 p.load(in);
             }

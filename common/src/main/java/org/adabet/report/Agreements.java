@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import org.adabet.config.SweepConfig;
 import org.adabet.model.LayerInfo;
+import org.adabet.seed.Seeds;
 import org.adabet.selection.LayerBudget;
 import org.adabet.selection.ScoringMethod;
 import org.adabet.selection.SelectionContext;
 import org.adabet.selection.SelectionMethod;
 import org.adabet.selection.SelectionMethods;
-import org.adabet.seed.Seeds;
 import org.adabet.sweep.Pair;
 import org.adabet.sweep.PairSelectionInputs;
 import org.adabet.sweep.RetrainOutcome;
@@ -21,13 +21,25 @@ import org.adabet.sweep.SweepPlan;
 public final class Agreements {
     private Agreements() {}
 
-    /** Every scoring method's layer scores for a pair; methods whose evidence is missing are left out. */
-    public static Map<String, Map<String, Double>> scores(SweepConfig config, SweepPlan plan, Pair pair,
-            List<LayerInfo> layers, PairSelectionInputs inputs) {
+    /**
+     * Every scoring method's layer scores for a pair; methods whose evidence is missing are left
+     * out.
+     */
+    public static Map<String, Map<String, Double>> scores(
+            SweepConfig config,
+            SweepPlan plan,
+            Pair pair,
+            List<LayerInfo> layers,
+            PairSelectionInputs inputs) {
         Map<String, Map<String, Double>> out = new java.util.LinkedHashMap<>();
-        SelectionContext context = new SelectionContext(layers, inputs.evidence(),
-                org.adabet.selection.Budget.ofRho(1.0), Seeds.derive(config.seed(), "scores|" + pair.key()),
-                plan.memoryModel(), config.selection().channelFraction());
+        SelectionContext context =
+                new SelectionContext(
+                        layers,
+                        inputs.evidence(),
+                        org.adabet.selection.Budget.ofRho(1.0),
+                        Seeds.derive(config.seed(), "scores|" + pair.key()),
+                        plan.memoryModel(),
+                        config.selection().channelFraction());
         for (String name : SelectionMethods.names()) {
             SelectionMethod m = SelectionMethods.get(name);
             if (m instanceof ScoringMethod scoring) {
@@ -45,23 +57,40 @@ public final class Agreements {
      * Per pair and scoring method: rank correlations and top-k overlaps (k = floor(rho * L) for
      * each configured rho) of the method's scores with the oracle's mean accuracy gains.
      */
-    public static List<AgreementRow> compute(SweepConfig config, Map<Pair, List<LayerInfo>> layers,
-            Map<Pair, Map<String, Map<String, Double>>> scores, List<RetrainOutcome> oracle) {
+    public static List<AgreementRow> compute(
+            SweepConfig config,
+            Map<Pair, List<LayerInfo>> layers,
+            Map<Pair, Map<String, Map<String, Double>>> scores,
+            List<RetrainOutcome> oracle) {
         List<AgreementRow> rows = new ArrayList<>();
         for (Map.Entry<Pair, List<LayerInfo>> e : layers.entrySet()) {
             Map<String, Double> gains = gains(e.getKey(), oracle);
             if (gains.size() != e.getValue().size()) {
                 continue; // some oracle runs failed: no complete ranking to compare with
             }
-            List<Integer> ks = config.selection().rhos().stream()
-                    .map(r -> LayerBudget.layers(r, e.getValue().size())).distinct().toList();
-            scores.getOrDefault(e.getKey(), Map.of()).forEach((method, s) -> rows.add(
-                    OracleAgreement.of(e.getKey().key(), method, e.getValue(), gains, s, ks)));
+            List<Integer> ks =
+                    config.selection().rhos().stream()
+                            .map(r -> LayerBudget.layers(r, e.getValue().size()))
+                            .distinct()
+                            .toList();
+            scores.getOrDefault(e.getKey(), Map.of())
+                    .forEach(
+                            (method, s) ->
+                                    rows.add(
+                                            OracleAgreement.of(
+                                                    e.getKey().key(),
+                                                    method,
+                                                    e.getValue(),
+                                                    gains,
+                                                    s,
+                                                    ks)));
         }
         return rows;
     }
 
-    /** Mean over seeds of (best accuracy - accuracy before) per layer, from successful oracle runs. */
+    /**
+     * Mean over seeds of (best accuracy - accuracy before) per layer, from successful oracle runs.
+     */
     public static Map<String, Double> gains(Pair pair, List<RetrainOutcome> oracle) {
         Map<String, double[]> sums = new HashMap<>();
         for (RetrainOutcome o : oracle) {

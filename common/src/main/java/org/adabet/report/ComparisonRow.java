@@ -14,13 +14,33 @@ import java.util.List;
  * @param peakMemoryBytes our analytic peak training memory, largest over seeds
  * @param referenceMemoryBytes the reference formula's figure, largest over seeds
  * @param fits devices whose memory holds the peak
- * @param deviceSeconds estimated retraining time on each device (same order as the configured devices)
+ * @param deviceSeconds estimated retraining time on each device (same order as the configured
+ *     devices)
  * @param selectionMillis host time the method spent choosing (AdaBet: forward passes + persistence)
  * @param selectionPeakBytes the method's analytic peak memory while choosing
  * @param layers the layers of the first seed's selection
  */
-public record ComparisonRow(String pair, String method, String budget, int runs, int failed, double bestAccuracy,
-        double finalAccuracy, double accuracyBefore, int layersTrained, int layersTotal, long parametersTrained,
-        long parametersTotal, long peakMemoryBytes, long referenceMemoryBytes, List<String> fits,
-        List<Double> deviceSeconds, double selectionMillis, long selectionPeakBytes, boolean needsLabels,
-        int forwardPasses, int backwardPasses, double trainMillis, String layers) {}
+public record ComparisonRow(
+        String pair,
+        String method,
+        String budget,
+        int runs,
+        int failed,
+        double bestAccuracy,
+        double finalAccuracy,
+        double accuracyBefore,
+        int layersTrained,
+        int layersTotal,
+        long parametersTrained,
+        long parametersTotal,
+        long peakMemoryBytes,
+        long referenceMemoryBytes,
+        List<String> fits,
+        List<Double> deviceSeconds,
+        double selectionMillis,
+        long selectionPeakBytes,
+        boolean needsLabels,
+        int forwardPasses,
+        int backwardPasses,
+        double trainMillis,
+        String layers) {}

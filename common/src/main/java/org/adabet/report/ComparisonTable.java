@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.adabet.device.DeviceProfile;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.adabet.sweep.RetrainOutcome;
 import org.adabet.sweep.RetrainTask;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /** The pair x method x budget comparison table, as rows, CSV and Markdown. */
 public final class ComparisonTable {
@@ -26,7 +26,9 @@ public final class ComparisonTable {
     }
 
     /** Groups outcomes by (pair, method, budget) in a fixed order and summarises their seeds. */
-    public static ComparisonTable of(List<RetrainOutcome> outcomes, Map<String, Integer> layersPerPair,
+    public static ComparisonTable of(
+            List<RetrainOutcome> outcomes,
+            Map<String, Integer> layersPerPair,
             List<DeviceProfile> devices) {
         Map<String, List<RetrainOutcome>> groups = new TreeMap<>();
         for (RetrainOutcome o : outcomes) {
@@ -39,31 +41,67 @@ public final class ComparisonTable {
             RetrainTask first = g.get(0).task();
             long peak = g.stream().mapToLong(o -> o.task().memory().total()).max().orElse(0);
             double flops = mean(g.stream().mapToDouble(o -> o.task().trainingFlops()).toArray());
-            rows.add(new ComparisonRow(first.pair().key(), first.method(),
-                    first.budget() == null ? "-" : first.budget().label(), ok.size(), g.size() - ok.size(),
-                    100 * mean(ok.stream().mapToDouble(RetrainOutcome::bestAccuracy).toArray()),
-                    100 * mean(ok.stream().mapToDouble(RetrainOutcome::finalAccuracy).toArray()),
-                    100 * mean(ok.stream().mapToDouble(RetrainOutcome::accuracyBefore).toArray()),
-                    first.layers().size(), layersPerPair.getOrDefault(first.pair().key(), 0),
-                    Math.round(mean(ok.stream().mapToDouble(RetrainOutcome::trainableParameters).toArray())),
-                    ok.isEmpty() ? 0 : ok.get(0).totalParameters(),
-                    peak, g.stream().mapToLong(o -> o.task().referenceMemoryBytes()).max().orElse(0),
-                    devices.stream().filter(d -> d.fits(peak)).map(DeviceProfile::name).toList(),
-                    devices.stream().map(d -> d.seconds(flops)).toList(),
-                    mean(g.stream().mapToDouble(o -> o.task().selectionMillis()).toArray()),
-                    first.selectionPeakBytes(), first.selectionCost().needsLabels(),
-                    first.selectionCost().forwardPasses(), first.selectionCost().backwardPasses(),
-                    mean(ok.stream().mapToDouble(RetrainOutcome::trainMillis).toArray()),
-                    String.join(" ", first.layers())));
+            rows.add(
+                    new ComparisonRow(
+                            first.pair().key(),
+                            first.method(),
+                            first.budget() == null ? "-" : first.budget().label(),
+                            ok.size(),
+                            g.size() - ok.size(),
+                            100
+                                    * mean(
+                                            ok.stream()
+                                                    .mapToDouble(RetrainOutcome::bestAccuracy)
+                                                    .toArray()),
+                            100
+                                    * mean(
+                                            ok.stream()
+                                                    .mapToDouble(RetrainOutcome::finalAccuracy)
+                                                    .toArray()),
+                            100
+                                    * mean(
+                                            ok.stream()
+                                                    .mapToDouble(RetrainOutcome::accuracyBefore)
+                                                    .toArray()),
+                            first.layers().size(),
+                            layersPerPair.getOrDefault(first.pair().key(), 0),
+                            Math.round(
+                                    mean(
+                                            ok.stream()
+                                                    .mapToDouble(
+                                                            RetrainOutcome::trainableParameters)
+                                                    .toArray())),
+                            ok.isEmpty() ? 0 : ok.get(0).totalParameters(),
+                            peak,
+                            g.stream()
+                                    .mapToLong(o -> o.task().referenceMemoryBytes())
+                                    .max()
+                                    .orElse(0),
+                            devices.stream()
+                                    .filter(d -> d.fits(peak))
+                                    .map(DeviceProfile::name)
+                                    .toList(),
+                            devices.stream().map(d -> d.seconds(flops)).toList(),
+                            mean(g.stream().mapToDouble(o -> o.task().selectionMillis()).toArray()),
+                            first.selectionPeakBytes(),
+                            first.selectionCost().needsLabels(),
+                            first.selectionCost().forwardPasses(),
+                            first.selectionCost().backwardPasses(),
+                            mean(ok.stream().mapToDouble(RetrainOutcome::trainMillis).toArray()),
+                            String.join(" ", first.layers())));
         }
         return new ComparisonTable(rows, devices);
     }
 
     private static String groupKey(RetrainTask t) {
-        // Within a pair: methods in name order; budgets without a value first, then rho, then memory.
-        String budget = t.budget() == null ? "0"
-                : t.budget().rho() != null ? String.format(Locale.ROOT, "1%012.6f", t.budget().rho())
-                : String.format(Locale.ROOT, "2%020d", t.budget().memoryBytes());
+        // Within a pair: methods in name order; budgets without a value first, then rho, then
+        // memory.
+        String budget =
+                t.budget() == null
+                        ? "0"
+                        : t.budget().rho() != null
+                                ? String.format(Locale.ROOT, "1%012.6f", t.budget().rho())
+                                : String.format(Locale.ROOT, "2%020d", t.budget().memoryBytes());
         return t.pair().key() + "\u0000" + t.method() + "\u0000" + budget;
     }
 
@@ -83,8 +121,8 @@ public final class ComparisonTable {
     }
 
     /**
-     * For each pair: the best and the worst method's mean best accuracy, in percent. The
-     * benchmark is only informative when no method saturates and methods differ.
+     * For each pair: the best and the worst method's mean best accuracy, in percent. The benchmark
+     * is only informative when no method saturates and methods differ.
      */
     public Map<String, double[]> spreadByPair() {
         Map<String, double[]> out = new TreeMap<>();
@@ -92,8 +130,10 @@ public final class ComparisonTable {
             if (r.runs() == 0) {
                 continue;
             }
-            double[] s = out.computeIfAbsent(r.pair(), k -> new double[] {Double.NEGATIVE_INFINITY,
-                Double.POSITIVE_INFINITY});
+            double[] s =
+                    out.computeIfAbsent(
+                            r.pair(),
+                            k -> new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY});
             s[0] = Math.max(s[0], r.bestAccuracy());
             s[1] = Math.min(s[1], r.bestAccuracy());
         }
@@ -101,33 +141,71 @@ public final class ComparisonTable {
     }
 
     /**
-     * The table as RFC 4180 CSV (CRLF lines; a cell holding a comma, quote or line break is
-     * quoted, quotes doubled): pair names are dataset names users choose.
+     * The table as RFC 4180 CSV (CRLF lines; a cell holding a comma, quote or line break is quoted,
+     * quotes doubled): pair names are dataset names users choose.
      */
     public String toCsv() {
-        List<String> header = new ArrayList<>(List.of("pair", "method", "budget", "runs", "failed", "best_acc",
-                "final_acc", "acc_before", "layers_trained", "layers_total", "params_trained", "params_total",
-                "peak_mem_bytes", "ref_mem_bytes", "fits", "selection_ms", "selection_peak_bytes", "needs_labels",
-                "forward_passes", "backward_passes", "train_ms", "layers"));
+        List<String> header =
+                new ArrayList<>(
+                        List.of(
+                                "pair",
+                                "method",
+                                "budget",
+                                "runs",
+                                "failed",
+                                "best_acc",
+                                "final_acc",
+                                "acc_before",
+                                "layers_trained",
+                                "layers_total",
+                                "params_trained",
+                                "params_total",
+                                "peak_mem_bytes",
+                                "ref_mem_bytes",
+                                "fits",
+                                "selection_ms",
+                                "selection_peak_bytes",
+                                "needs_labels",
+                                "forward_passes",
+                                "backward_passes",
+                                "train_ms",
+                                "layers"));
         devices.forEach(d -> header.add("device_s_" + d.name()));
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
             csv.printRecord(header);
             for (ComparisonRow r : rows) {
-                List<String> cells = new ArrayList<>(List.of(r.pair(), r.method(), r.budget(),
-                        Integer.toString(r.runs()), Integer.toString(r.failed()), fmt(r.bestAccuracy(), 2),
-                        fmt(r.finalAccuracy(), 2), fmt(r.accuracyBefore(), 2), Integer.toString(r.layersTrained()),
-                        Integer.toString(r.layersTotal()), Long.toString(r.parametersTrained()),
-                        Long.toString(r.parametersTotal()), Long.toString(r.peakMemoryBytes()),
-                        Long.toString(r.referenceMemoryBytes()), String.join(" ", r.fits()),
-                        fmt(r.selectionMillis(), 1), Long.toString(r.selectionPeakBytes()),
-                        Boolean.toString(r.needsLabels()), Integer.toString(r.forwardPasses()),
-                        Integer.toString(r.backwardPasses()), fmt(r.trainMillis(), 0), r.layers()));
+                List<String> cells =
+                        new ArrayList<>(
+                                List.of(
+                                        r.pair(),
+                                        r.method(),
+                                        r.budget(),
+                                        Integer.toString(r.runs()),
+                                        Integer.toString(r.failed()),
+                                        fmt(r.bestAccuracy(), 2),
+                                        fmt(r.finalAccuracy(), 2),
+                                        fmt(r.accuracyBefore(), 2),
+                                        Integer.toString(r.layersTrained()),
+                                        Integer.toString(r.layersTotal()),
+                                        Long.toString(r.parametersTrained()),
+                                        Long.toString(r.parametersTotal()),
+                                        Long.toString(r.peakMemoryBytes()),
+                                        Long.toString(r.referenceMemoryBytes()),
+                                        String.join(" ", r.fits()),
+                                        fmt(r.selectionMillis(), 1),
+                                        Long.toString(r.selectionPeakBytes()),
+                                        Boolean.toString(r.needsLabels()),
+                                        Integer.toString(r.forwardPasses()),
+                                        Integer.toString(r.backwardPasses()),
+                                        fmt(r.trainMillis(), 0),
+                                        r.layers()));
                 r.deviceSeconds().forEach(s -> cells.add(fmt(s, 3)));
                 csv.printRecord(cells);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot format the comparison table", e); // a StringWriter never fails
+            throw new UncheckedIOException(
+                    "cannot format the comparison table", e); // a StringWriter never fails
         }
         return out.toString();
     }
@@ -135,26 +213,53 @@ public final class ComparisonTable {
     /** A Markdown table for people (and for the console). */
     public String toMarkdown() {
         StringBuilder sb = new StringBuilder();
-        sb.append("| pair | method | budget | best acc % | final % | layers | params trained | peak MiB "
-                + "(ours / ref) | fits | selection ms (peak MiB; labels, fwd/bwd) | runs |\n");
+        sb.append(
+                "| pair | method | budget | best acc % | final % | layers | params trained | peak MiB "
+                        + "(ours / ref) | fits | selection ms (peak MiB; labels, fwd/bwd) | runs |\n");
         sb.append("|---|---|---|---:|---:|---:|---:|---:|---|---:|---:|\n");
         for (ComparisonRow r : rows) {
-            sb.append("| ").append(r.pair())
-                    .append(" | ").append(r.method())
-                    .append(" | ").append(r.budget())
-                    .append(" | ").append(fmt(r.bestAccuracy(), 2))
-                    .append(" | ").append(fmt(r.finalAccuracy(), 2))
-                    .append(" | ").append(r.layersTrained()).append('/').append(r.layersTotal())
-                    .append(" | ").append(r.parametersTrained()).append(" (")
-                    .append(r.parametersTotal() == 0 ? "-"
-                            : fmt(100.0 * r.parametersTrained() / r.parametersTotal(), 1))
+            sb.append("| ")
+                    .append(r.pair())
+                    .append(" | ")
+                    .append(r.method())
+                    .append(" | ")
+                    .append(r.budget())
+                    .append(" | ")
+                    .append(fmt(r.bestAccuracy(), 2))
+                    .append(" | ")
+                    .append(fmt(r.finalAccuracy(), 2))
+                    .append(" | ")
+                    .append(r.layersTrained())
+                    .append('/')
+                    .append(r.layersTotal())
+                    .append(" | ")
+                    .append(r.parametersTrained())
+                    .append(" (")
+                    .append(
+                            r.parametersTotal() == 0
+                                    ? "-"
+                                    : fmt(100.0 * r.parametersTrained() / r.parametersTotal(), 1))
                     .append("%)")
-                    .append(" | ").append(mib(r.peakMemoryBytes())).append(" / ").append(mib(r.referenceMemoryBytes()))
-                    .append(" | ").append(r.fits().isEmpty() ? "none" : String.join(", ", r.fits()))
-                    .append(" | ").append(fmt(r.selectionMillis(), 0)).append(" (").append(mib(r.selectionPeakBytes()))
-                    .append("; ").append(r.needsLabels() ? "labels" : "no labels").append(", ")
-                    .append(r.forwardPasses()).append('/').append(r.backwardPasses()).append(')')
-                    .append(" | ").append(r.runs()).append(r.failed() > 0 ? " (" + r.failed() + " failed)" : "")
+                    .append(" | ")
+                    .append(mib(r.peakMemoryBytes()))
+                    .append(" / ")
+                    .append(mib(r.referenceMemoryBytes()))
+                    .append(" | ")
+                    .append(r.fits().isEmpty() ? "none" : String.join(", ", r.fits()))
+                    .append(" | ")
+                    .append(fmt(r.selectionMillis(), 0))
+                    .append(" (")
+                    .append(mib(r.selectionPeakBytes()))
+                    .append("; ")
+                    .append(r.needsLabels() ? "labels" : "no labels")
+                    .append(", ")
+                    .append(r.forwardPasses())
+                    .append('/')
+                    .append(r.backwardPasses())
+                    .append(')')
+                    .append(" | ")
+                    .append(r.runs())
+                    .append(r.failed() > 0 ? " (" + r.failed() + " failed)" : "")
                     .append(" |\n");
         }
         return sb.toString();

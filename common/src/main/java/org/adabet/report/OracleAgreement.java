@@ -11,26 +11,38 @@ import org.apache.commons.math3.stat.correlation.KendallsCorrelation;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
 /**
- * Agreement of a method's layer scores with the oracle (the accuracy gain of retraining each
- * layer alone): rank correlations and top-k overlap. Tells whether the scores track what the
- * layers can learn on this data.
+ * Agreement of a method's layer scores with the oracle (the accuracy gain of retraining each layer
+ * alone): rank correlations and top-k overlap. Tells whether the scores track what the layers can
+ * learn on this data.
  */
 public final class OracleAgreement {
     private OracleAgreement() {}
 
     /**
-     * @param gains oracle accuracy gain per layer (best accuracy minus accuracy before, mean over seeds)
+     * @param gains oracle accuracy gain per layer (best accuracy minus accuracy before, mean over
+     *     seeds)
      * @param ks the k of each top-k overlap (e.g. floor(rho * L) for each budget)
      */
-    public static AgreementRow of(String pair, String method, List<LayerInfo> layers, Map<String, Double> gains,
-            Map<String, Double> scores, List<Integer> ks) {
+    public static AgreementRow of(
+            String pair,
+            String method,
+            List<LayerInfo> layers,
+            Map<String, Double> gains,
+            Map<String, Double> scores,
+            List<Integer> ks) {
         double[] g = new double[layers.size()];
         double[] s = new double[layers.size()];
         for (int i = 0; i < layers.size(); i++) {
             String name = layers.get(i).name();
             if (!gains.containsKey(name) || !scores.containsKey(name)) {
-                throw new IllegalArgumentException("agreement of " + method + " on " + pair + ": layer '" + name
-                        + "' lacks an oracle gain or a score");
+                throw new IllegalArgumentException(
+                        "agreement of "
+                                + method
+                                + " on "
+                                + pair
+                                + ": layer '"
+                                + name
+                                + "' lacks an oracle gain or a score");
             }
             g[i] = gains.get(name);
             s[i] = scores.get(name);
@@ -41,7 +53,12 @@ public final class OracleAgreement {
             a.retainAll(top(layers, gains, k));
             overlaps.add(new AgreementRow.TopK(k, a.size()));
         }
-        return new AgreementRow(pair, method, layers.size(), correlation(g, s, true), correlation(g, s, false),
+        return new AgreementRow(
+                pair,
+                method,
+                layers.size(),
+                correlation(g, s, true),
+                correlation(g, s, false),
                 overlaps);
     }
 
@@ -50,7 +67,9 @@ public final class OracleAgreement {
         if (a.length < 2 || constant(a) || constant(b)) {
             return Double.NaN;
         }
-        return spearman ? new SpearmansCorrelation().correlation(a, b) : new KendallsCorrelation().correlation(a, b);
+        return spearman
+                ? new SpearmansCorrelation().correlation(a, b)
+                : new KendallsCorrelation().correlation(a, b);
     }
 
     private static boolean constant(double[] x) {

@@ -1,11 +1,14 @@
 package org.adabet.retrain;
 
-/** Cosine decay of the learning rate from its base value to 0 over the whole run, stepped per batch. */
+/**
+ * Cosine decay of the learning rate from its base value to 0 over the whole run, stepped per batch.
+ */
 public record CosineSchedule(double baseLearningRate, int totalSteps) {
 
     public CosineSchedule {
         if (totalSteps < 1) {
-            throw new IllegalArgumentException("cosine schedule needs at least one step, was " + totalSteps);
+            throw new IllegalArgumentException(
+                    "cosine schedule needs at least one step, was " + totalSteps);
         }
     }
 

@@ -10,8 +10,8 @@ import org.adabet.model.Network;
 /**
  * The training loop shared by pretraining and retraining: SGD with momentum, weight decay and
  * cosine decay over the layers the network has been told to train, a seeded shuffle each epoch,
- * evaluation on the test split after every epoch. The last incomplete batch of an epoch is
- * dropped (BatchNorm cannot train on a batch of one).
+ * evaluation on the test split after every epoch. The last incomplete batch of an epoch is dropped
+ * (BatchNorm cannot train on a batch of one).
  */
 public final class Trainer {
     private static final int EVAL_BATCH = 256;
@@ -19,16 +19,22 @@ public final class Trainer {
     private Trainer() {}
 
     /** Trains {@code network} in place and returns the per-epoch test accuracies. */
-    public static TrainingResult train(Network network, ImageSet train, ImageSet test, TrainConfig config,
-            long seed) {
+    public static TrainingResult train(
+            Network network, ImageSet train, ImageSet test, TrainConfig config, long seed) {
         long start = System.nanoTime();
         int batch = Math.min(config.batchSize(), train.size());
         int perEpoch = train.size() / batch;
         if (perEpoch < 1 || batch < 2) {
-            throw new IllegalArgumentException("training split '" + train.name() + "' has " + train.size()
-                    + " images, too few for batches of " + config.batchSize());
+            throw new IllegalArgumentException(
+                    "training split '"
+                            + train.name()
+                            + "' has "
+                            + train.size()
+                            + " images, too few for batches of "
+                            + config.batchSize());
         }
-        CosineSchedule schedule = new CosineSchedule(config.learningRate(), perEpoch * config.epochs());
+        CosineSchedule schedule =
+                new CosineSchedule(config.learningRate(), perEpoch * config.epochs());
         SplittableRandom rng = new SplittableRandom(seed);
         List<Double> accuracy = new ArrayList<>();
         double loss = Double.NaN;
@@ -37,8 +43,14 @@ public final class Trainer {
             int[] order = shuffled(train.size(), rng);
             for (int b = 0; b < perEpoch; b++) {
                 int from = b * batch;
-                loss = network.trainStep(train.gather(order, from, batch), train.gatherLabels(order, from, batch),
-                        batch, schedule.at(step), config.momentum(), config.weightDecay());
+                loss =
+                        network.trainStep(
+                                train.gather(order, from, batch),
+                                train.gatherLabels(order, from, batch),
+                                batch,
+                                schedule.at(step),
+                                config.momentum(),
+                                config.weightDecay());
                 step++;
             }
             accuracy.add(accuracy(network, test));

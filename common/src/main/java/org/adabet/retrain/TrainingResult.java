@@ -8,7 +8,8 @@ import java.util.List;
  * @param epochAccuracy test accuracy after each epoch, in [0, 1]
  * @param wallMillis host wall time of the training loop (evaluation included)
  */
-public record TrainingResult(List<Double> epochAccuracy, double finalLoss, int steps, long wallMillis) {
+public record TrainingResult(
+        List<Double> epochAccuracy, double finalLoss, int steps, long wallMillis) {
 
     public TrainingResult {
         epochAccuracy = List.copyOf(epochAccuracy);

@@ -13,7 +13,9 @@ import java.util.SplittableRandom;
 public final class Seeds {
     private Seeds() {}
 
-    /** A 64-bit seed from the run seed and a task key such as {@code "init|convnet_s|new_classes"}. */
+    /**
+     * A 64-bit seed from the run seed and a task key such as {@code "init|convnet_s|new_classes"}.
+     */
     public static long derive(long seed, String key) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -16,11 +16,10 @@ import org.adabet.model.TrainableSpec;
  * score selects, and inside each only its top channels. The paper does not publish its exact
  * channel rule; this one is the project's. A channel's score is beta1 of its own point cloud (n
  * samples in H*W dimensions, or S for token sequences) summed over the k batches; the ceil(f * C)
- * channels with the highest score train (equal scores to the lower channel index), the others
- * keep their weights (their gradient is masked). A chosen layer trains whole when its channels
- * cannot be ranked: when each channel's cloud is one-dimensional (a linear layer on vectors,
- * every classifier head here), where beta1 is 0 by construction, and when all its channel
- * scores are equal.
+ * channels with the highest score train (equal scores to the lower channel index), the others keep
+ * their weights (their gradient is masked). A chosen layer trains whole when its channels cannot be
+ * ranked: when each channel's cloud is one-dimensional (a linear layer on vectors, every classifier
+ * head here), where beta1 is 0 by construction, and when all its channel scores are equal.
  */
 public final class AdabetChannelSelection implements SelectionMethod {
     private final AdabetSelection layers = new AdabetSelection(ScoreVariant.REFERENCE);
@@ -55,8 +54,8 @@ public final class AdabetChannelSelection implements SelectionMethod {
             }
             double[] scores = context.evidence().channelScores().get(layer.name());
             if (scores == null) {
-                throw new IllegalArgumentException(name() + ": no channel statistics for layer '"
-                        + layer.name() + "'");
+                throw new IllegalArgumentException(
+                        name() + ": no channel statistics for layer '" + layer.name() + "'");
             }
             if (!allEqual(scores)) {
                 masks.put(layer.name(), topChannels(scores, context.channelFraction()));
@@ -83,8 +82,11 @@ public final class AdabetChannelSelection implements SelectionMethod {
     static boolean[] topChannels(double[] scores, double fraction) {
         int keep = Math.max(1, (int) Math.ceil(fraction * scores.length - 1e-9));
         boolean[] mask = new boolean[scores.length];
-        IntStream.range(0, scores.length).boxed()
-                .sorted(Comparator.comparingDouble((Integer c) -> -scores[c]).thenComparingInt(c -> c))
+        IntStream.range(0, scores.length)
+                .boxed()
+                .sorted(
+                        Comparator.comparingDouble((Integer c) -> -scores[c])
+                                .thenComparingInt(c -> c))
                 .limit(keep)
                 .forEach(c -> mask[c] = true);
         return mask;

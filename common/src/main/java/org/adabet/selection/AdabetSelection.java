@@ -7,8 +7,8 @@ import org.adabet.activation.ScoreVariant;
 /**
  * AdaBet (Tenison, Chatterjee, Kawsar, Malekzadeh, "AdaBet: Gradient-free Layer Selection for
  * Efficient Training of Deep Neural Networks", arXiv 2510.03101): layers ranked by a Betti score
- * summed over k unlabeled batches; the reference score is beta1 / (n * D). Other variants exist
- * for ablations and are named {@code adabet:<variant>}.
+ * summed over k unlabeled batches; the reference score is beta1 / (n * D). Other variants exist for
+ * ablations and are named {@code adabet:<variant>}.
  */
 public final class AdabetSelection extends ScoringMethod {
     private final ScoreVariant variant;

@@ -4,18 +4,22 @@ import java.io.Serializable;
 import java.util.Locale;
 
 /**
- * How much a budgeted method may select: a fraction rho of the candidate layers (floor(rho * L))
- * or a peak training memory in bytes. Exactly one of the two is set.
+ * How much a budgeted method may select: a fraction rho of the candidate layers (floor(rho * L)) or
+ * a peak training memory in bytes. Exactly one of the two is set.
  */
 public record Budget(Double rho, Long memoryBytes) implements Serializable {
 
     public Budget {
         if ((rho == null) == (memoryBytes == null)) {
-            throw new IllegalArgumentException("a budget is either rho or memory bytes, was rho=" + rho
-                    + ", memory=" + memoryBytes);
+            throw new IllegalArgumentException(
+                    "a budget is either rho or memory bytes, was rho="
+                            + rho
+                            + ", memory="
+                            + memoryBytes);
         }
         if (memoryBytes != null && memoryBytes <= 0) {
-            throw new IllegalArgumentException("memory budget must be > 0 bytes, was " + memoryBytes);
+            throw new IllegalArgumentException(
+                    "memory budget must be > 0 bytes, was " + memoryBytes);
         }
     }
 

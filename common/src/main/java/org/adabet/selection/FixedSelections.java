@@ -16,13 +16,21 @@ public final class FixedSelections {
 
     /** Every candidate layer. */
     public static SelectionMethod full() {
-        return fixed("full", c -> TrainableSpec.layers(c.layers().stream().map(LayerInfo::name).toList()));
+        return fixed(
+                "full",
+                c -> TrainableSpec.layers(c.layers().stream().map(LayerInfo::name).toList()));
     }
 
     /** The classifier head only (a linear probe of the frozen features). */
     public static SelectionMethod lastLayer() {
-        return fixed("last_layer", c -> TrainableSpec.layers(
-                c.layers().stream().filter(LayerInfo::head).map(LayerInfo::name).toList()));
+        return fixed(
+                "last_layer",
+                c ->
+                        TrainableSpec.layers(
+                                c.layers().stream()
+                                        .filter(LayerInfo::head)
+                                        .map(LayerInfo::name)
+                                        .toList()));
     }
 
     /**
@@ -31,10 +39,12 @@ public final class FixedSelections {
      * every other layer, and the whole classifier head (a new head must learn its readout).
      */
     public static SelectionMethod bnBias() {
-        return fixed("bn_bias", c -> {
-            Set<String> whole = names(c, l -> l.type().endsWith("_norm") || l.head());
-            return new TrainableSpec(whole, biasesOutside(c, whole), Map.of());
-        });
+        return fixed(
+                "bn_bias",
+                c -> {
+                    Set<String> whole = names(c, l -> l.type().endsWith("_norm") || l.head());
+                    return new TrainableSpec(whole, biasesOutside(c, whole), Map.of());
+                });
     }
 
     /**
@@ -44,10 +54,12 @@ public final class FixedSelections {
      * are not built, so this is TinyTL-B without them.
      */
     public static SelectionMethod tinytlBias() {
-        return fixed("tinytl_bias", c -> {
-            Set<String> whole = names(c, LayerInfo::head);
-            return new TrainableSpec(whole, biasesOutside(c, whole), Map.of());
-        });
+        return fixed(
+                "tinytl_bias",
+                c -> {
+                    Set<String> whole = names(c, LayerInfo::head);
+                    return new TrainableSpec(whole, biasesOutside(c, whole), Map.of());
+                });
     }
 
     /** Layers outside {@code whole} that have a bias. */
@@ -55,11 +67,13 @@ public final class FixedSelections {
         return names(c, l -> !whole.contains(l.name()) && l.biasParameters() > 0);
     }
 
-    private static Set<String> names(SelectionContext c, java.util.function.Predicate<LayerInfo> which) {
+    private static Set<String> names(
+            SelectionContext c, java.util.function.Predicate<LayerInfo> which) {
         return c.layers().stream().filter(which).map(LayerInfo::name).collect(Collectors.toSet());
     }
 
-    private static SelectionMethod fixed(String name, Function<SelectionContext, TrainableSpec> choice) {
+    private static SelectionMethod fixed(
+            String name, Function<SelectionContext, TrainableSpec> choice) {
         return new SelectionMethod() {
             @Override
             public String name() {

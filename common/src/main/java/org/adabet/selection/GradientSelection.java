@@ -9,12 +9,13 @@ import org.adabet.model.GradientStatistics;
 
 /**
  * Baselines that score layers from one labelled batch and one backward pass:
+ *
  * <ul>
  *   <li>{@code fisher} — TinyTrain-style (Kwon et al., "TinyTrain: Resource-Aware Task-Adaptive
  *       Sparse Training of DNNs at the Data-Scarce Edge", ICML 2024) Fisher information of the
- *       layer's output activations, 1/2 * sum over samples and channels of (sum a * dL/da)^2;</li>
- *   <li>{@code rgn} — surgical fine-tuning's relative gradient norm ||dL/dtheta|| / ||theta||
- *       (Lee et al., "Surgical Fine-Tuning Improves Adaptation to Distribution Shifts", ICLR 2023).</li>
+ *       layer's output activations, 1/2 * sum over samples and channels of (sum a * dL/da)^2;
+ *   <li>{@code rgn} — surgical fine-tuning's relative gradient norm ||dL/dtheta|| / ||theta|| (Lee
+ *       et al., "Surgical Fine-Tuning Improves Adaptation to Distribution Shifts", ICLR 2023).
  * </ul>
  */
 public final class GradientSelection extends ScoringMethod {
@@ -54,8 +55,10 @@ public final class GradientSelection extends ScoringMethod {
         return scoresOf(context.evidence().gradients(), score, name);
     }
 
-    static Map<String, Double> scoresOf(List<GradientStatistics> gradients,
-            ToDoubleFunction<GradientStatistics> score, String method) {
+    static Map<String, Double> scoresOf(
+            List<GradientStatistics> gradients,
+            ToDoubleFunction<GradientStatistics> score,
+            String method) {
         if (gradients.isEmpty()) {
             throw new IllegalArgumentException(method + ": no gradient statistics for this pair");
         }

@@ -12,8 +12,16 @@ public final class LayerBudget {
     public static int layers(double rho, int layers) {
         int k = (int) Math.floor(rho * layers + 1e-9);
         if (k < 1) {
-            throw new IllegalArgumentException("selection.rhos value " + rho + " selects no layer of " + layers
-                    + " (floor(" + rho + " * " + layers + ") = 0)");
+            throw new IllegalArgumentException(
+                    "selection.rhos value "
+                            + rho
+                            + " selects no layer of "
+                            + layers
+                            + " (floor("
+                            + rho
+                            + " * "
+                            + layers
+                            + ") = 0)");
         }
         return Math.min(k, layers);
     }

@@ -14,11 +14,11 @@ import org.adabet.model.LayerInfo;
  * compute budget (cost = backward FLOPs).
  *
  * <p>Both costs are additive over the chosen layers except for one term that depends on the
- * earliest chosen layer m (ReLU masks kept from m on; gradients propagated back to m). So for
- * each m (taken), the layers after m form a plain knapsack with capacity
- * {@code capacity - fixed(m) - item(m)}, solved by a Pareto-front dynamic programme over (cost,
- * score) pairs, exact for any integer costs. The best m wins; equal scores go to the cheaper
- * set, then to the set whose first differing layer is earlier.
+ * earliest chosen layer m (ReLU masks kept from m on; gradients propagated back to m). So for each
+ * m (taken), the layers after m form a plain knapsack with capacity {@code capacity - fixed(m) -
+ * item(m)}, solved by a Pareto-front dynamic programme over (cost, score) pairs, exact for any
+ * integer costs. The best m wins; equal scores go to the cheaper set, then to the set whose first
+ * differing layer is earlier.
  */
 public final class LayerKnapsack {
     private LayerKnapsack() {}
@@ -36,8 +36,8 @@ public final class LayerKnapsack {
     /**
      * @return layer names in forward order; empty if no layer fits
      */
-    public static List<String> select(List<LayerInfo> layers, Map<String, Double> scores, Cost cost,
-            long capacity) {
+    public static List<String> select(
+            List<LayerInfo> layers, Map<String, Double> scores, Cost cost, long capacity) {
         State best = null;
         for (LayerInfo first : layers) {
             long room = capacity - cost.fixed(first.index());
@@ -46,7 +46,9 @@ public final class LayerKnapsack {
             }
             BitSet start = new BitSet();
             start.set(first.index());
-            List<State> front = new ArrayList<>(List.of(new State(cost.item(first), score(scores, first), start)));
+            List<State> front =
+                    new ArrayList<>(
+                            List.of(new State(cost.item(first), score(scores, first), start)));
             for (LayerInfo l : layers.subList(first.index() + 1, layers.size())) {
                 front = add(front, l, cost.item(l), score(scores, l), room);
             }
@@ -64,33 +66,41 @@ public final class LayerKnapsack {
     }
 
     /** Whole layers under a memory budget in bytes. */
-    public static List<String> underMemory(List<LayerInfo> layers, Map<String, Double> scores, MemoryModel model,
+    public static List<String> underMemory(
+            List<LayerInfo> layers,
+            Map<String, Double> scores,
+            MemoryModel model,
             long budgetBytes) {
         long base = model.baseBits(layers);
-        Cost bits = new Cost() {
-            @Override
-            public long fixed(int earliest) {
-                return base + model.reluBits(layers, earliest);
-            }
+        Cost bits =
+                new Cost() {
+                    @Override
+                    public long fixed(int earliest) {
+                        return base + model.reluBits(layers, earliest);
+                    }
 
-            @Override
-            public long item(LayerInfo layer) {
-                return model.layerBits(layer);
-            }
-        };
+                    @Override
+                    public long item(LayerInfo layer) {
+                        return model.layerBits(layer);
+                    }
+                };
         return select(layers, scores, bits, 8 * budgetBytes);
     }
 
     private static double score(Map<String, Double> scores, LayerInfo l) {
         Double s = scores.get(l.name());
         if (s == null || Double.isNaN(s)) {
-            throw new IllegalArgumentException("memory knapsack: no score for layer '" + l.name() + "'");
+            throw new IllegalArgumentException(
+                    "memory knapsack: no score for layer '" + l.name() + "'");
         }
         return s;
     }
 
-    /** Front after optionally adding one layer: only states that no cheaper state beats or equals. */
-    private static List<State> add(List<State> front, LayerInfo l, long cost, double value, long capacity) {
+    /**
+     * Front after optionally adding one layer: only states that no cheaper state beats or equals.
+     */
+    private static List<State> add(
+            List<State> front, LayerInfo l, long cost, double value, long capacity) {
         List<State> all = new ArrayList<>(front);
         for (State s : front) {
             if (s.cost() + cost <= capacity) {
@@ -99,8 +109,10 @@ public final class LayerKnapsack {
                 all.add(new State(s.cost() + cost, s.value() + value, chosen));
             }
         }
-        all.sort(Comparator.comparingLong(State::cost).thenComparing((a, b) -> Double.compare(b.value(), a.value()))
-                .thenComparing((a, b) -> compareSets(a.chosen(), b.chosen())));
+        all.sort(
+                Comparator.comparingLong(State::cost)
+                        .thenComparing((a, b) -> Double.compare(b.value(), a.value()))
+                        .thenComparing((a, b) -> compareSets(a.chosen(), b.chosen())));
         List<State> pruned = new ArrayList<>();
         for (State s : all) {
             if (pruned.isEmpty() || s.value() > pruned.get(pruned.size() - 1).value()) {

@@ -12,8 +12,9 @@ public final class LayerRanking {
     /** Layers from best to worst by {@code scores}. */
     public static List<LayerInfo> order(List<LayerInfo> layers, Map<String, Double> scores) {
         return layers.stream()
-                .sorted(Comparator.comparingDouble((LayerInfo l) -> -scores.get(l.name()))
-                        .thenComparingInt(LayerInfo::index))
+                .sorted(
+                        Comparator.comparingDouble((LayerInfo l) -> -scores.get(l.name()))
+                                .thenComparingInt(LayerInfo::index))
                 .toList();
     }
 }

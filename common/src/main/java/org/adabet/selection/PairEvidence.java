@@ -12,8 +12,11 @@ import org.adabet.model.GradientStatistics;
  * @param channelScores beta1 of each output channel's activations summed over batches, by layer
  * @param gradients gradient statistics from one labelled batch (empty if not computed)
  */
-public record PairEvidence(Map<String, Map<String, Double>> layerScores, Map<String, double[]> channelScores,
-        List<GradientStatistics> gradients) implements Serializable {
+public record PairEvidence(
+        Map<String, Map<String, Double>> layerScores,
+        Map<String, double[]> channelScores,
+        List<GradientStatistics> gradients)
+        implements Serializable {
 
     public PairEvidence {
         layerScores = Map.copyOf(layerScores);

@@ -8,8 +8,8 @@ import org.adabet.model.LayerInfo;
 
 /**
  * The control: every layer gets a uniform random score from the selection's seed, so the top
- * floor(rho * L) is a uniform random set of that size, and a memory budget gets a random set
- * that fits.
+ * floor(rho * L) is a uniform random set of that size, and a memory budget gets a random set that
+ * fits.
  */
 public final class RandomSelection extends ScoringMethod {
     @Override

@@ -7,9 +7,9 @@ import org.adabet.model.LayerInfo;
 import org.adabet.model.TrainableSpec;
 
 /**
- * A method that scores every layer and trains the best ones under the budget: the top
- * floor(rho * L) (equal scores to the earlier layer), or the best set under a memory budget
- * ({@link LayerKnapsack}). Its scores are also what the oracle agreement compares.
+ * A method that scores every layer and trains the best ones under the budget: the top floor(rho *
+ * L) (equal scores to the earlier layer), or the best set under a memory budget ({@link
+ * LayerKnapsack}). Its scores are also what the oracle agreement compares.
  */
 public abstract class ScoringMethod implements SelectionMethod {
 
@@ -27,7 +27,8 @@ public abstract class ScoringMethod implements SelectionMethod {
     }
 
     /** Whole layers for these scores under the context's budget, in forward order. */
-    protected static List<String> chooseLayers(SelectionContext context, Map<String, Double> scores) {
+    protected static List<String> chooseLayers(
+            SelectionContext context, Map<String, Double> scores) {
         for (LayerInfo layer : context.layers()) {
             if (!scores.containsKey(layer.name())) {
                 throw new IllegalArgumentException("no score for layer '" + layer.name() + "'");
@@ -35,13 +36,18 @@ public abstract class ScoringMethod implements SelectionMethod {
         }
         Budget budget = context.budget();
         if (budget.memoryBytes() != null) {
-            return LayerKnapsack.underMemory(context.layers(), scores, context.memory(), budget.memoryBytes());
+            return LayerKnapsack.underMemory(
+                    context.layers(), scores, context.memory(), budget.memoryBytes());
         }
         return topFraction(context.layers(), scores, budget.rho());
     }
 
-    /** The floor(rho * L) highest-scoring layers, equal scores to the earlier layer, in forward order. */
-    public static List<String> topFraction(List<LayerInfo> layers, Map<String, Double> scores, double rho) {
+    /**
+     * The floor(rho * L) highest-scoring layers, equal scores to the earlier layer, in forward
+     * order.
+     */
+    public static List<String> topFraction(
+            List<LayerInfo> layers, Map<String, Double> scores, double rho) {
         int k = LayerBudget.layers(rho, layers.size());
         return LayerRanking.order(layers, scores).stream()
                 .limit(k)

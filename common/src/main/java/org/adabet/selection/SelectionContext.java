@@ -13,8 +13,13 @@ import org.adabet.model.LayerInfo;
  * @param memory the memory model a memory budget is measured with
  * @param channelFraction fraction of output channels kept by channel selection
  */
-public record SelectionContext(List<LayerInfo> layers, PairEvidence evidence, Budget budget, long seed,
-        MemoryModel memory, double channelFraction) {
+public record SelectionContext(
+        List<LayerInfo> layers,
+        PairEvidence evidence,
+        Budget budget,
+        long seed,
+        MemoryModel memory,
+        double channelFraction) {
 
     public SelectionContext {
         layers = List.copyOf(layers);

@@ -12,7 +12,9 @@ public interface SelectionMethod {
     /** Whether the choice depends on a budget (methods without one run once per pair and seed). */
     boolean usesBudget();
 
-    /** The evidence the method reads before it can choose (empty: it needs no pass over the target). */
+    /**
+     * The evidence the method reads before it can choose (empty: it needs no pass over the target).
+     */
     Set<Evidence> requires();
 
     /** Labels and passes the method needs, given AdaBet's k statistics batches. */

@@ -9,7 +9,9 @@ import org.adabet.activation.ScoreVariant;
 import org.adabet.model.LayerInfo;
 import org.adabet.model.TrainableSpec;
 
-/** The registry of selection methods, and the classifier-head rule applied on top of any of them. */
+/**
+ * The registry of selection methods, and the classifier-head rule applied on top of any of them.
+ */
 public final class SelectionMethods {
     private static final Map<String, SelectionMethod> METHODS = new LinkedHashMap<>();
 
@@ -39,11 +41,14 @@ public final class SelectionMethods {
         return List.copyOf(METHODS.keySet());
     }
 
-    /** @throws IllegalArgumentException for an unknown name, listing the known ones */
+    /**
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     */
     public static SelectionMethod get(String name) {
         SelectionMethod m = METHODS.get(name);
         if (m == null) {
-            throw new IllegalArgumentException("unknown selection method '" + name + "'; known: " + names());
+            throw new IllegalArgumentException(
+                    "unknown selection method '" + name + "'; known: " + names());
         }
         return m;
     }
@@ -57,7 +62,8 @@ public final class SelectionMethods {
      * Runs a method and, when {@code forceHead} is set and the method takes a budget, adds the
      * whole classifier head to its choice (the reference does not; it is a stated option).
      */
-    public static TrainableSpec select(SelectionMethod method, SelectionContext context, boolean forceHead) {
+    public static TrainableSpec select(
+            SelectionMethod method, SelectionContext context, boolean forceHead) {
         TrainableSpec chosen = method.select(context);
         if (!forcesHead(method, forceHead)) {
             return chosen;

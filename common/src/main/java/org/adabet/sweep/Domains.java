@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.adabet.config.DataConfig;
 import org.adabet.config.DatasetConfig;
+import org.adabet.config.TargetDomain;
 import org.adabet.data.DomainData;
 import org.adabet.data.SyntheticSuite;
-import org.adabet.config.TargetDomain;
 import org.adabet.data.io.CifarOptions;
 import org.adabet.data.io.CifarReader;
 import org.adabet.data.io.ImageFolderOptions;
@@ -28,15 +28,17 @@ public final class Domains {
     private Domains() {}
 
     public static DomainData source(long seed, DataConfig config) {
-        return CACHE.computeIfAbsent(seed + "|" + config + "|source",
-                k -> new SyntheticSuite(seed, config).source());
+        return CACHE.computeIfAbsent(
+                seed + "|" + config + "|source", k -> new SyntheticSuite(seed, config).source());
     }
 
     /**
-     * @throws IllegalArgumentException when a dataset is missing, unreadable or has another class count
+     * @throws IllegalArgumentException when a dataset is missing, unreadable or has another class
+     *     count
      */
     public static DomainData target(long seed, DataConfig config, String target) {
-        return CACHE.computeIfAbsent(seed + "|" + config + "|" + target, k -> load(seed, config, target));
+        return CACHE.computeIfAbsent(
+                seed + "|" + config + "|" + target, k -> load(seed, config, target));
     }
 
     /** Classes of a target: the synthetic suite's, or the dataset's configured count. */
@@ -57,17 +59,31 @@ public final class Domains {
             return new SyntheticSuite(seed, config).target(synthetic);
         }
         DatasetConfig d = config.dataset(target);
-        LoadedDataset loaded = d.format().equals("cifar")
-                ? (d.classes() == 100 ? CifarReader.readCifar100(Path.of(d.path()), cifarOptions(d, config.imageSize()))
-                        : CifarReader.readCifar10(Path.of(d.path()), cifarOptions(d, config.imageSize())))
-                : ImageFolderReader.read(Path.of(d.path()), ImageFolderOptions.defaults(seed)
-                        .withPreprocessing(Preprocessing.imagenet(config.imageSize()))
-                        .withTestFraction(d.testFraction())
-                        .withMaxPerClass(d.maxPerClass()));
+        LoadedDataset loaded =
+                d.format().equals("cifar")
+                        ? (d.classes() == 100
+                                ? CifarReader.readCifar100(
+                                        Path.of(d.path()), cifarOptions(d, config.imageSize()))
+                                : CifarReader.readCifar10(
+                                        Path.of(d.path()), cifarOptions(d, config.imageSize())))
+                        : ImageFolderReader.read(
+                                Path.of(d.path()),
+                                ImageFolderOptions.defaults(seed)
+                                        .withPreprocessing(
+                                                Preprocessing.imagenet(config.imageSize()))
+                                        .withTestFraction(d.testFraction())
+                                        .withMaxPerClass(d.maxPerClass()));
         DATASETS.put(target, loaded);
         if (loaded.numClasses() != d.classes()) {
-            throw new IllegalArgumentException("dataset '" + d.name() + "' at " + d.path() + " has "
-                    + loaded.numClasses() + " classes, adabet.data.datasets says " + d.classes());
+            throw new IllegalArgumentException(
+                    "dataset '"
+                            + d.name()
+                            + "' at "
+                            + d.path()
+                            + " has "
+                            + loaded.numClasses()
+                            + " classes, adabet.data.datasets says "
+                            + d.classes());
         }
         return loaded.toDomainData();
     }
@@ -87,8 +103,11 @@ public final class Domains {
                 report.put("classes", d.classNames());
                 report.put("train_images", d.report().trainImages());
                 report.put("test_images", d.report().testImages());
-                report.put("skipped", d.report().skipped().stream()
-                        .map(k -> k.path() + ": " + k.reason()).toList());
+                report.put(
+                        "skipped",
+                        d.report().skipped().stream()
+                                .map(k -> k.path() + ": " + k.reason())
+                                .toList());
                 out.put(target, report);
             }
         }

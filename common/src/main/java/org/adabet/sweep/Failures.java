@@ -12,7 +12,12 @@ final class Failures {
         }
         String text = error.getClass().getSimpleName() + ": " + error.getMessage();
         if (root != error) {
-            text += " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+            text +=
+                    " (caused by "
+                            + root.getClass().getSimpleName()
+                            + ": "
+                            + root.getMessage()
+                            + ")";
         }
         return text;
     }

@@ -17,31 +17,49 @@ import org.adabet.selection.PairEvidence;
  * @param statisticsError why the statistics are missing (null if present or not asked for)
  * @param gradientError why the gradient statistics are missing (null if present or not asked for)
  */
-public record PairSelectionInputs(PairEvidence evidence, double statisticsMillis, double channelMillis,
-        double gradientMillis, String statisticsError, String gradientError) implements Serializable {
+public record PairSelectionInputs(
+        PairEvidence evidence,
+        double statisticsMillis,
+        double channelMillis,
+        double gradientMillis,
+        String statisticsError,
+        String gradientError)
+        implements Serializable {
 
     /** Gathers one pair's outcomes; a single failed batch withholds the pair's AdaBet scores. */
-    public static PairSelectionInputs of(List<StatisticsOutcome> statistics, GradientOutcome gradients) {
+    public static PairSelectionInputs of(
+            List<StatisticsOutcome> statistics, GradientOutcome gradients) {
         List<LayerBatchStatistics> all = new ArrayList<>();
         String statisticsError = null;
         double millis = 0;
         double channelMillis = 0;
         for (StatisticsOutcome s : statistics) {
             if (!s.succeeded() && statisticsError == null) {
-                statisticsError = "statistics of batch " + s.task().batch() + " failed: " + s.error();
+                statisticsError =
+                        "statistics of batch " + s.task().batch() + " failed: " + s.error();
             }
             all.addAll(s.layers());
             millis += s.millis() - s.channelMillis();
             channelMillis += s.channelMillis();
         }
         boolean scored = statisticsError == null && !statistics.isEmpty();
-        String gradientError = gradients != null && !gradients.succeeded()
-                ? "gradient statistics failed: " + gradients.error() : null;
-        PairEvidence evidence = new PairEvidence(
-                scored ? LayerScores.allVariants(all) : java.util.Map.of(),
-                scored ? LayerScores.channels(all) : java.util.Map.of(),
-                gradients != null && gradients.succeeded() ? gradients.layers() : List.of());
-        return new PairSelectionInputs(evidence, millis, channelMillis,
-                gradients == null ? 0 : gradients.millis(), statisticsError, gradientError);
+        String gradientError =
+                gradients != null && !gradients.succeeded()
+                        ? "gradient statistics failed: " + gradients.error()
+                        : null;
+        PairEvidence evidence =
+                new PairEvidence(
+                        scored ? LayerScores.allVariants(all) : java.util.Map.of(),
+                        scored ? LayerScores.channels(all) : java.util.Map.of(),
+                        gradients != null && gradients.succeeded()
+                                ? gradients.layers()
+                                : List.of());
+        return new PairSelectionInputs(
+                evidence,
+                millis,
+                channelMillis,
+                gradients == null ? 0 : gradients.millis(),
+                statisticsError,
+                gradientError);
     }
 }

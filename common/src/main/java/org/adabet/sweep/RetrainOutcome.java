@@ -8,8 +8,16 @@ import java.util.List;
  *
  * @param error null when the run succeeded; otherwise what went wrong (the other fields are NaN/0)
  */
-public record RetrainOutcome(RetrainTask task, long trainableParameters, long totalParameters, double bestAccuracy,
-        double finalAccuracy, List<Double> epochAccuracy, double accuracyBefore, long trainMillis, String error)
+public record RetrainOutcome(
+        RetrainTask task,
+        long trainableParameters,
+        long totalParameters,
+        double bestAccuracy,
+        double finalAccuracy,
+        List<Double> epochAccuracy,
+        double accuracyBefore,
+        long trainMillis,
+        String error)
         implements Serializable {
 
     public RetrainOutcome {
@@ -25,6 +33,7 @@ public record RetrainOutcome(RetrainTask task, long trainableParameters, long to
     }
 
     static RetrainOutcome failed(RetrainTask task, String error) {
-        return new RetrainOutcome(task, 0, 0, Double.NaN, Double.NaN, List.of(), Double.NaN, 0, error);
+        return new RetrainOutcome(
+                task, 0, 0, Double.NaN, Double.NaN, List.of(), Double.NaN, 0, error);
     }
 }

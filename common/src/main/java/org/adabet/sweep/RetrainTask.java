@@ -19,9 +19,20 @@ import org.adabet.selection.SelectionCost;
  * @param referenceMemoryBytes the same by the reference's formula
  * @param trainingFlops counted FLOPs of the whole retraining (all steps, all samples)
  */
-public record RetrainTask(Pair pair, String method, Budget budget, long seed, TrainableSpec spec,
-        List<String> layers, SelectionCost selectionCost, double selectionMillis, long selectionPeakBytes,
-        MemoryEstimate memory, long referenceMemoryBytes, double trainingFlops) implements Serializable {
+public record RetrainTask(
+        Pair pair,
+        String method,
+        Budget budget,
+        long seed,
+        TrainableSpec spec,
+        List<String> layers,
+        SelectionCost selectionCost,
+        double selectionMillis,
+        long selectionPeakBytes,
+        MemoryEstimate memory,
+        long referenceMemoryBytes,
+        double trainingFlops)
+        implements Serializable {
 
     public RetrainTask {
         layers = List.copyOf(layers);
@@ -29,6 +40,12 @@ public record RetrainTask(Pair pair, String method, Budget budget, long seed, Tr
 
     /** A stable key, used to derive this run's seeds and to order tables. */
     public String key() {
-        return pair.key() + "|" + method + "|" + (budget == null ? "-" : budget.label()) + "|" + seed;
+        return pair.key()
+                + "|"
+                + method
+                + "|"
+                + (budget == null ? "-" : budget.label())
+                + "|"
+                + seed;
     }
 }

@@ -7,10 +7,12 @@ import org.adabet.activation.LayerBatchStatistics;
 /**
  * The layer statistics of one batch, or the error that stopped them.
  *
- * @param millis host time of the whole task (forward pass and persistence of every layer and channel)
+ * @param millis host time of the whole task (forward pass and persistence of every layer and
+ *     channel)
  */
-public record StatisticsOutcome(StatisticsTask task, List<LayerBatchStatistics> layers, double millis,
-        String error) implements Serializable {
+public record StatisticsOutcome(
+        StatisticsTask task, List<LayerBatchStatistics> layers, double millis, String error)
+        implements Serializable {
 
     public StatisticsOutcome {
         layers = List.copyOf(layers);

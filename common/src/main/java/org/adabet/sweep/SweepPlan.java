@@ -14,6 +14,7 @@ import org.adabet.model.Architecture;
 import org.adabet.model.Architectures;
 import org.adabet.model.LayerInfo;
 import org.adabet.model.TrainableSpec;
+import org.adabet.seed.Seeds;
 import org.adabet.selection.Budget;
 import org.adabet.selection.Evidence;
 import org.adabet.selection.LayerBudget;
@@ -21,13 +22,12 @@ import org.adabet.selection.SelectionContext;
 import org.adabet.selection.SelectionCost;
 import org.adabet.selection.SelectionMethod;
 import org.adabet.selection.SelectionMethods;
-import org.adabet.seed.Seeds;
 
 /**
  * The rows of a sweep: pairs, statistics batches, gradient passes, retraining and oracle runs.
- * Building a plan checks everything that can be checked without running anything (architecture
- * and method names, budgets that select no layer, splits too small for the statistics batches),
- * so a bad sweep fails before Spark starts.
+ * Building a plan checks everything that can be checked without running anything (architecture and
+ * method names, budgets that select no layer, splits too small for the statistics batches), so a
+ * bad sweep fails before Spark starts.
  */
 public final class SweepPlan {
 
@@ -46,53 +46,82 @@ public final class SweepPlan {
         }
     }
 
-    /** @throws ConfigException naming the key and value that make the sweep impossible */
+    /**
+     * @throws ConfigException naming the key and value that make the sweep impossible
+     */
     public static SweepPlan of(SweepConfig config) {
         for (String method : config.selection().methods()) {
             if (!SelectionMethods.names().contains(method)) {
-                throw new ConfigException("adabet.selection.methods has unknown method '" + method + "'; known: "
-                        + SelectionMethods.names());
+                throw new ConfigException(
+                        "adabet.selection.methods has unknown method '"
+                                + method
+                                + "'; known: "
+                                + SelectionMethods.names());
             }
         }
         for (String arch : config.model().architectures()) {
             if (!Architectures.names().contains(arch)) {
-                throw new ConfigException("adabet.model.architectures has unknown architecture '" + arch
-                        + "'; known: " + Architectures.names());
+                throw new ConfigException(
+                        "adabet.model.architectures has unknown architecture '"
+                                + arch
+                                + "'; known: "
+                                + Architectures.names());
             }
             int layers = sourceArchitecture(config, arch).candidates().size();
             for (double rho : config.selection().rhos()) {
                 try {
                     LayerBudget.layers(rho, layers);
                 } catch (IllegalArgumentException e) {
-                    throw new ConfigException("adabet." + e.getMessage() + " (architecture " + arch + ")");
+                    throw new ConfigException(
+                            "adabet." + e.getMessage() + " (architecture " + arch + ")");
                 }
             }
         }
         checkFiles(config);
         int needed = config.statistics().batches() * config.statistics().batchSize();
         int available = config.data().sourceClasses() * config.data().targetTrainPerClass();
-        boolean synthetic = config.data().targets().stream().anyMatch(t -> config.data().dataset(t) == null);
+        boolean synthetic =
+                config.data().targets().stream().anyMatch(t -> config.data().dataset(t) == null);
         if (synthetic && available < needed) {
-            throw new ConfigException("adabet.statistics needs " + needed + " target training images ("
-                    + config.statistics().batches() + " batches x " + config.statistics().batchSize()
-                    + ") but adabet.data.target.train-per-class = " + config.data().targetTrainPerClass()
-                    + " gives " + available);
+            throw new ConfigException(
+                    "adabet.statistics needs "
+                            + needed
+                            + " target training images ("
+                            + config.statistics().batches()
+                            + " batches x "
+                            + config.statistics().batchSize()
+                            + ") but adabet.data.target.train-per-class = "
+                            + config.data().targetTrainPerClass()
+                            + " gives "
+                            + available);
         }
         return new SweepPlan(config);
     }
 
     /** Weights and datasets named by the sweep must exist before anything starts. */
     private static void checkFiles(SweepConfig config) {
-        config.model().weights().forEach((arch, file) -> {
-            if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(file))) {
-                throw new ConfigException("adabet.model.weights." + arch + ": no such file '" + file + "'");
-            }
-        });
+        config.model()
+                .weights()
+                .forEach(
+                        (arch, file) -> {
+                            if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(file))) {
+                                throw new ConfigException(
+                                        "adabet.model.weights."
+                                                + arch
+                                                + ": no such file '"
+                                                + file
+                                                + "'");
+                            }
+                        });
         for (String t : config.data().targets()) {
             org.adabet.config.DatasetConfig d = config.data().dataset(t);
             if (d != null && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(d.path()))) {
-                throw new ConfigException("adabet.data.datasets[" + d.name() + "].path: no such folder '" + d.path()
-                        + "'");
+                throw new ConfigException(
+                        "adabet.data.datasets["
+                                + d.name()
+                                + "].path: no such folder '"
+                                + d.path()
+                                + "'");
             }
         }
     }
@@ -103,24 +132,36 @@ public final class SweepPlan {
 
     /** The architecture as pretrained on the source domain. */
     public static Architecture sourceArchitecture(SweepConfig config, String arch) {
-        return Architectures.build(arch, config.model().width(), config.data().imageSize(),
+        return Architectures.build(
+                arch,
+                config.model().width(),
+                config.data().imageSize(),
                 config.data().sourceClasses());
     }
 
-    /** The architecture as retrained on a pair's target (its head sized for the target's classes). */
+    /**
+     * The architecture as retrained on a pair's target (its head sized for the target's classes).
+     */
     public static Architecture targetArchitecture(SweepConfig config, Pair pair) {
-        return Architectures.build(pair.architecture(), config.model().width(), config.data().imageSize(),
+        return Architectures.build(
+                pair.architecture(),
+                config.model().width(),
+                config.data().imageSize(),
                 Domains.numClasses(config.data(), pair.target()));
     }
 
     /** What the statistics pass computes for this sweep. */
     public static StatisticsOptions statisticsOptions(SweepConfig config) {
-        return new StatisticsOptions(config.statistics().maxDimension(),
+        return new StatisticsOptions(
+                config.statistics().maxDimension(),
                 config.selection().persistenceThreshold(),
                 requiredBy(config, Evidence.CHANNEL_STATISTICS));
     }
 
-    /** One statistics task per pair x batch; none when no method (and no oracle) reads AdaBet's scores. */
+    /**
+     * One statistics task per pair x batch; none when no method (and no oracle) reads AdaBet's
+     * scores.
+     */
     public List<StatisticsTask> statisticsTasks() {
         List<StatisticsTask> tasks = new ArrayList<>();
         if (config.oracle() || requiredBy(config, Evidence.LAYER_STATISTICS)) {
@@ -133,15 +174,21 @@ public final class SweepPlan {
         return tasks;
     }
 
-    /** Pairs that need one labelled backward pass (for fisher, rgn, elastic, or the oracle's comparison). */
+    /**
+     * Pairs that need one labelled backward pass (for fisher, rgn, elastic, or the oracle's
+     * comparison).
+     */
     public List<Pair> gradientTasks() {
         boolean needed = config.oracle() || requiredBy(config, Evidence.GRADIENTS);
         return needed ? pairs() : List.of();
     }
 
-    /** Whether any configured method reads this evidence (the oracle's comparison needs all of it). */
+    /**
+     * Whether any configured method reads this evidence (the oracle's comparison needs all of it).
+     */
     private static boolean requiredBy(SweepConfig config, Evidence evidence) {
-        return config.selection().methods().stream().anyMatch(m -> SelectionMethods.get(m).requires().contains(evidence));
+        return config.selection().methods().stream()
+                .anyMatch(m -> SelectionMethods.get(m).requires().contains(evidence));
     }
 
     /** The memory model of retraining runs (their batch size and the frozen bit width). */
@@ -154,7 +201,8 @@ public final class SweepPlan {
      * budget). A method that cannot choose (its evidence failed, nothing fits the budget) becomes a
      * failed outcome here; the others run.
      */
-    public Runs retrainTasks(Map<Pair, List<LayerInfo>> layers, Map<Pair, PairSelectionInputs> inputs) {
+    public Runs retrainTasks(
+            Map<Pair, List<LayerInfo>> layers, Map<Pair, PairSelectionInputs> inputs) {
         List<RetrainTask> tasks = new ArrayList<>();
         List<RetrainOutcome> failed = new ArrayList<>();
         for (Pair pair : pairs) {
@@ -163,25 +211,53 @@ public final class SweepPlan {
                 SelectionMethod method = SelectionMethods.get(name);
                 for (Budget budget : budgets(method)) {
                     for (long seed : config.retrain().seeds()) {
-                        SelectionContext context = new SelectionContext(layers.get(pair), in.evidence(), budget,
-                                Seeds.derive(config.seed(), "select|" + pair.key() + "|" + name + "|"
-                                        + (budget == null ? "-" : budget.label()) + "|" + seed),
-                                memoryModel(), config.selection().channelFraction());
+                        SelectionContext context =
+                                new SelectionContext(
+                                        layers.get(pair),
+                                        in.evidence(),
+                                        budget,
+                                        Seeds.derive(
+                                                config.seed(),
+                                                "select|"
+                                                        + pair.key()
+                                                        + "|"
+                                                        + name
+                                                        + "|"
+                                                        + (budget == null ? "-" : budget.label())
+                                                        + "|"
+                                                        + seed),
+                                        memoryModel(),
+                                        config.selection().channelFraction());
                         TrainableSpec spec;
                         String error = null;
                         try {
-                            spec = SelectionMethods.select(method, context, config.selection().forceHead());
+                            spec =
+                                    SelectionMethods.select(
+                                            method, context, config.selection().forceHead());
                             if (spec.isEmpty()) {
-                                error = "nothing to train: " + (budget == null ? "empty selection"
-                                        : "budget " + budget.label() + " fits no layer");
+                                error =
+                                        "nothing to train: "
+                                                + (budget == null
+                                                        ? "empty selection"
+                                                        : "budget "
+                                                                + budget.label()
+                                                                + " fits no layer");
                             }
                         } catch (IllegalArgumentException e) {
                             spec = TrainableSpec.layers(List.of());
                             error = Failures.describe(e) + failureCause(method, in);
                         }
-                        RetrainTask task = task(pair, name, budget, seed, spec, layers.get(pair),
-                                method.cost(config.statistics().batches()), selectionMillis(method, in),
-                                selectionPeak(method, layers.get(pair)));
+                        RetrainTask task =
+                                task(
+                                        pair,
+                                        name,
+                                        budget,
+                                        seed,
+                                        spec,
+                                        layers.get(pair),
+                                        method.cost(config.statistics().batches()),
+                                        selectionMillis(method, in),
+                                        selectionPeak(method, layers.get(pair)));
                         if (error == null) {
                             tasks.add(task);
                         } else {
@@ -203,32 +279,68 @@ public final class SweepPlan {
         for (Pair pair : pairs) {
             for (LayerInfo layer : layers.get(pair)) {
                 for (long seed : config.retrain().seeds()) {
-                    tasks.add(task(pair, "oracle", null, seed, TrainableSpec.layers(List.of(layer.name())),
-                            layers.get(pair), SelectionCost.NOTHING, 0, 0));
+                    tasks.add(
+                            task(
+                                    pair,
+                                    "oracle",
+                                    null,
+                                    seed,
+                                    TrainableSpec.layers(List.of(layer.name())),
+                                    layers.get(pair),
+                                    SelectionCost.NOTHING,
+                                    0,
+                                    0));
                 }
             }
         }
         return tasks;
     }
 
-    private RetrainTask task(Pair pair, String method, Budget budget, long seed, TrainableSpec spec,
-            List<LayerInfo> layers, SelectionCost cost, double millis, long peak) {
+    private RetrainTask task(
+            Pair pair,
+            String method,
+            Budget budget,
+            long seed,
+            TrainableSpec spec,
+            List<LayerInfo> layers,
+            SelectionCost cost,
+            double millis,
+            long peak) {
         MemoryModel memory = memoryModel();
         int batch = config.retrain().training().batchSize();
         int trainSize = trainSize(pair);
-        long steps = (long) config.retrain().training().epochs() * (trainSize / Math.min(batch, trainSize));
-        double flops = (double) TrainingFlops.perSample(layers, spec) * Math.min(batch, trainSize) * steps;
-        return new RetrainTask(pair, method, budget, seed, spec, spec.touched(layers), cost, millis, peak,
-                memory.training(layers, spec), referenceMemory(pair, layers, spec), flops);
+        long steps =
+                (long) config.retrain().training().epochs()
+                        * (trainSize / Math.min(batch, trainSize));
+        double flops =
+                (double) TrainingFlops.perSample(layers, spec) * Math.min(batch, trainSize) * steps;
+        return new RetrainTask(
+                pair,
+                method,
+                budget,
+                seed,
+                spec,
+                spec.touched(layers),
+                cost,
+                millis,
+                peak,
+                memory.training(layers, spec),
+                referenceMemory(pair, layers, spec),
+                flops);
     }
 
     /** The reference's own memory rule on its profiling batch, reported beside ours. */
     private long referenceMemory(Pair pair, List<LayerInfo> layers, TrainableSpec spec) {
         ReferenceMemory rule = new ReferenceMemory(ReferenceMemory.REFERENCE_BATCH);
-        return rule.bytes(ReferenceMemory.layers(layers, targetArchitecture(config, pair).candidates(), spec));
+        return rule.bytes(
+                ReferenceMemory.layers(
+                        layers, targetArchitecture(config, pair).candidates(), spec));
     }
 
-    /** Training images of a pair's target (a dataset's are known once read: read on the driver, cached). */
+    /**
+     * Training images of a pair's target (a dataset's are known once read: read on the driver,
+     * cached).
+     */
     private int trainSize(Pair pair) {
         if (config.data().dataset(pair.target()) == null) {
             return config.data().sourceClasses() * config.data().targetTrainPerClass();
@@ -267,8 +379,12 @@ public final class SweepPlan {
     }
 
     private static String failureCause(SelectionMethod method, PairSelectionInputs in) {
-        String cause = method.requires().contains(Evidence.LAYER_STATISTICS) ? in.statisticsError()
-                : method.requires().contains(Evidence.GRADIENTS) ? in.gradientError() : null;
+        String cause =
+                method.requires().contains(Evidence.LAYER_STATISTICS)
+                        ? in.statisticsError()
+                        : method.requires().contains(Evidence.GRADIENTS)
+                                ? in.gradientError()
+                                : null;
         return cause == null ? "" : " (" + cause + ")";
     }
 }

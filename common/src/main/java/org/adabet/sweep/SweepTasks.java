@@ -19,61 +19,78 @@ import org.adabet.retrain.TrainingResult;
 import org.adabet.seed.Seeds;
 
 /**
- * The work of one planned row, as plain Java: the Spark jobs call exactly these, one call per
- * task. Statistics and retraining never throw: a failure becomes an outcome with its error, so
- * one bad pair does not stop the sweep.
+ * The work of one planned row, as plain Java: the Spark jobs call exactly these, one call per task.
+ * Statistics and retraining never throw: a failure becomes an outcome with its error, so one bad
+ * pair does not stop the sweep.
  */
 public final class SweepTasks {
     /** Candidate layers by architecture, described once per JVM. */
     private static final java.util.Map<Architecture, List<LayerInfo>> LAYERS =
             new java.util.concurrent.ConcurrentHashMap<>();
+
     private SweepTasks() {}
 
     /** The pretraining cache key of an architecture under this configuration. */
     public static String pretrainKey(SweepConfig config, String arch) {
-        return PretrainKey.of(SweepPlan.sourceArchitecture(config, arch), config.data(), config.pretrain(),
+        return PretrainKey.of(
+                SweepPlan.sourceArchitecture(config, arch),
+                config.data(),
+                config.pretrain(),
                 config.seed());
     }
 
     /** Pretrains one architecture on the source domain. */
     public static PretrainedModel pretrain(SweepConfig config, String arch) {
         DomainData source = Domains.source(config.seed(), config.data());
-        return Pretraining.run(pretrainKey(config, arch), SweepPlan.sourceArchitecture(config, arch), source,
-                config.pretrain(), config.seed());
+        return Pretraining.run(
+                pretrainKey(config, arch),
+                SweepPlan.sourceArchitecture(config, arch),
+                source,
+                config.pretrain(),
+                config.seed());
     }
 
     /** The candidate layers of a pair's network (built without training). */
     public static List<LayerInfo> layers(SweepConfig config, Pair pair) {
         // Pairs of one architecture and class count share a description; building a large
         // network (VGG-16: 138M parameters) once per pair would be wasted work.
-        return LAYERS.computeIfAbsent(SweepPlan.targetArchitecture(config, pair), arch -> {
-            try (Network net = Networks.create(arch, 0)) {
-                return net.layers();
-            }
-        });
+        return LAYERS.computeIfAbsent(
+                SweepPlan.targetArchitecture(config, pair),
+                arch -> {
+                    try (Network net = Networks.create(arch, 0)) {
+                        return net.layers();
+                    }
+                });
     }
 
-
-    /** AdaBet's statistics for one unlabeled batch: the first k batches of the target training split, unshuffled. */
-    public static StatisticsOutcome statistics(SweepConfig config, PretrainedModel model, StatisticsTask task) {
+    /**
+     * AdaBet's statistics for one unlabeled batch: the first k batches of the target training
+     * split, unshuffled.
+     */
+    public static StatisticsOutcome statistics(
+            SweepConfig config, PretrainedModel model, StatisticsTask task) {
         long start = System.nanoTime();
         try {
-            ImageSet train = Domains.target(config.seed(), config.data(), task.pair().target()).train();
+            ImageSet train =
+                    Domains.target(config.seed(), config.data(), task.pair().target()).train();
             int n = config.statistics().batchSize();
             float[] images = train.gather(train.naturalOrder(), task.batch() * n, n);
             try (Network net = load(config, model, task.pair(), 0)) {
-                List<LayerBatchStatistics> rows = LayerStatisticsCalculator.compute(net, images, n, task.batch(),
-                        SweepPlan.statisticsOptions(config));
+                List<LayerBatchStatistics> rows =
+                        LayerStatisticsCalculator.compute(
+                                net, images, n, task.batch(), SweepPlan.statisticsOptions(config));
                 return new StatisticsOutcome(task, rows, (System.nanoTime() - start) / 1e6, null);
             }
         } catch (RuntimeException e) {
-            return new StatisticsOutcome(task, List.of(), (System.nanoTime() - start) / 1e6, Failures.describe(e));
+            return new StatisticsOutcome(
+                    task, List.of(), (System.nanoTime() - start) / 1e6, Failures.describe(e));
         }
     }
 
     /**
-     * Gradient statistics of a pair from one labelled batch: the first {@code statistics.batch-size}
-     * images of the target training split (the batch AdaBet also sees first).
+     * Gradient statistics of a pair from one labelled batch: the first {@code
+     * statistics.batch-size} images of the target training split (the batch AdaBet also sees
+     * first).
      */
     public static GradientOutcome gradients(SweepConfig config, PretrainedModel model, Pair pair) {
         long start = System.nanoTime();
@@ -82,29 +99,56 @@ public final class SweepTasks {
             int n = config.statistics().batchSize();
             int[] order = train.naturalOrder();
             try (Network net = load(config, model, pair, 0)) {
-                List<GradientStatistics> rows = net.gradientStatistics(train.gather(order, 0, n),
-                        train.gatherLabels(order, 0, n), n);
+                List<GradientStatistics> rows =
+                        net.gradientStatistics(
+                                train.gather(order, 0, n), train.gatherLabels(order, 0, n), n);
                 return new GradientOutcome(pair, rows, (System.nanoTime() - start) / 1e6, null);
             }
         } catch (RuntimeException e) {
-            return new GradientOutcome(pair, List.of(), (System.nanoTime() - start) / 1e6, Failures.describe(e));
+            return new GradientOutcome(
+                    pair, List.of(), (System.nanoTime() - start) / 1e6, Failures.describe(e));
         }
     }
 
-    /** Retrains the task's layers on the target's labelled training split and evaluates on its test split. */
-    public static RetrainOutcome retrain(SweepConfig config, PretrainedModel model, RetrainTask task) {
+    /**
+     * Retrains the task's layers on the target's labelled training split and evaluates on its test
+     * split.
+     */
+    public static RetrainOutcome retrain(
+            SweepConfig config, PretrainedModel model, RetrainTask task) {
         try {
             DomainData data = Domains.target(config.seed(), config.data(), task.pair().target());
             try (Network net = load(config, model, task.pair(), task.seed())) {
                 double before = Trainer.accuracy(net, data.test());
                 net.setTrainable(task.spec());
                 // Shuffling depends on (pair, seed) only, so every method sees the same batches.
-                TrainingResult result = Trainer.train(net, data.train(), data.test(), config.retrain().training(),
-                        Seeds.derive(config.seed(), "retrain-shuffle|" + task.pair().key() + "|" + task.seed()));
-                long trainable = net.layers().stream().mapToLong(l -> task.spec().trainableParameters(l)).sum();
+                TrainingResult result =
+                        Trainer.train(
+                                net,
+                                data.train(),
+                                data.test(),
+                                config.retrain().training(),
+                                Seeds.derive(
+                                        config.seed(),
+                                        "retrain-shuffle|"
+                                                + task.pair().key()
+                                                + "|"
+                                                + task.seed()));
+                long trainable =
+                        net.layers().stream()
+                                .mapToLong(l -> task.spec().trainableParameters(l))
+                                .sum();
                 long total = net.layers().stream().mapToLong(LayerInfo::parameters).sum();
-                return new RetrainOutcome(task, trainable, total, result.bestAccuracy(), result.finalAccuracy(),
-                        result.epochAccuracy(), before, result.wallMillis(), null);
+                return new RetrainOutcome(
+                        task,
+                        trainable,
+                        total,
+                        result.bestAccuracy(),
+                        result.finalAccuracy(),
+                        result.epochAccuracy(),
+                        before,
+                        result.wallMillis(),
+                        null);
             }
         } catch (RuntimeException e) {
             return RetrainOutcome.failed(task, e);
@@ -118,7 +162,10 @@ public final class SweepTasks {
     private static Network load(SweepConfig config, PretrainedModel model, Pair pair, long seed) {
         Architecture arch = SweepPlan.targetArchitecture(config, pair);
         boolean newHead = Domains.newHead(config.data(), pair.target());
-        return Networks.load(arch, model.networkParameters(), newHead,
+        return Networks.load(
+                arch,
+                model.networkParameters(),
+                newHead,
                 Seeds.derive(config.seed(), "head|" + pair.key() + "|" + seed));
     }
 }

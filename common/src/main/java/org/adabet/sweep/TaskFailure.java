@@ -8,13 +8,14 @@ import java.util.regex.Pattern;
  *
  * @param stage the stage that failed it, e.g. {@code retrain}
  * @param taskKey the task's key in that stage (see {@link TaskKeys})
- * @param errorClass the exception's simple class name, or a stage-given name for failures that
- *     are not exceptions (a selection that fits nothing)
+ * @param errorClass the exception's simple class name, or a stage-given name for failures that are
+ *     not exceptions (a selection that fits nothing)
  * @param message the whole error text, as the stage's own table records it
  */
 public record TaskFailure(String stage, String taskKey, String errorClass, String message) {
     /** The form {@link Failures#describe} writes: {@code SimpleName: message ...}. */
-    private static final Pattern EXCEPTION = Pattern.compile("^([A-Za-z_$][\\w$]*(?:Exception|Error|Throwable)): ");
+    private static final Pattern EXCEPTION =
+            Pattern.compile("^([A-Za-z_$][\\w$]*(?:Exception|Error|Throwable)): ");
 
     /**
      * @param error the error text of a failed outcome

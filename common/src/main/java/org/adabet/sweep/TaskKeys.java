@@ -1,8 +1,8 @@
 package org.adabet.sweep;
 
 /**
- * The key of each task of each stage: unique within its stage and the same on every run of a
- * plan, so a resumed run can tell the tasks it has already done from those it has not.
+ * The key of each task of each stage: unique within its stage and the same on every run of a plan,
+ * so a resumed run can tell the tasks it has already done from those it has not.
  */
 public final class TaskKeys {
     private TaskKeys() {}

@@ -7,9 +7,9 @@ package org.adabet.tda;
  */
 public interface DistanceMatrix {
 
-  /** Number of points. */
-  int size();
+    /** Number of points. */
+    int size();
 
-  /** Distance between points {@code i} and {@code j}; 0 when {@code i == j}. */
-  float distance(int i, int j);
+    /** Distance between points {@code i} and {@code j}; 0 when {@code i == j}. */
+    float distance(int i, int j);
 }

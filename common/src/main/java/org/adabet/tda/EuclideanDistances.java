@@ -9,166 +9,174 @@ import java.util.Arrays;
  * AdaBet's clouds (tens of points, up to ~10^6 coordinates) the work is one symmetric matrix
  * product that a blocked, vectorised kernel runs at memory speed. The Gram form cancels badly for
  * nearby points, so every entry is checked against a bound on the kernel's rounding error and,
- * where the bound could exceed the promised accuracy, recomputed directly from the differences
- * (all such pairs in one more cache-blocked pass over X); negative round-off therefore never
- * reaches a square root. Duplicate points give exactly 0. The result matches a direct double-precision
+ * where the bound could exceed the promised accuracy, recomputed directly from the differences (all
+ * such pairs in one more cache-blocked pass over X); negative round-off therefore never reaches a
+ * square root. Duplicate points give exactly 0. The result matches a direct double-precision
  * computation to 1e-5 relative.
  */
 public final class EuclideanDistances {
 
-  /** Relative accuracy promised for every distance, against a direct double computation. */
-  public static final double RELATIVE_ACCURACY = 1e-5;
+    /** Relative accuracy promised for every distance, against a direct double computation. */
+    public static final double RELATIVE_ACCURACY = 1e-5;
 
-  private EuclideanDistances() {}
+    private EuclideanDistances() {}
 
-  /**
-   * Float lanes the distance kernel sums over (0: plain double loops, the Vector API module
-   * absent). The lane count fixes the float32 summation order, so provenance records it.
-   */
-  public static int vectorLanes() {
-    return GramKernel.VECTORIZED ? VectorGram.LANES : 0;
-  }
-
-  /** Distances of {@code cloud} through the Gram matrix (see class comment). */
-  public static LowerDistanceMatrix of(PointCloud cloud) {
-    int n = cloud.size();
-    int dim = cloud.dimension();
-    float[] x = cloud.coordinates();
-    int pairs = (int) ((long) n * (n - 1) / 2);
-    float[] lower = new float[pairs];
-    Unresolved left = fromGram(GramKernel.lowerGram(x, n, dim), n, dim, lower, 0.99);
-    if (left.count > Math.max(pairs / 8, 16 * n)) {
-      // A large common component (non-negative activations, say) makes most pairs cancel.
-      // Centring on the mean removes it; float32 centring moves a distance by at most
-      // u(|x - m| + |y - m|), which the accepted pairs' bound keeps below 0.01 of the budget.
-      // It costs about a Gram matrix plus three passes over X, the pairwise fallback about a pass
-      // per pair: measured, centring wins from n = 64 up and loses at n = 32.
-      left = fromGram(GramKernel.lowerGram(centred(x, n, dim), n, dim), n, dim, lower, 0.97);
+    /**
+     * Float lanes the distance kernel sums over (0: plain double loops, the Vector API module
+     * absent). The lane count fixes the float32 summation order, so provenance records it.
+     */
+    public static int vectorLanes() {
+        return GramKernel.VECTORIZED ? VectorGram.LANES : 0;
     }
-    if (left.count > 0) {
-      // Always from the original coordinates: exact differences, no cancellation.
-      double[] direct = GramKernel.squaredDistances(x, dim, left.first, left.second, left.count);
-      for (int p = 0; p < left.count; p++) {
-        lower[left.slot[p]] = (float) Math.sqrt(direct[p]);
-      }
-    }
-    return LowerDistanceMatrix.of(n, lower);
-  }
 
-  /** Pairs whose Gram-form distance is not guaranteed: rows and their slot in the triangle. */
-  private static final class Unresolved {
-    int[] first = new int[16];
-    int[] second = new int[16];
-    int[] slot = new int[16];
-    int count;
-
-    void add(int i, int j, int k) {
-      if (count == first.length) {
-        first = Arrays.copyOf(first, 2 * count);
-        second = Arrays.copyOf(second, 2 * count);
-        slot = Arrays.copyOf(slot, 2 * count);
-      }
-      first[count] = i;
-      second[count] = j;
-      slot[count++] = k;
-    }
-  }
-
-  /**
-   * Fills {@code lower} with every distance the Gram matrix resolves within
-   * {@code share * RELATIVE_ACCURACY} and returns the others. With e the per-entry bound relative
-   * to |x||y|, a squared distance is off by at most e|x|^2 + e|y|^2 + 2e|x||y| <= 2e(|x|^2 + |y|^2),
-   * and a distance by half that relatively; the rest of the budget covers the float32 rounding.
-   */
-  private static Unresolved fromGram(double[] gram, int n, int dim, float[] lower, double share) {
-    double errorFactor = 2 * GramKernel.relativeErrorBound(dim);
-    double fallbackRatio = errorFactor / (2 * share * RELATIVE_ACCURACY);
-    Unresolved left = new Unresolved();
-    int k = 0;
-    for (int i = 1; i < n; i++) {
-      double gi = gram[index(i, i)];
-      for (int j = 0; j < i; j++, k++) {
-        double gj = gram[index(j, j)];
-        double sq = gi + gj - 2 * gram[index(i, j)];
-        if (sq < fallbackRatio * (gi + gj)) {
-          left.add(i, j, k);
-        } else {
-          lower[k] = (float) Math.sqrt(Math.max(sq, 0.0)); // clamp: 0 only when both rows are 0
+    /** Distances of {@code cloud} through the Gram matrix (see class comment). */
+    public static LowerDistanceMatrix of(PointCloud cloud) {
+        int n = cloud.size();
+        int dim = cloud.dimension();
+        float[] x = cloud.coordinates();
+        int pairs = (int) ((long) n * (n - 1) / 2);
+        float[] lower = new float[pairs];
+        Unresolved left = fromGram(GramKernel.lowerGram(x, n, dim), n, dim, lower, 0.99);
+        if (left.count > Math.max(pairs / 8, 16 * n)) {
+            // A large common component (non-negative activations, say) makes most pairs cancel.
+            // Centring on the mean removes it; float32 centring moves a distance by at most
+            // u(|x - m| + |y - m|), which the accepted pairs' bound keeps below 0.01 of the budget.
+            // It costs about a Gram matrix plus three passes over X, the pairwise fallback about a
+            // pass
+            // per pair: measured, centring wins from n = 64 up and loses at n = 32.
+            left = fromGram(GramKernel.lowerGram(centred(x, n, dim), n, dim), n, dim, lower, 0.97);
         }
-      }
+        if (left.count > 0) {
+            // Always from the original coordinates: exact differences, no cancellation.
+            double[] direct =
+                    GramKernel.squaredDistances(x, dim, left.first, left.second, left.count);
+            for (int p = 0; p < left.count; p++) {
+                lower[left.slot[p]] = (float) Math.sqrt(direct[p]);
+            }
+        }
+        return LowerDistanceMatrix.of(n, lower);
     }
-    return left;
-  }
 
-  /** A copy of the rows minus their mean (mean summed in double, rounded once). */
-  private static float[] centred(float[] x, int n, int dim) {
-    double[] mean = new double[dim];
-    for (int i = 0; i < n; i++) {
-      for (int c = 0; c < dim; c++) {
-        mean[c] += x[i * dim + c];
-      }
-    }
-    float[] m = new float[dim];
-    for (int c = 0; c < dim; c++) {
-      m[c] = (float) (mean[c] / n);
-    }
-    float[] out = new float[x.length];
-    for (int i = 0; i < n; i++) {
-      int row = i * dim;
-      for (int c = 0; c < dim; c++) {
-        out[row + c] = x[row + c] - m[c];
-      }
-    }
-    return out;
-  }
+    /** Pairs whose Gram-form distance is not guaranteed: rows and their slot in the triangle. */
+    private static final class Unresolved {
+        int[] first = new int[16];
+        int[] second = new int[16];
+        int[] slot = new int[16];
+        int count;
 
-  /** Reference distances: differences and sums in double, one pair at a time. Slow; for checks. */
-  public static LowerDistanceMatrix direct(PointCloud cloud) {
-    int n = cloud.size();
-    int dim = cloud.dimension();
-    float[] x = cloud.coordinates();
-    float[] lower = new float[(int) ((long) n * (n - 1) / 2)];
-    int k = 0;
-    for (int i = 1; i < n; i++) {
-      for (int j = 0; j < i; j++) {
-        double s = 0;
+        void add(int i, int j, int k) {
+            if (count == first.length) {
+                first = Arrays.copyOf(first, 2 * count);
+                second = Arrays.copyOf(second, 2 * count);
+                slot = Arrays.copyOf(slot, 2 * count);
+            }
+            first[count] = i;
+            second[count] = j;
+            slot[count++] = k;
+        }
+    }
+
+    /**
+     * Fills {@code lower} with every distance the Gram matrix resolves within {@code share *
+     * RELATIVE_ACCURACY} and returns the others. With e the per-entry bound relative to |x||y|, a
+     * squared distance is off by at most e|x|^2 + e|y|^2 + 2e|x||y| <= 2e(|x|^2 + |y|^2), and a
+     * distance by half that relatively; the rest of the budget covers the float32 rounding.
+     */
+    private static Unresolved fromGram(double[] gram, int n, int dim, float[] lower, double share) {
+        double errorFactor = 2 * GramKernel.relativeErrorBound(dim);
+        double fallbackRatio = errorFactor / (2 * share * RELATIVE_ACCURACY);
+        Unresolved left = new Unresolved();
+        int k = 0;
+        for (int i = 1; i < n; i++) {
+            double gi = gram[index(i, i)];
+            for (int j = 0; j < i; j++, k++) {
+                double gj = gram[index(j, j)];
+                double sq = gi + gj - 2 * gram[index(i, j)];
+                if (sq < fallbackRatio * (gi + gj)) {
+                    left.add(i, j, k);
+                } else {
+                    lower[k] =
+                            (float)
+                                    Math.sqrt(
+                                            Math.max(
+                                                    sq, 0.0)); // clamp: 0 only when both rows are 0
+                }
+            }
+        }
+        return left;
+    }
+
+    /** A copy of the rows minus their mean (mean summed in double, rounded once). */
+    private static float[] centred(float[] x, int n, int dim) {
+        double[] mean = new double[dim];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < dim; c++) {
+                mean[c] += x[i * dim + c];
+            }
+        }
+        float[] m = new float[dim];
         for (int c = 0; c < dim; c++) {
-          double diff = (double) x[i * dim + c] - x[j * dim + c];
-          s += diff * diff;
+            m[c] = (float) (mean[c] / n);
         }
-        lower[k++] = (float) Math.sqrt(s);
-      }
-    }
-    return LowerDistanceMatrix.of(n, lower);
-  }
-
-  /**
-   * Distances computed exactly as Ripser 1.2 computes them from a point cloud: the squared
-   * differences summed in float32 in coordinate order, then a float32 square root. Used by the
-   * command line so that its output diffs cleanly against {@code ripser --format point-cloud}.
-   */
-  public static LowerDistanceMatrix ripserCompatible(PointCloud cloud) {
-    int n = cloud.size();
-    int dim = cloud.dimension();
-    float[] x = cloud.coordinates();
-    float[] lower = new float[(int) ((long) n * (n - 1) / 2)];
-    int k = 0;
-    for (int i = 1; i < n; i++) {
-      for (int j = 0; j < i; j++) {
-        float s = 0f;
-        for (int c = 0; c < dim; c++) {
-          float diff = x[i * dim + c] - x[j * dim + c];
-          s += diff * diff;
+        float[] out = new float[x.length];
+        for (int i = 0; i < n; i++) {
+            int row = i * dim;
+            for (int c = 0; c < dim; c++) {
+                out[row + c] = x[row + c] - m[c];
+            }
         }
-        // A double square root rounded to float is the correctly rounded float square root.
-        lower[k++] = (float) Math.sqrt(s);
-      }
+        return out;
     }
-    return LowerDistanceMatrix.of(n, lower);
-  }
 
-  /** Position of (i, j), {@code i >= j}, in a lower triangle that includes the diagonal. */
-  static int index(int i, int j) {
-    return i * (i + 1) / 2 + j;
-  }
+    /**
+     * Reference distances: differences and sums in double, one pair at a time. Slow; for checks.
+     */
+    public static LowerDistanceMatrix direct(PointCloud cloud) {
+        int n = cloud.size();
+        int dim = cloud.dimension();
+        float[] x = cloud.coordinates();
+        float[] lower = new float[(int) ((long) n * (n - 1) / 2)];
+        int k = 0;
+        for (int i = 1; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                double s = 0;
+                for (int c = 0; c < dim; c++) {
+                    double diff = (double) x[i * dim + c] - x[j * dim + c];
+                    s += diff * diff;
+                }
+                lower[k++] = (float) Math.sqrt(s);
+            }
+        }
+        return LowerDistanceMatrix.of(n, lower);
+    }
+
+    /**
+     * Distances computed exactly as Ripser 1.2 computes them from a point cloud: the squared
+     * differences summed in float32 in coordinate order, then a float32 square root. Used by the
+     * command line so that its output diffs cleanly against {@code ripser --format point-cloud}.
+     */
+    public static LowerDistanceMatrix ripserCompatible(PointCloud cloud) {
+        int n = cloud.size();
+        int dim = cloud.dimension();
+        float[] x = cloud.coordinates();
+        float[] lower = new float[(int) ((long) n * (n - 1) / 2)];
+        int k = 0;
+        for (int i = 1; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                float s = 0f;
+                for (int c = 0; c < dim; c++) {
+                    float diff = x[i * dim + c] - x[j * dim + c];
+                    s += diff * diff;
+                }
+                // A double square root rounded to float is the correctly rounded float square root.
+                lower[k++] = (float) Math.sqrt(s);
+            }
+        }
+        return LowerDistanceMatrix.of(n, lower);
+    }
+
+    /** Position of (i, j), {@code i >= j}, in a lower triangle that includes the diagonal. */
+    static int index(int i, int j) {
+        return i * (i + 1) / 2 + j;
+    }
 }

@@ -8,27 +8,27 @@ package org.adabet.tda;
  */
 public final class FloatGram {
 
-  private static final int[] CHUNKS = {512, 1024, 2048};
+    private static final int[] CHUNKS = {512, 1024, 2048};
 
-  private FloatGram() {}
+    private FloatGram() {}
 
-  /** Column chunks the benchmark tries for the peer, keeping its fastest. */
-  public static int[] chunks() {
-    return CHUNKS.clone();
-  }
+    /** Column chunks the benchmark tries for the peer, keeping its fastest. */
+    public static int[] chunks() {
+        return CHUNKS.clone();
+    }
 
-  /** The lower triangle of X X^T with float32 running sums, column chunks of {@code chunk}. */
-  public static double[] lowerProduct(float[] x, int n, int dim, int chunk) {
-    return GramKernel.lowerGram(x, n, dim, false, chunk);
-  }
+    /** The lower triangle of X X^T with float32 running sums, column chunks of {@code chunk}. */
+    public static double[] lowerProduct(float[] x, int n, int dim, int chunk) {
+        return GramKernel.lowerGram(x, n, dim, false, chunk);
+    }
 
-  /** Whether the Vector API kernel is in use (needs --add-modules=jdk.incubator.vector). */
-  public static boolean vectorApiActive() {
-    return GramKernel.VECTORIZED;
-  }
+    /** Whether the Vector API kernel is in use (needs --add-modules=jdk.incubator.vector). */
+    public static boolean vectorApiActive() {
+        return GramKernel.VECTORIZED;
+    }
 
-  /** Float lanes per vector in use, 1 without the Vector API. */
-  public static int lanes() {
-    return GramKernel.VECTORIZED ? VectorGram.LANES : 1;
-  }
+    /** Float lanes per vector in use, 1 without the Vector API. */
+    public static int lanes() {
+        return GramKernel.VECTORIZED ? VectorGram.LANES : 1;
+    }
 }

@@ -6,78 +6,83 @@ package org.adabet.tda;
  */
 final class GramKernel {
 
-  /** Whether jdk.incubator.vector is in the boot layer (--add-modules=jdk.incubator.vector). */
-  static final boolean VECTORIZED =
-      ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-          && !Boolean.getBoolean("adabet.tda.noVector");
+    /** Whether jdk.incubator.vector is in the boot layer (--add-modules=jdk.incubator.vector). */
+    static final boolean VECTORIZED =
+            ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                    && !Boolean.getBoolean("adabet.tda.noVector");
 
-  private GramKernel() {}
+    private GramKernel() {}
 
-  /** Gram entries at {@link EuclideanDistances#index(int, int)}. */
-  static double[] lowerGram(float[] x, int n, int dim) {
-    return lowerGram(x, n, dim, true);
-  }
+    /** Gram entries at {@link EuclideanDistances#index(int, int)}. */
+    static double[] lowerGram(float[] x, int n, int dim) {
+        return lowerGram(x, n, dim, true);
+    }
 
-  /**
-   * @param doubleSums false only for the benchmark's bare float32 matmul peer, which keeps its
-   *     running sums in float32 and promises no accuracy
-   */
-  static double[] lowerGram(float[] x, int n, int dim, boolean doubleSums) {
-    return lowerGram(x, n, dim, doubleSums, VectorGram.CHUNK);
-  }
+    /**
+     * @param doubleSums false only for the benchmark's bare float32 matmul peer, which keeps its
+     *     running sums in float32 and promises no accuracy
+     */
+    static double[] lowerGram(float[] x, int n, int dim, boolean doubleSums) {
+        return lowerGram(x, n, dim, doubleSums, VectorGram.CHUNK);
+    }
 
-  /** As above with a given column chunk (the benchmark peer picks its fastest). */
-  static double[] lowerGram(float[] x, int n, int dim, boolean doubleSums, int chunk) {
-    double[] g = new double[n * (n + 1) / 2];
-    int done = VECTORIZED ? VectorGram.accumulate(x, n, dim, g, chunk, doubleSums) : 0;
-    if (done < dim) {
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j <= i; j++) {
-          double s = 0;
-          int a = i * dim;
-          int b = j * dim;
-          // Products of floats are exact in double; only the additions round.
-          for (int c = done; c < dim; c++) {
-            s += (double) x[a + c] * x[b + c];
-          }
-          g[EuclideanDistances.index(i, j)] += s;
+    /** As above with a given column chunk (the benchmark peer picks its fastest). */
+    static double[] lowerGram(float[] x, int n, int dim, boolean doubleSums, int chunk) {
+        double[] g = new double[n * (n + 1) / 2];
+        int done = VECTORIZED ? VectorGram.accumulate(x, n, dim, g, chunk, doubleSums) : 0;
+        if (done < dim) {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j <= i; j++) {
+                    double s = 0;
+                    int a = i * dim;
+                    int b = j * dim;
+                    // Products of floats are exact in double; only the additions round.
+                    for (int c = done; c < dim; c++) {
+                        s += (double) x[a + c] * x[b + c];
+                    }
+                    g[EuclideanDistances.index(i, j)] += s;
+                }
+            }
         }
-      }
+        return g;
     }
-    return g;
-  }
 
-  /**
-   * Bound on |computed - exact| / (|x| |y|) for one Gram entry. Scalar path: products exact in
-   * double, {@code dim} double roundings. Vector path: the float32 chunk bound dominates.
-   */
-  static double relativeErrorBound(int dim) {
-    double scalar = (dim + 2) * 0x1p-53;
-    return VECTORIZED ? VectorGram.relativeErrorBound(VectorGram.CHUNK) + scalar : scalar;
-  }
+    /**
+     * Bound on |computed - exact| / (|x| |y|) for one Gram entry. Scalar path: products exact in
+     * double, {@code dim} double roundings. Vector path: the float32 chunk bound dominates.
+     */
+    static double relativeErrorBound(int dim) {
+        double scalar = (dim + 2) * 0x1p-53;
+        return VECTORIZED ? VectorGram.relativeErrorBound(VectorGram.CHUNK) + scalar : scalar;
+    }
 
-  /** Squared distances of the row pairs {@code (first[p], second[p])}, to the bound of {@link #squaredDistance}. */
-  static double[] squaredDistances(float[] x, int dim, int[] first, int[] second, int count) {
-    if (VECTORIZED) {
-      return VectorGram.squaredDistances(x, dim, first, second, count);
+    /**
+     * Squared distances of the row pairs {@code (first[p], second[p])}, to the bound of {@link
+     * #squaredDistance}.
+     */
+    static double[] squaredDistances(float[] x, int dim, int[] first, int[] second, int count) {
+        if (VECTORIZED) {
+            return VectorGram.squaredDistances(x, dim, first, second, count);
+        }
+        double[] out = new double[count];
+        for (int p = 0; p < count; p++) {
+            out[p] = squaredDistance(x, first[p] * dim, second[p] * dim, dim);
+        }
+        return out;
     }
-    double[] out = new double[count];
-    for (int p = 0; p < count; p++) {
-      out[p] = squaredDistance(x, first[p] * dim, second[p] * dim, dim);
-    }
-    return out;
-  }
 
-  /** {@code sum (x_a - x_b)^2} over one row pair, to the same relative bound as the Gram entries. */
-  static double squaredDistance(float[] x, int a, int b, int dim) {
-    if (VECTORIZED) {
-      return VectorGram.squaredDistance(x, a, b, dim);
+    /**
+     * {@code sum (x_a - x_b)^2} over one row pair, to the same relative bound as the Gram entries.
+     */
+    static double squaredDistance(float[] x, int a, int b, int dim) {
+        if (VECTORIZED) {
+            return VectorGram.squaredDistance(x, a, b, dim);
+        }
+        double s = 0;
+        for (int c = 0; c < dim; c++) {
+            double d = (double) x[a + c] - x[b + c];
+            s += d * d;
+        }
+        return s;
     }
-    double s = 0;
-    for (int c = 0; c < dim; c++) {
-      double d = (double) x[a + c] - x[b + c];
-      s += d * d;
-    }
-    return s;
-  }
 }

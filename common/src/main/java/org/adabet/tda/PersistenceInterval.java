@@ -2,8 +2,8 @@ package org.adabet.tda;
 
 /**
  * One bar of a barcode: a homology class of dimension {@code dimension} born at filtration value
- * {@code birth} and dying at {@code death}; essential classes never die and have
- * {@code death == Float.POSITIVE_INFINITY} (never a sentinel like -1).
+ * {@code birth} and dying at {@code death}; essential classes never die and have {@code death ==
+ * Float.POSITIVE_INFINITY} (never a sentinel like -1).
  *
  * @param dimension homology dimension, >= 0
  * @param birth filtration value (a float32 distance) at which the class appears
@@ -11,31 +11,35 @@ package org.adabet.tda;
  */
 public record PersistenceInterval(int dimension, float birth, float death) {
 
-  /** Validates {@code dimension >= 0}, finite {@code birth}, and {@code birth <= death}. */
-  public PersistenceInterval {
-    if (dimension < 0) {
-      throw new IllegalArgumentException("interval dimension must be >= 0, was " + dimension);
+    /** Validates {@code dimension >= 0}, finite {@code birth}, and {@code birth <= death}. */
+    public PersistenceInterval {
+        if (dimension < 0) {
+            throw new IllegalArgumentException("interval dimension must be >= 0, was " + dimension);
+        }
+        if (!Float.isFinite(birth)) {
+            throw new IllegalArgumentException("interval birth must be finite, was " + birth);
+        }
+        if (!(death >= birth)) {
+            throw new IllegalArgumentException(
+                    "interval death must be >= birth " + birth + ", was " + death);
+        }
     }
-    if (!Float.isFinite(birth)) {
-      throw new IllegalArgumentException("interval birth must be finite, was " + birth);
+
+    /** True for a class that never dies (death is +infinity). */
+    public boolean isEssential() {
+        return death == Float.POSITIVE_INFINITY;
     }
-    if (!(death >= birth)) {
-      throw new IllegalArgumentException("interval death must be >= birth " + birth + ", was " + death);
+
+    /**
+     * {@code death - birth} (computed in float32, like the values); +infinity for essential
+     * classes.
+     */
+    public float persistence() {
+        return death - birth;
     }
-  }
 
-  /** True for a class that never dies (death is +infinity). */
-  public boolean isEssential() {
-    return death == Float.POSITIVE_INFINITY;
-  }
-
-  /** {@code death - birth} (computed in float32, like the values); +infinity for essential classes. */
-  public float persistence() {
-    return death - birth;
-  }
-
-  /** True when {@code death > birth} compared in float32 — Ripser prints only such intervals. */
-  public boolean hasPositiveLength() {
-    return death > birth;
-  }
+    /** True when {@code death > birth} compared in float32 — Ripser prints only such intervals. */
+    public boolean hasPositiveLength() {
+        return death > birth;
+    }
 }

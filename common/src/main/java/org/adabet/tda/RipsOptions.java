@@ -11,32 +11,36 @@ package org.adabet.tda;
  */
 public record RipsOptions(int maxDimension, float threshold) {
 
-  /** The highest dimension this engine supports. */
-  public static final int MAX_SUPPORTED_DIMENSION = 2;
+    /** The highest dimension this engine supports. */
+    public static final int MAX_SUPPORTED_DIMENSION = 2;
 
-  /** Validates the dimension range and a positive, non-NaN threshold. */
-  public RipsOptions {
-    if (maxDimension < 0 || maxDimension > MAX_SUPPORTED_DIMENSION) {
-      throw new IllegalArgumentException("tda.maxDim must be in [0, " + MAX_SUPPORTED_DIMENSION
-          + "], was " + maxDimension);
+    /** Validates the dimension range and a positive, non-NaN threshold. */
+    public RipsOptions {
+        if (maxDimension < 0 || maxDimension > MAX_SUPPORTED_DIMENSION) {
+            throw new IllegalArgumentException(
+                    "tda.maxDim must be in [0, "
+                            + MAX_SUPPORTED_DIMENSION
+                            + "], was "
+                            + maxDimension);
+        }
+        if (!(threshold >= 0f)) {
+            throw new IllegalArgumentException(
+                    "tda.threshold must be >= 0 or +infinity, was " + threshold);
+        }
     }
-    if (!(threshold >= 0f)) {
-      throw new IllegalArgumentException("tda.threshold must be >= 0 or +infinity, was " + threshold);
+
+    /** Dimensions {@code 0..d}, no user threshold (enclosing radius). */
+    public static RipsOptions upToDimension(int d) {
+        return new RipsOptions(d, Float.POSITIVE_INFINITY);
     }
-  }
 
-  /** Dimensions {@code 0..d}, no user threshold (enclosing radius). */
-  public static RipsOptions upToDimension(int d) {
-    return new RipsOptions(d, Float.POSITIVE_INFINITY);
-  }
+    /** True when no user threshold was given. */
+    public boolean usesEnclosingRadius() {
+        return threshold == Float.POSITIVE_INFINITY;
+    }
 
-  /** True when no user threshold was given. */
-  public boolean usesEnclosingRadius() {
-    return threshold == Float.POSITIVE_INFINITY;
-  }
-
-  /** Same dimension, explicit threshold. */
-  public RipsOptions withThreshold(float t) {
-    return new RipsOptions(maxDimension, t);
-  }
+    /** Same dimension, explicit threshold. */
+    public RipsOptions withThreshold(float t) {
+        return new RipsOptions(maxDimension, t);
+    }
 }

@@ -7,34 +7,34 @@ package org.adabet.tda;
  */
 final class UnionFind {
 
-  private final int[] parent;
-  private final byte[] rank;
+    private final int[] parent;
+    private final byte[] rank;
 
-  UnionFind(int n) {
-    parent = new int[n];
-    rank = new byte[n];
-    for (int i = 0; i < n; i++) {
-      parent[i] = i;
+    UnionFind(int n) {
+        parent = new int[n];
+        rank = new byte[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
     }
-  }
 
-  int find(int x) {
-    while (parent[x] != x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
+    int find(int x) {
+        while (parent[x] != x) {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        return x;
     }
-    return x;
-  }
 
-  /** Merges the sets of two distinct roots. */
-  void union(int rootA, int rootB) {
-    if (rank[rootA] < rank[rootB]) {
-      parent[rootA] = rootB;
-    } else if (rank[rootA] > rank[rootB]) {
-      parent[rootB] = rootA;
-    } else {
-      parent[rootB] = rootA;
-      rank[rootA]++;
+    /** Merges the sets of two distinct roots. */
+    void union(int rootA, int rootB) {
+        if (rank[rootA] < rank[rootB]) {
+            parent[rootA] = rootB;
+        } else if (rank[rootA] > rank[rootB]) {
+            parent[rootB] = rootA;
+        } else {
+            parent[rootB] = rootA;
+            rank[rootA]++;
+        }
     }
-  }
 }

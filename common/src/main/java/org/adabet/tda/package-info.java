@@ -12,15 +12,15 @@
  * }</pre>
  *
  * <p>Conventions: filtration values are float32 like Ripser's, so zero-length decisions (and with
- * them Betti numbers) agree exactly with Ripser on the same matrix. Essential classes die at
- * {@code +infinity}. Dimension 0 keeps all n - 1 finite pairs, zero-length ones from duplicate
- * points included; dimensions >= 1 hold only intervals with death > birth. Betti numbers count
- * death > birth. Total/maximum persistence skip essential intervals.
+ * them Betti numbers) agree exactly with Ripser on the same matrix. Essential classes die at {@code
+ * +infinity}. Dimension 0 keeps all n - 1 finite pairs, zero-length ones from duplicate points
+ * included; dimensions >= 1 hold only intervals with death > birth. Betti numbers count death >
+ * birth. Total/maximum persistence skip essential intervals.
  *
  * <p>Speed: {@link org.adabet.tda.EuclideanDistances#of} uses the incubating Vector API when the
- * JVM runs with {@code --add-modules=jdk.incubator.vector} and plain loops otherwise (same
- * results within the accuracy promise, several times slower). Everything here is single-threaded
- * and holds no shared state, so one call per Spark task is safe.
+ * JVM runs with {@code --add-modules=jdk.incubator.vector} and plain loops otherwise (same results
+ * within the accuracy promise, several times slower). Everything here is single-threaded and holds
+ * no shared state, so one call per Spark task is safe.
  *
  * <p>The algorithm follows Bauer, U. (2021). Ripser: efficient computation of Vietoris–Rips
  * persistence barcodes. Journal of Applied and Computational Topology 5, 391–423.

@@ -4,12 +4,20 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * The element types a state dict file may hold, each decoded to float32. Integer types are
- * exact up to 2^24 in float32; larger counters lose precision, which is why readers flag them.
+ * The element types a state dict file may hold, each decoded to float32. Integer types are exact up
+ * to 2^24 in float32; larger counters lose precision, which is why readers flag them.
  */
 enum DType {
-    F16(2, false), BF16(2, false), F32(4, false), F64(8, false),
-    I8(1, true), U8(1, true), I16(2, true), I32(4, true), I64(8, true), BOOL(1, true);
+    F16(2, false),
+    BF16(2, false),
+    F32(4, false),
+    F64(8, false),
+    I8(1, true),
+    U8(1, true),
+    I16(2, true),
+    I32(4, true),
+    I64(8, true),
+    BOOL(1, true);
 
     private final int size;
     private final boolean integer;
@@ -47,7 +55,9 @@ enum DType {
             }
             case BF16 -> {
                 for (int i = 0; i < count; i++) {
-                    out[i] = Float.intBitsToFloat((in.getShort(in.position() + 2 * i) & 0xffff) << 16);
+                    out[i] =
+                            Float.intBitsToFloat(
+                                    (in.getShort(in.position() + 2 * i) & 0xffff) << 16);
                 }
             }
             case I8, BOOL -> {

@@ -21,24 +21,31 @@ import java.util.Map;
 final class HeaderJson {
     private static final Type MAP = new TypeToken<LinkedHashMap<String, Object>>() {}.getType();
 
-    /** Integers stay exact as longs; anything with a fraction or exponent keeps its decimal value. */
-    private static final ToNumberStrategy EXACT = new ToNumberStrategy() {
-        @Override
-        public Number readNumber(JsonReader in) throws IOException {
-            String text = in.nextString();
-            if (text.matches("-?\\d+")) {
-                try {
-                    return Long.parseLong(text);
-                } catch (NumberFormatException e) {
-                    throw new JsonParseException("integer " + text + " does not fit 64 bits");
+    /**
+     * Integers stay exact as longs; anything with a fraction or exponent keeps its decimal value.
+     */
+    private static final ToNumberStrategy EXACT =
+            new ToNumberStrategy() {
+                @Override
+                public Number readNumber(JsonReader in) throws IOException {
+                    String text = in.nextString();
+                    if (text.matches("-?\\d+")) {
+                        try {
+                            return Long.parseLong(text);
+                        } catch (NumberFormatException e) {
+                            throw new JsonParseException(
+                                    "integer " + text + " does not fit 64 bits");
+                        }
+                    }
+                    return new BigDecimal(text);
                 }
-            }
-            return new BigDecimal(text);
-        }
-    };
+            };
 
-    private static final Gson GSON = new GsonBuilder().setStrictness(Strictness.STRICT)
-            .setObjectToNumberStrategy(EXACT).create();
+    private static final Gson GSON =
+            new GsonBuilder()
+                    .setStrictness(Strictness.STRICT)
+                    .setObjectToNumberStrategy(EXACT)
+                    .create();
 
     private HeaderJson() {}
 
@@ -59,7 +66,8 @@ final class HeaderJson {
     }
 
     private static String firstLine(Exception e) {
-        // Gson wraps the reader's MalformedJsonException; its own message is the one that says where.
+        // Gson wraps the reader's MalformedJsonException; its own message is the one that says
+        // where.
         Throwable t = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
         String m = t.getMessage() == null ? t.toString() : t.getMessage();
         int nl = m.indexOf('\n');

@@ -41,17 +41,22 @@ public final class NpzReader {
                 }
                 String where = file + ", entry '" + entry.getName() + "'";
                 if (!entry.getName().endsWith(NPY)) {
-                    throw new IllegalArgumentException(where + ": not a .npy array (an .npz holds only .npy entries)");
+                    throw new IllegalArgumentException(
+                            where + ": not a .npy array (an .npz holds only .npy entries)");
                 }
                 String name = entry.getName().substring(0, entry.getName().length() - NPY.length());
                 try (InputStream in = zip.getInputStream(entry)) {
                     readEntry(in, name, where, out);
                 } catch (ZipException e) {
-                    throw new IllegalArgumentException(where + ": corrupt compressed data: " + e.getMessage(), e);
+                    throw new IllegalArgumentException(
+                            where + ": corrupt compressed data: " + e.getMessage(), e);
                 } catch (IOException e) {
                     // A truncated archive whose central directory survived fails here, mid-entry.
-                    throw new IllegalArgumentException(where + ": cannot read entry (truncated or corrupt file): "
-                            + e.getMessage(), e);
+                    throw new IllegalArgumentException(
+                            where
+                                    + ": cannot read entry (truncated or corrupt file): "
+                                    + e.getMessage(),
+                            e);
                 }
             }
         } catch (IOException e) {
@@ -64,8 +69,12 @@ public final class NpzReader {
         try {
             return new ZipFile(file.toFile());
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": not a zip archive, or truncated (an .npz is a zip of .npy"
-                    + " arrays): " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    file
+                            + ": not a zip archive, or truncated (an .npz is a zip of .npy"
+                            + " arrays): "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -77,12 +86,13 @@ public final class NpzReader {
             return;
         }
         if (bytes > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException(where + ": " + bytes + " bytes is larger than this reader can hold");
+            throw new IllegalArgumentException(
+                    where + ": " + bytes + " bytes is larger than this reader can hold");
         }
         byte[] data = in.readNBytes((int) bytes);
         if (data.length < bytes) {
-            throw new IllegalArgumentException(where + ": truncated array data (" + data.length + " of " + bytes
-                    + " bytes)");
+            throw new IllegalArgumentException(
+                    where + ": truncated array data (" + data.length + " of " + bytes + " bytes)");
         }
         out.add(name, header.dtype(), header.shape(), ByteBuffer.wrap(data), where);
     }

@@ -111,7 +111,9 @@ final class PyLiteral {
         }
     }
 
-    /** After an element: a comma (trailing commas are legal Python), or the closing bracket next. */
+    /**
+     * After an element: a comma (trailing commas are legal Python), or the closing bracket next.
+     */
     private void separator(char close) {
         space();
         if (peek() == ',') {
@@ -139,7 +141,7 @@ final class PyLiteral {
     }
 
     private IllegalArgumentException error(String what) {
-        return new IllegalArgumentException(where + ": bad .npy header at offset " + pos + " (" + what + "): "
-                + s.strip());
+        return new IllegalArgumentException(
+                where + ": bad .npy header at offset " + pos + " (" + what + "): " + s.strip());
     }
 }

@@ -16,7 +16,8 @@ public record ReadOptions(boolean skipBatchCounters) implements Serializable {
     public static final String BATCH_COUNTER_SUFFIX = "num_batches_tracked";
 
     boolean skips(String name, DType dtype) {
-        return skipBatchCounters && dtype.isInteger() && (name.equals(BATCH_COUNTER_SUFFIX)
-                || name.endsWith("." + BATCH_COUNTER_SUFFIX));
+        return skipBatchCounters
+                && dtype.isInteger()
+                && (name.equals(BATCH_COUNTER_SUFFIX) || name.endsWith("." + BATCH_COUNTER_SUFFIX));
     }
 }

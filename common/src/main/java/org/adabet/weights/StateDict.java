@@ -15,7 +15,8 @@ import org.adabet.model.NetworkParameters;
  *     (converted to float32; exact up to 2^24)
  * @param notes one human-readable line per skipped or converted tensor, in file order
  */
-public record StateDict(Path source, NetworkParameters parameters, Set<String> integerTensors, List<String> notes) {
+public record StateDict(
+        Path source, NetworkParameters parameters, Set<String> integerTensors, List<String> notes) {
     public StateDict {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(parameters, "parameters");
@@ -23,8 +24,12 @@ public record StateDict(Path source, NetworkParameters parameters, Set<String> i
         notes = List.copyOf(notes);
         for (String name : integerTensors) {
             if (!parameters.tensors().containsKey(name)) {
-                throw new IllegalArgumentException("integer tensor '" + name + "' of " + source
-                        + " is not among its parameters");
+                throw new IllegalArgumentException(
+                        "integer tensor '"
+                                + name
+                                + "' of "
+                                + source
+                                + " is not among its parameters");
             }
         }
     }

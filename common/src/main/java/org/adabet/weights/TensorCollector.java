@@ -2,11 +2,11 @@ package org.adabet.weights;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
 import org.adabet.model.NetworkParameters;
@@ -27,7 +27,14 @@ final class TensorCollector {
     /** Whether the tensor will be dropped, so its bytes need not be decoded. */
     boolean skip(String name, DType dtype, long[] shape) {
         if (options.skips(name, dtype)) {
-            notes.add("skipped " + name + " (" + dtype + " " + Arrays.toString(shape) + ", a BatchNorm batch counter)");
+            notes.add(
+                    "skipped "
+                            + name
+                            + " ("
+                            + dtype
+                            + " "
+                            + Arrays.toString(shape)
+                            + ", a BatchNorm batch counter)");
             return true;
         }
         return false;
@@ -55,13 +62,19 @@ final class TensorCollector {
         long n = 1;
         for (long d : shape) {
             if (d < 0) {
-                throw new IllegalArgumentException(where + ": negative dimension in shape " + Arrays.toString(shape));
+                throw new IllegalArgumentException(
+                        where + ": negative dimension in shape " + Arrays.toString(shape));
             }
             n = d == 0 || n <= Long.MAX_VALUE / d ? n * d : Long.MAX_VALUE;
         }
         if (n > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException(where + ": shape " + Arrays.toString(shape) + " has " + n
-                    + " elements, more than one float array can hold");
+            throw new IllegalArgumentException(
+                    where
+                            + ": shape "
+                            + Arrays.toString(shape)
+                            + " has "
+                            + n
+                            + " elements, more than one float array can hold");
         }
         return n;
     }

@@ -15,13 +15,16 @@ import org.junit.jupiter.api.Test;
  * {@code weights}, which uses {@code model}).
  */
 class PackageRulesTest {
-    private static final JavaClasses COMMON = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.adabet");
+    private static final JavaClasses COMMON =
+            new ClassFileImporter()
+                    .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                    .importPackages("org.adabet");
 
     @Test
     void commonNeverTouchesSparkScalaOrHadoop() {
-        noClasses().should().dependOnClassesThat()
+        noClasses()
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("org.apache.spark..", "scala..", "org.apache.hadoop..")
                 .check(COMMON);
     }

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BundledConfigsTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void aUserConfigAnywhereCanIncludeABundledOne() throws IOException {
@@ -45,7 +44,8 @@ class BundledConfigsTest {
 
     @Test
     void anUnknownNameListsEveryBundledConfig() {
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load("quik", List.of()));
+        ConfigException e =
+                assertThrows(ConfigException.class, () -> ConfigLoader.load("quik", List.of()));
         for (String name : BundledConfigs.NAMES) {
             assertTrue(e.getMessage().contains(name), e.getMessage());
         }
@@ -54,8 +54,12 @@ class BundledConfigsTest {
     @Test
     void theListIsEveryFileInConf() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("..", "conf"))) {
-            List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".conf"))
-                    .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
+            List<String> names =
+                    files.map(p -> p.getFileName().toString())
+                            .filter(n -> n.endsWith(".conf"))
+                            .map(n -> n.substring(0, n.length() - 5))
+                            .sorted()
+                            .toList();
             assertEquals(names, BundledConfigs.NAMES);
         }
     }

@@ -21,9 +21,23 @@ class ConfigLoaderTest {
         assertEquals(4, c.statistics().batches());
         assertEquals(32, c.statistics().batchSize());
         assertEquals(List.of("corrupted", "new_classes"), c.data().targets());
-        assertEquals(List.of("adabet", "adabet:beta1", "adabet:beta0", "adabet:total_persistence1",
-                "adabet:beta1_above", "adabet_channel", "full", "last_layer", "bn_bias", "tinytl_bias", "fisher", "rgn", "elastic",
-                "random"), c.selection().methods());
+        assertEquals(
+                List.of(
+                        "adabet",
+                        "adabet:beta1",
+                        "adabet:beta0",
+                        "adabet:total_persistence1",
+                        "adabet:beta1_above",
+                        "adabet_channel",
+                        "full",
+                        "last_layer",
+                        "bn_bias",
+                        "tinytl_bias",
+                        "fisher",
+                        "rgn",
+                        "elastic",
+                        "random"),
+                c.selection().methods());
         assertEquals(List.of(5L * 1024 * 1024), c.selection().memoryBudgets());
         assertEquals(4, c.frozenBits());
         assertEquals(4, c.devices().size());
@@ -35,8 +49,13 @@ class ConfigLoaderTest {
 
     @Test
     void overridesReplaceValuesWithOrWithoutThePrefix() {
-        SweepConfig c = ConfigLoader.load("quick",
-                List.of("retrain.epochs=3", "adabet.selection.rhos=[0.5]", "data.targets=[new_classes]"));
+        SweepConfig c =
+                ConfigLoader.load(
+                        "quick",
+                        List.of(
+                                "retrain.epochs=3",
+                                "adabet.selection.rhos=[0.5]",
+                                "data.targets=[new_classes]"));
         assertEquals(3, c.retrain().training().epochs());
         assertEquals(List.of(0.5), c.selection().rhos());
         assertEquals(List.of("new_classes"), c.data().targets());
@@ -55,19 +74,30 @@ class ConfigLoaderTest {
     @Test
     void theScienceConfigurationLeavesOutWhereAndHowFastARunHappens() {
         SweepConfig quick = ConfigLoader.load("quick", List.of());
-        SweepConfig moved = ConfigLoader.load("quick", List.of("output.dir=\"hdfs://nn:8020/r\"",
-                "spark.master=\"local[1]\"", "spark.partitions=7", "pretrain.cache-dir=/elsewhere"));
+        SweepConfig moved =
+                ConfigLoader.load(
+                        "quick",
+                        List.of(
+                                "output.dir=\"hdfs://nn:8020/r\"",
+                                "spark.master=\"local[1]\"",
+                                "spark.partitions=7",
+                                "pretrain.cache-dir=/elsewhere"));
         assertFalse(quick.rendered().equals(moved.rendered()));
         assertEquals(quick.science(), moved.science());
         assertFalse(quick.science().contains("local[2]"), quick.science());
-        assertFalse(quick.science().equals(ConfigLoader.load("quick", List.of("seed=43")).science()));
-        assertFalse(quick.science().equals(ConfigLoader.load("quick", List.of("retrain.epochs=3")).science()));
+        assertFalse(
+                quick.science().equals(ConfigLoader.load("quick", List.of("seed=43")).science()));
+        assertFalse(
+                quick.science()
+                        .equals(ConfigLoader.load("quick", List.of("retrain.epochs=3")).science()));
     }
 
     @Test
     void unknownKeyIsRejectedByName() {
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> ConfigLoader.load("quick", List.of("retrain.epocs=3")));
+        ConfigException e =
+                assertThrows(
+                        ConfigException.class,
+                        () -> ConfigLoader.load("quick", List.of("retrain.epocs=3")));
         assertTrue(e.getMessage().contains("adabet.retrain.epocs"), e.getMessage());
     }
 
@@ -75,15 +105,20 @@ class ConfigLoaderTest {
     void badValuesNameKeyAndValue() {
         assertMessage("adabet.retrain.epochs must be >= 1, was 0", "retrain.epochs=0");
         assertMessage("adabet.selection.rhos must be in (0, 1], was 1.5", "selection.rhos=[1.5]");
-        assertMessage("adabet.statistics.max-dimension must be in [1, 2], was 5", "statistics.max-dimension=5");
+        assertMessage(
+                "adabet.statistics.max-dimension must be in [1, 2], was 5",
+                "statistics.max-dimension=5");
         assertMessage("adabet.data.targets has unknown value 'fog'", "data.targets=[fog]");
-        assertMessage("adabet.pretrain.momentum must be in [0, 1), was 1.0", "pretrain.momentum=1.0");
-        assertMessage("adabet.retrain.epochs must be a number, was \"many\"", "retrain.epochs=many");
+        assertMessage(
+                "adabet.pretrain.momentum must be in [0, 1), was 1.0", "pretrain.momentum=1.0");
+        assertMessage(
+                "adabet.retrain.epochs must be a number, was \"many\"", "retrain.epochs=many");
     }
 
     @Test
     void badDeviceEntriesAreNamed() {
-        assertMessage("adabet.devices.pi.gflops must be a finite number > 0, was -1.0",
+        assertMessage(
+                "adabet.devices.pi.gflops must be a finite number > 0, was -1.0",
                 "devices=[{name=pi, memory=1G, gflops=-1}]");
         assertMessage("unknown key 'ram'", "devices=[{name=pi, ram=1G, gflops=1}]");
         assertMessage("adabet.selection.memory-budgets", "selection.memory-budgets=[lots]");
@@ -91,7 +126,9 @@ class ConfigLoaderTest {
 
     @Test
     void missingFileIsNamed() {
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load("nope/x.conf", List.of()));
+        ConfigException e =
+                assertThrows(
+                        ConfigException.class, () -> ConfigLoader.load("nope/x.conf", List.of()));
         assertTrue(e.getMessage().contains("nope/x.conf"), e.getMessage());
     }
 
@@ -103,7 +140,9 @@ class ConfigLoaderTest {
     }
 
     private static void assertMessage(String expected, String override) {
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load("quick", List.of(override)));
+        ConfigException e =
+                assertThrows(
+                        ConfigException.class, () -> ConfigLoader.load("quick", List.of(override)));
         assertTrue(e.getMessage().contains(expected), "message was: " + e.getMessage());
     }
 }

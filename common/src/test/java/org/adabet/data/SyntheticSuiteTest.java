@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import org.adabet.config.DataConfig;
-import org.junit.jupiter.api.Test;
 import org.adabet.config.TargetDomain;
+import org.junit.jupiter.api.Test;
 
 class SyntheticSuiteTest {
-    private static final DataConfig SMALL = new DataConfig(16, 4, 5, 3, List.of("corrupted", "new_classes"), 4, 2,
-            List.of());
+    private static final DataConfig SMALL =
+            new DataConfig(16, 4, 5, 3, List.of("corrupted", "new_classes"), 4, 2, List.of());
 
     @Test
     void sameSeedGivesBitIdenticalImages() {
@@ -21,8 +21,13 @@ class SyntheticSuiteTest {
         DomainData b = new SyntheticSuite(1, SMALL).target(TargetDomain.CORRUPTED);
         assertArrayEquals(a.train().pixels(), b.train().pixels());
         assertArrayEquals(a.test().labels(), b.test().labels());
-        assertFalse(Arrays.equals(a.train().pixels(), new SyntheticSuite(2, SMALL)
-                .target(TargetDomain.CORRUPTED).train().pixels()));
+        assertFalse(
+                Arrays.equals(
+                        a.train().pixels(),
+                        new SyntheticSuite(2, SMALL)
+                                .target(TargetDomain.CORRUPTED)
+                                .train()
+                                .pixels()));
     }
 
     @Test
@@ -75,8 +80,13 @@ class SyntheticSuiteTest {
     void colourShiftKeepsTheSourceLabelsAndChangesThePixels() {
         SyntheticSuite suite = new SyntheticSuite(3, SMALL);
         DomainData shifted = suite.target(TargetDomain.COLOUR_SHIFT);
-        assertArrayEquals(Arrays.copyOf(suite.source().train().labels(), 8), Arrays.copyOf(shifted.train().labels(), 8));
-        assertFalse(Arrays.equals(suite.target(TargetDomain.CORRUPTED).train().pixels(), shifted.train().pixels()));
+        assertArrayEquals(
+                Arrays.copyOf(suite.source().train().labels(), 8),
+                Arrays.copyOf(shifted.train().labels(), 8));
+        assertFalse(
+                Arrays.equals(
+                        suite.target(TargetDomain.CORRUPTED).train().pixels(),
+                        shifted.train().pixels()));
     }
 
     private static int[] counts(int[] labels, int classes) {

@@ -8,11 +8,14 @@ import java.util.SplittableRandom;
 
 /**
  * A fixed, short life of a small {@code convnet_s}: seeded initialisation, one inference pass
- * capturing every candidate layer, three SGD steps on four layers, then gradient statistics.
- * What the pretraining cache and the sweep's determinism rest on, gathered in one value.
+ * capturing every candidate layer, three SGD steps on four layers, then gradient statistics. What
+ * the pretraining cache and the sweep's determinism rest on, gathered in one value.
  */
-record ConvnetSTrajectory(Map<String, NetworkParameters.Tensor> initial, List<float[]> activations,
-        Map<String, NetworkParameters.Tensor> trained, List<GradientStatistics> gradients) {
+record ConvnetSTrajectory(
+        Map<String, NetworkParameters.Tensor> initial,
+        List<float[]> activations,
+        Map<String, NetworkParameters.Tensor> trained,
+        List<GradientStatistics> gradients) {
 
     static ConvnetSTrajectory compute() {
         Architecture arch = Architectures.build(Architectures.CONVNET_S, 4, 16, 5);
@@ -25,16 +28,20 @@ record ConvnetSTrajectory(Map<String, NetworkParameters.Tensor> initial, List<fl
         try (Network net = Networks.create(arch, 17)) {
             Map<String, NetworkParameters.Tensor> initial = net.parameters().tensors();
             List<float[]> acts = net.activations(x, 8);
-            net.setTrainable(List.of("features.1.conv", "features.2.bn", "features.4.bn", "classifier"));
+            net.setTrainable(
+                    List.of("features.1.conv", "features.2.bn", "features.4.bn", "classifier"));
             for (int step = 0; step < 3; step++) {
                 net.trainStep(x, labels, 8, 0.05, 0.9, 5e-4);
             }
             Map<String, NetworkParameters.Tensor> trained = net.parameters().tensors();
-            return new ConvnetSTrajectory(initial, acts, trained, net.gradientStatistics(x, labels, 8));
+            return new ConvnetSTrajectory(
+                    initial, acts, trained, net.gradientStatistics(x, labels, 8));
         }
     }
 
-    /** Java hash of every tensor's name, shape and values: exact, so only for same-bits comparisons. */
+    /**
+     * Java hash of every tensor's name, shape and values: exact, so only for same-bits comparisons.
+     */
     static String hash(Map<String, NetworkParameters.Tensor> tensors) {
         int h = 1;
         for (Map.Entry<String, NetworkParameters.Tensor> e : tensors.entrySet()) {
@@ -53,7 +60,12 @@ record ConvnetSTrajectory(Map<String, NetworkParameters.Tensor> initial, List<fl
         }
         sb.append(";trained=").append(hash(trained)).append(";grads=");
         for (GradientStatistics g : gradients) {
-            sb.append(g.fisher()).append('/').append(g.gradientNorm()).append('/').append(g.parameterNorm()).append(',');
+            sb.append(g.fisher())
+                    .append('/')
+                    .append(g.gradientNorm())
+                    .append('/')
+                    .append(g.parameterNorm())
+                    .append(',');
         }
         return sb.toString();
     }
@@ -70,7 +82,9 @@ record ConvnetSTrajectory(Map<String, NetworkParameters.Tensor> initial, List<fl
         }
         trained.forEach((name, t) -> out.put("trained." + name, toDouble(t.values())));
         for (GradientStatistics g : gradients) {
-            out.put("grad." + g.layer(), new double[] {g.fisher(), g.gradientNorm(), g.parameterNorm()});
+            out.put(
+                    "grad." + g.layer(),
+                    new double[] {g.fisher(), g.gradientNorm(), g.parameterNorm()});
         }
         return out;
     }
@@ -83,7 +97,10 @@ record ConvnetSTrajectory(Map<String, NetworkParameters.Tensor> initial, List<fl
         return d;
     }
 
-    /** Prints {@link #checksums()} (the cross-CPU test runs this in child JVMs, native and emulated). */
+    /**
+     * Prints {@link #checksums()} (the cross-CPU test runs this in child JVMs, native and
+     * emulated).
+     */
     public static void main(String[] args) {
         System.out.println(compute().checksums());
     }

@@ -22,13 +22,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The reproducible mode's promise, tested on CPUs other than this one: {@link ReproducibilityProbe}
  * runs in child JVMs on this CPU and on CPUs that qemu-user emulates (an Intel Haswell, the oldest
- * AVX2 machine, and an AMD EPYC Rome), and every bit it prints must agree. qemu-user (Debian
- * {@code qemu-user}, installed by {@code .ci/run}) executes the whole JVM and libtorch with the
- * emulated CPU's CPUID, so libtorch, oneDNN and MKL pick that CPU's kernels (MKL also its vendor).
+ * AVX2 machine, and an AMD EPYC Rome), and every bit it prints must agree. qemu-user (Debian {@code
+ * qemu-user}, installed by {@code .ci/run}) executes the whole JVM and libtorch with the emulated
+ * CPU's CPUID, so libtorch, oneDNN and MKL pick that CPU's kernels (MKL also its vendor).
  *
  * <p>Without the mode the same comparison differs on this project's build machines (native AVX-512
- * against emulated Haswell): that is what the mode is for, and {@link #withoutTheModeKernelPathsAreNotPinned}
- * keeps the test honest by showing the emulation does change libtorch's path.
+ * against emulated Haswell): that is what the mode is for, and {@link
+ * #withoutTheModeKernelPathsAreNotPinned} keeps the test honest by showing the emulation does
+ * change libtorch's path.
  */
 @Tag("slow")
 class CrossCpuReproducibilityTest {
@@ -42,8 +43,17 @@ class CrossCpuReproducibilityTest {
         for (String cpu : EMULATED) {
             Map<String, String> there = probe(cpu, true);
             for (String key : ReproducibilityProbe.COMPARED) {
-                assertEquals(here.get(key), there.get(key), key + ": " + here.get("cpu") + " vs emulated " + cpu
-                        + " (" + there.get("cpu") + ")");
+                assertEquals(
+                        here.get(key),
+                        there.get(key),
+                        key
+                                + ": "
+                                + here.get("cpu")
+                                + " vs emulated "
+                                + cpu
+                                + " ("
+                                + there.get("cpu")
+                                + ")");
             }
         }
     }
@@ -51,22 +61,32 @@ class CrossCpuReproducibilityTest {
     @Test
     void withoutTheModeKernelPathsAreNotPinned() throws Exception {
         assumeEmulatorAndAvx2();
-        assumeTrue(CpuInfo.current().flags().contains("avx512f"),
+        assumeTrue(
+                CpuInfo.current().flags().contains("avx512f"),
                 "this CPU has no AVX-512, so libtorch's native path may already be the emulated Haswell's");
         Map<String, String> here = probe(null, false);
         Map<String, String> haswell = probe("Haswell", false);
-        assertTrue(!here.get("trajectory").equals(haswell.get("trajectory")),
+        assertTrue(
+                !here.get("trajectory").equals(haswell.get("trajectory")),
                 "native AVX-512 and emulated Haswell gave the same bits without the mode: the emulation did not"
                         + " change libtorch's kernels, so the other test would prove nothing");
     }
 
     private static void assumeEmulatorAndAvx2() {
-        assumeTrue(Files.isExecutable(QEMU), QEMU + " is missing (Debian package qemu-user; .ci/run installs it)");
-        assumeTrue(CpuInfo.current().flags().contains("avx2"), "the reproducible mode needs AVX2, this CPU lacks it");
+        assumeTrue(
+                Files.isExecutable(QEMU),
+                QEMU + " is missing (Debian package qemu-user; .ci/run installs it)");
+        assumeTrue(
+                CpuInfo.current().flags().contains("avx2"),
+                "the reproducible mode needs AVX2, this CPU lacks it");
     }
 
-    /** Runs the probe in a child JVM, emulating {@code cpu} when not null; returns its name=value lines. */
-    private static Map<String, String> probe(String cpu, boolean reproducible) throws IOException, InterruptedException {
+    /**
+     * Runs the probe in a child JVM, emulating {@code cpu} when not null; returns its name=value
+     * lines.
+     */
+    private static Map<String, String> probe(String cpu, boolean reproducible)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         if (cpu != null) {
             command.add(QEMU.toString());
@@ -76,7 +96,9 @@ class CrossCpuReproducibilityTest {
         command.add(ProcessHandle.current().info().command().orElseThrow());
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             // The parent's module and DJL flags, not its heap size or agents.
-            if (!arg.startsWith("-Xmx") && !arg.startsWith("-javaagent") && !arg.startsWith("-D" + ReproducibleMode.PROPERTY)) {
+            if (!arg.startsWith("-Xmx")
+                    && !arg.startsWith("-javaagent")
+                    && !arg.startsWith("-D" + ReproducibleMode.PROPERTY)) {
                 command.add(arg);
             }
         }
@@ -96,7 +118,10 @@ class CrossCpuReproducibilityTest {
         byte[] out = p.getInputStream().readAllBytes();
         assertTrue(p.waitFor(10, TimeUnit.MINUTES), "probe on " + cpu + " did not finish");
         String text = new String(out, StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), "probe on " + (cpu == null ? "this CPU" : cpu) + " failed:\n" + text);
+        assertEquals(
+                0,
+                p.exitValue(),
+                "probe on " + (cpu == null ? "this CPU" : cpu) + " failed:\n" + text);
         Map<String, String> lines = new LinkedHashMap<>();
         for (String line : text.split("\n")) {
             int eq = line.indexOf('=');
@@ -104,7 +129,11 @@ class CrossCpuReproducibilityTest {
                 lines.putIfAbsent(line.substring(0, eq), line.substring(eq + 1));
             }
         }
-        System.out.println("probe " + (cpu == null ? "native" : cpu) + (reproducible ? " reproducible: " : ": ") + lines);
+        System.out.println(
+                "probe "
+                        + (cpu == null ? "native" : cpu)
+                        + (reproducible ? " reproducible: " : ": ")
+                        + lines);
         return lines;
     }
 }

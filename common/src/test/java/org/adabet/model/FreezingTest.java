@@ -37,7 +37,8 @@ class FreezingTest {
             Map<String, NetworkParameters.Tensor> after = net.parameters().tensors();
             for (String name : before.keySet()) {
                 String layer = name.substring(0, name.lastIndexOf('.'));
-                boolean changed = !Arrays.equals(before.get(name).values(), after.get(name).values());
+                boolean changed =
+                        !Arrays.equals(before.get(name).values(), after.get(name).values());
                 if (train.contains(layer)) {
                     assertTrue(changed, "trainable tensor did not move: " + name);
                 } else {
@@ -51,7 +52,8 @@ class FreezingTest {
     void sameSeedGivesSameInitialisationAndSameTrainingTrajectory() {
         float[] first;
         float[] second;
-        try (Network a = Networks.create(ARCH, 3); Network b = Networks.create(ARCH, 3)) {
+        try (Network a = Networks.create(ARCH, 3);
+                Network b = Networks.create(ARCH, 3)) {
             for (Network n : List.of(a, b)) {
                 n.setTrainable(List.of("features.0.conv", "features.0.bn", "classifier"));
                 n.trainStep(images(8, 1), new int[] {0, 1, 2, 3, 4, 0, 1, 2}, 8, 0.05, 0.9, 0);
@@ -72,7 +74,10 @@ class FreezingTest {
             float[] x = images(4, 5);
             List<float[]> acts = net.activations(x, 4);
             for (int i = 0; i < layers.size(); i++) {
-                assertEquals(4 * layers.get(i).outputElements(), acts.get(i).length, layers.get(i).name());
+                assertEquals(
+                        4 * layers.get(i).outputElements(),
+                        acts.get(i).length,
+                        layers.get(i).name());
             }
             assertEquals(4 * 16 * 16 * 4, layers.get(0).outputElements() * 4);
             float[] logits = acts.get(10);
@@ -92,17 +97,25 @@ class FreezingTest {
     @Test
     void parameterRoundTripThroughBytesAndHeadReplacement() {
         try (Network net = Networks.create(ARCH, 5)) {
-            NetworkParameters params = NetworkParameters.fromBytes(net.parameters().toBytes(), "test");
+            NetworkParameters params =
+                    NetworkParameters.fromBytes(net.parameters().toBytes(), "test");
             Architecture wider = Architectures.build(Architectures.CONVNET_S, 4, 16, 7);
             try (Network copy = Networks.load(ARCH, params, false, 99);
                     Network newHead = Networks.load(wider, params, true, 99)) {
-                assertArrayEquals(net.activations(images(2, 9), 2).get(9), copy.activations(images(2, 9), 2).get(9));
-                assertArrayEquals(params.tensors().get("features.4.bn.running_var").values(),
+                assertArrayEquals(
+                        net.activations(images(2, 9), 2).get(9),
+                        copy.activations(images(2, 9), 2).get(9));
+                assertArrayEquals(
+                        params.tensors().get("features.4.bn.running_var").values(),
                         newHead.parameters().tensors().get("features.4.bn.running_var").values());
-                assertEquals(7 * 16, newHead.parameters().tensors().get("classifier.weight").values().length);
+                assertEquals(
+                        7 * 16,
+                        newHead.parameters().tensors().get("classifier.weight").values().length);
             }
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> Networks.load(wider, params, false, 1));
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () -> Networks.load(wider, params, false, 1));
             assertTrue(e.getMessage().contains("classifier.weight"), e.getMessage());
         }
     }
@@ -110,8 +123,10 @@ class FreezingTest {
     @Test
     void unknownLayerNameIsRejectedWithTheName() {
         try (Network net = Networks.create(ARCH, 1)) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> net.setTrainable(List.of("features.9.conv")));
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () -> net.setTrainable(List.of("features.9.conv")));
             assertTrue(e.getMessage().contains("features.9.conv"));
         }
     }
@@ -120,11 +135,15 @@ class FreezingTest {
     void maskedChannelsKeepTheirValuesWhileTheOthersTrain() {
         try (Network net = Networks.create(ARCH, 21)) {
             boolean[] mask = {true, false, true, false};
-            net.setTrainable(new TrainableSpec(java.util.Set.of("features.0.conv", "features.0.bn"),
-                    java.util.Set.of(), Map.of("features.0.conv", mask)));
+            net.setTrainable(
+                    new TrainableSpec(
+                            java.util.Set.of("features.0.conv", "features.0.bn"),
+                            java.util.Set.of(),
+                            Map.of("features.0.conv", mask)));
             float[] before = net.parameters().tensors().get("features.0.conv.weight").values();
             for (int step = 0; step < 2; step++) {
-                net.trainStep(images(8, step), new int[] {0, 1, 2, 3, 4, 0, 1, 2}, 8, 0.1, 0.9, 5e-4);
+                net.trainStep(
+                        images(8, step), new int[] {0, 1, 2, 3, 4, 0, 1, 2}, 8, 0.1, 0.9, 5e-4);
             }
             float[] after = net.parameters().tensors().get("features.0.conv.weight").values();
             int perChannel = before.length / 4;
@@ -139,12 +158,15 @@ class FreezingTest {
     @Test
     void biasOnlyTrainsJustTheBias() {
         try (Network net = Networks.create(ARCH, 22)) {
-            net.setTrainable(new TrainableSpec(java.util.Set.of(), java.util.Set.of("classifier"), Map.of()));
+            net.setTrainable(
+                    new TrainableSpec(
+                            java.util.Set.of(), java.util.Set.of("classifier"), Map.of()));
             Map<String, NetworkParameters.Tensor> before = net.parameters().tensors();
             net.trainStep(images(8, 3), new int[] {0, 1, 2, 3, 4, 0, 1, 2}, 8, 0.1, 0.9, 0);
             Map<String, NetworkParameters.Tensor> after = net.parameters().tensors();
             for (String name : before.keySet()) {
-                boolean changed = !Arrays.equals(before.get(name).values(), after.get(name).values());
+                boolean changed =
+                        !Arrays.equals(before.get(name).values(), after.get(name).values());
                 assertEquals(name.equals("classifier.bias"), changed, name);
             }
         }
@@ -165,7 +187,8 @@ class FreezingTest {
                 assertArrayEquals(before.get(name).values(), after.get(name).values(), name);
             }
             assertEquals(11, stats.size());
-            stats.forEach(s -> assertTrue(s.gradientNorm() > 0 && s.parameterNorm() > 0, s.toString()));
+            stats.forEach(
+                    s -> assertTrue(s.gradientNorm() > 0 && s.parameterNorm() > 0, s.toString()));
             // Head: dL/dz = (softmax(z) - onehot) / N for the mean cross-entropy.
             float[] z = net.activations(x, 6).get(10);
             double fisher = 0;
@@ -186,7 +209,8 @@ class FreezingTest {
             assertEquals(fisher, stats.get(10).fisher(), 1e-5 * fisher);
             // Training afterwards still trains only the head.
             net.trainStep(x, labels, 6, 0.1, 0.9, 0);
-            assertArrayEquals(before.get("features.0.conv.weight").values(),
+            assertArrayEquals(
+                    before.get("features.0.conv.weight").values(),
                     net.parameters().tensors().get("features.0.conv.weight").values());
         }
     }

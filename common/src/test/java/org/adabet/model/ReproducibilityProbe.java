@@ -12,13 +12,16 @@ import org.adabet.tda.VietorisRips;
 /**
  * What {@link CrossCpuReproducibilityTest} runs in each child JVM (native and emulated CPUs):
  * prints the bits of everything a sweep computes from numbers (libtorch's trajectory, the
- * persistence kernel's distances, a barcode), one {@code name=value} line each, and the
- * deviation from the stored reference, which may differ between CPUs.
+ * persistence kernel's distances, a barcode), one {@code name=value} line each, and the deviation
+ * from the stored reference, which may differ between CPUs.
  */
 public final class ReproducibilityProbe {
     private ReproducibilityProbe() {}
 
-    /** Lines whose values must agree wherever the mode is on; {@code cpu} and {@code deviation} may differ. */
+    /**
+     * Lines whose values must agree wherever the mode is on; {@code cpu} and {@code deviation} may
+     * differ.
+     */
     static final String[] COMPARED = {"trajectory", "distances", "barcode"};
 
     public static void main(String[] args) throws Exception {
@@ -34,8 +37,16 @@ public final class ReproducibilityProbe {
         }
         Barcode barcode = VietorisRips.barcode(cloud, 1);
         CpuInfo cpu = CpuInfo.current();
-        System.out.println("cpu=" + cpu.model() + " / UseAVX " + cpu.jvmAvx() + " / libtorch " + cpu.atenLevel()
-                + " / " + EuclideanDistances.vectorLanes() + " lanes");
+        System.out.println(
+                "cpu="
+                        + cpu.model()
+                        + " / UseAVX "
+                        + cpu.jvmAvx()
+                        + " / libtorch "
+                        + cpu.atenLevel()
+                        + " / "
+                        + EuclideanDistances.vectorLanes()
+                        + " lanes");
         System.out.println("trajectory=" + trajectory.checksums());
         System.out.println("distances=" + Integer.toHexString(Arrays.hashCode(lower)));
         System.out.println("barcode=" + Integer.toHexString(barcode.intervals().hashCode()));

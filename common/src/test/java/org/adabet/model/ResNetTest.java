@@ -23,11 +23,14 @@ class ResNetTest {
     void torchvisionResNetsHaveTorchvisionsParameterCountsAndTensorNames() {
         assertEquals(11_689_512L, ResNets.resnet18(224, 1000).parameterCount());
         assertEquals(25_557_032L, ResNets.resnet50(224, 1000).parameterCount());
-        try (Network net = Networks.create(Architectures.build(Architectures.RESNET18, 1, 224, 1000), 1)) {
+        try (Network net =
+                Networks.create(Architectures.build(Architectures.RESNET18, 1, 224, 1000), 1)) {
             Map<String, NetworkParameters.Tensor> t = net.parameters().tensors();
             assertEquals(11_689_512L, net.layers().stream().mapToLong(LayerInfo::parameters).sum());
             assertEquals(List.of(64L, 64L, 3L, 3L), toList(t.get("layer1.0.conv1.weight").shape()));
-            assertEquals(List.of(128L, 64L, 1L, 1L), toList(t.get("layer2.0.downsample.0.weight").shape()));
+            assertEquals(
+                    List.of(128L, 64L, 1L, 1L),
+                    toList(t.get("layer2.0.downsample.0.weight").shape()));
             assertTrue(t.containsKey("layer4.1.bn2.running_var"));
             assertEquals(List.of(1000L, 512L), toList(t.get("fc.weight").shape()));
             // 20 convolutions, 20 BatchNorms, the head.
@@ -51,13 +54,19 @@ class ResNetTest {
             for (int i = 0; i < layers.size(); i++) {
                 acts.put(layers.get(i).name(), captured.get(i));
             }
-            // Stage 3: a projection block followed by two identity blocks, each out = relu(bn2 + shortcut).
+            // Stage 3: a projection block followed by two identity blocks, each out = relu(bn2 +
+            // shortcut).
             float[] block = reluSum(acts.get("layer3.0.bn2"), acts.get("layer3.0.downsample.1"));
             block = reluSum(acts.get("layer3.1.bn2"), block);
             block = reluSum(acts.get("layer3.2.bn2"), block);
             Map<String, NetworkParameters.Tensor> p = net.parameters().tensors();
-            float[] logits = linear(globalAverage(block, 2, 16), p.get("fc.weight").values(), p.get("fc.bias").values(),
-                    16, 3);
+            float[] logits =
+                    linear(
+                            globalAverage(block, 2, 16),
+                            p.get("fc.weight").values(),
+                            p.get("fc.bias").values(),
+                            16,
+                            3);
             float[] capturedLogits = acts.get("fc");
             for (int i = 0; i < logits.length; i++) {
                 assertEquals(logits[i], capturedLogits[i], 1e-4, "logit " + i);

@@ -25,8 +25,13 @@ class SmallVariantsTest {
 
     @Test
     void everyRegisteredArchitectureCapturesEveryCandidateLayerAt32x32() {
-        for (String name : List.of(Architectures.RESNET8, Architectures.RESNET20, Architectures.VGG8,
-                Architectures.MOBILENET_V2_035, Architectures.VIT_TINY)) {
+        for (String name :
+                List.of(
+                        Architectures.RESNET8,
+                        Architectures.RESNET20,
+                        Architectures.VGG8,
+                        Architectures.MOBILENET_V2_035,
+                        Architectures.VIT_TINY)) {
             Architecture arch = Architectures.build(name, 8, 32, 4);
             try (Network net = Networks.create(arch, 3)) {
                 List<LayerInfo> layers = net.layers();
@@ -34,7 +39,10 @@ class SmallVariantsTest {
                 List<float[]> acts = net.activations(images(2, 1), 2);
                 assertEquals(layers.size(), acts.size(), name);
                 for (int i = 0; i < layers.size(); i++) {
-                    assertEquals(2 * layers.get(i).outputElements(), acts.get(i).length, layers.get(i).name());
+                    assertEquals(
+                            2 * layers.get(i).outputElements(),
+                            acts.get(i).length,
+                            layers.get(i).name());
                     assertTrue(layers.get(i).forwardFlops() > 0, layers.get(i).name());
                 }
                 assertTrue(layers.get(layers.size() - 1).head(), name);
@@ -46,10 +54,15 @@ class SmallVariantsTest {
 
     @Test
     void everyLayerOfEverySmallArchitectureReceivesAGradientThroughTheWholeGraph() {
-        for (String name : List.of(Architectures.RESNET8, Architectures.VGG8, Architectures.MOBILENET_V2_035,
-                Architectures.VIT_TINY)) {
+        for (String name :
+                List.of(
+                        Architectures.RESNET8,
+                        Architectures.VGG8,
+                        Architectures.MOBILENET_V2_035,
+                        Architectures.VIT_TINY)) {
             try (Network net = Networks.create(Architectures.build(name, 4, 32, 4), 8)) {
-                for (GradientStatistics g : net.gradientStatistics(images(4, 6), new int[] {0, 1, 2, 3}, 4)) {
+                for (GradientStatistics g :
+                        net.gradientStatistics(images(4, 6), new int[] {0, 1, 2, 3}, 4)) {
                     assertTrue(g.gradientNorm() > 0 && g.fisher() > 0, name + " " + g);
                 }
                 // The first layer alone: its gradient must flow back through every later module.
@@ -57,7 +70,10 @@ class SmallVariantsTest {
                 net.setTrainable(List.of(first));
                 float[] before = net.parameters().tensors().get(first + ".weight").values();
                 net.trainStep(images(8, 7), LABELS, 8, 0.1, 0.9, 0);
-                assertFalse(Arrays.equals(before, net.parameters().tensors().get(first + ".weight").values()), name);
+                assertFalse(
+                        Arrays.equals(
+                                before, net.parameters().tensors().get(first + ".weight").values()),
+                        name);
             }
         }
     }
@@ -70,7 +86,9 @@ class SmallVariantsTest {
                     .forEach(c -> relu.put(c.layer().name(), c.reluAfter()));
         }
         assertTrue(relu.get("features.3.conv.1.1"), "depthwise BatchNorm goes through ReLU6");
-        assertFalse(relu.get("features.3.conv.3"), "the linear bottleneck has no activation, even after the addition");
+        assertFalse(
+                relu.get("features.3.conv.3"),
+                "the linear bottleneck has no activation, even after the addition");
         assertFalse(relu.get("features.3.conv.2"), "projection convolution");
         assertTrue(relu.get("features.18.1"), "last 1x1 conv-BN-ReLU6");
         assertTrue(relu.get("features.28"), "VGG convolution followed by ReLU");
@@ -80,11 +98,18 @@ class SmallVariantsTest {
 
     @Test
     void vitCandidatesFollowTorchvisionNamesAndGeluKeepsNoMask() {
-        try (Network net = Networks.create(Architectures.build(Architectures.VIT_TINY, 1, 32, 4), 3)) {
+        try (Network net =
+                Networks.create(Architectures.build(Architectures.VIT_TINY, 1, 32, 4), 3)) {
             List<String> names = net.layers().stream().map(LayerInfo::name).toList();
-            assertEquals(List.of("conv_proj", "encoder.pos_embedding", "encoder.layers.encoder_layer_0.ln_1",
-                    "encoder.layers.encoder_layer_0.self_attention", "encoder.layers.encoder_layer_0.ln_2",
-                    "encoder.layers.encoder_layer_0.mlp.0", "encoder.layers.encoder_layer_0.mlp.3"),
+            assertEquals(
+                    List.of(
+                            "conv_proj",
+                            "encoder.pos_embedding",
+                            "encoder.layers.encoder_layer_0.ln_1",
+                            "encoder.layers.encoder_layer_0.self_attention",
+                            "encoder.layers.encoder_layer_0.ln_2",
+                            "encoder.layers.encoder_layer_0.mlp.0",
+                            "encoder.layers.encoder_layer_0.mlp.3"),
                     names.subList(0, 7));
             assertTrue(net.layers().stream().noneMatch(LayerInfo::reluAfter));
             LayerInfo tokens = net.layers().get(1);
@@ -95,15 +120,21 @@ class SmallVariantsTest {
             assertEquals(net.parameters().tensors().keySet(), owners.keySet());
             assertEquals("encoder.pos_embedding", owners.get("class_token"));
             assertEquals(2, net.architecture().tensorSpecs().get("class_token").channelAxis());
-            assertEquals("encoder.layers.encoder_layer_2.self_attention",
+            assertEquals(
+                    "encoder.layers.encoder_layer_2.self_attention",
                     owners.get("encoder.layers.encoder_layer_2.self_attention.out_proj.weight"));
-            assertTrue(net.parameters().tensors().containsKey("encoder.layers.encoder_layer_3.self_attention.in_proj_weight"));
+            assertTrue(
+                    net.parameters()
+                            .tensors()
+                            .containsKey(
+                                    "encoder.layers.encoder_layer_3.self_attention.in_proj_weight"));
         }
     }
 
     @Test
     void tokenActivationsAreChannelMajorLikeFeatureMaps() {
-        try (Network net = Networks.create(Architectures.build(Architectures.VIT_TINY, 1, 32, 4), 9)) {
+        try (Network net =
+                Networks.create(Architectures.build(Architectures.VIT_TINY, 1, 32, 4), 9)) {
             // On black images every patch token is conv_proj's bias, so token s, feature d is
             // (s == 0 ? class_token[d] : bias[d]) + pos_embedding[s, d].
             float[] tokens = net.activations(new float[3 * 32 * 32], 1).get(1);
@@ -115,7 +146,8 @@ class SmallVariantsTest {
             for (int d = 0; d < 64; d++) {
                 for (int t = 0; t < s; t++) {
                     float expected = (t == 0 ? cls[d] : bias[d]) + pos[t * 64 + d];
-                    assertEquals(expected, tokens[d * s + t], 1e-6, "feature " + d + ", token " + t);
+                    assertEquals(
+                            expected, tokens[d * s + t], 1e-6, "feature " + d + ", token " + t);
                 }
             }
         }
@@ -123,20 +155,27 @@ class SmallVariantsTest {
 
     @Test
     void maskedAttentionAndTokenChannelsKeepTheirValues() {
-        try (Network net = Networks.create(Architectures.build(Architectures.VIT_TINY, 1, 32, 4), 5)) {
+        try (Network net =
+                Networks.create(Architectures.build(Architectures.VIT_TINY, 1, 32, 4), 5)) {
             boolean[] mask = new boolean[64];
             for (int i = 0; i < mask.length; i += 3) {
                 mask[i] = true;
             }
             String attention = "encoder.layers.encoder_layer_1.self_attention";
-            net.setTrainable(new TrainableSpec(Set.of(attention, "encoder.pos_embedding"), Set.of(),
-                    Map.of(attention, mask, "encoder.pos_embedding", mask)));
+            net.setTrainable(
+                    new TrainableSpec(
+                            Set.of(attention, "encoder.pos_embedding"),
+                            Set.of(),
+                            Map.of(attention, mask, "encoder.pos_embedding", mask)));
             Map<String, NetworkParameters.Tensor> before = net.parameters().tensors();
             net.trainStep(images(8, 2), LABELS, 8, 0.5, 0.9, 0);
             net.trainStep(images(8, 3), LABELS, 8, 0.5, 0.9, 0);
             Map<String, NetworkParameters.Tensor> after = net.parameters().tensors();
-            for (String key : List.of(attention + ".in_proj_weight", attention + ".out_proj.bias",
-                    "encoder.pos_embedding")) {
+            for (String key :
+                    List.of(
+                            attention + ".in_proj_weight",
+                            attention + ".out_proj.bias",
+                            "encoder.pos_embedding")) {
                 float[] b = before.get(key).values();
                 float[] a = after.get(key).values();
                 boolean lastAxis = key.equals("encoder.pos_embedding");
@@ -153,21 +192,29 @@ class SmallVariantsTest {
                 }
                 assertTrue(anyMoved, key);
             }
-            assertTrue(Arrays.equals(before.get("encoder.layers.encoder_layer_0.mlp.0.weight").values(),
-                    after.get("encoder.layers.encoder_layer_0.mlp.0.weight").values()));
+            assertTrue(
+                    Arrays.equals(
+                            before.get("encoder.layers.encoder_layer_0.mlp.0.weight").values(),
+                            after.get("encoder.layers.encoder_layer_0.mlp.0.weight").values()));
         }
     }
 
     @Test
     void biasOnlyTrainsLayerNormShiftAndAttentionBiases() {
-        try (Network net = Networks.create(Architectures.build(Architectures.VIT_TINY, 1, 32, 4), 6)) {
+        try (Network net =
+                Networks.create(Architectures.build(Architectures.VIT_TINY, 1, 32, 4), 6)) {
             String p = "encoder.layers.encoder_layer_0.";
-            net.setTrainable(new TrainableSpec(Set.of(), Set.of(p + "ln_1", p + "self_attention"), Map.of()));
+            net.setTrainable(
+                    new TrainableSpec(
+                            Set.of(), Set.of(p + "ln_1", p + "self_attention"), Map.of()));
             Map<String, NetworkParameters.Tensor> before = net.parameters().tensors();
             net.trainStep(images(8, 4), LABELS, 8, 0.5, 0.9, 0);
             Map<String, NetworkParameters.Tensor> after = net.parameters().tensors();
-            Set<String> moving = Set.of(p + "ln_1.bias", p + "self_attention.in_proj_bias",
-                    p + "self_attention.out_proj.bias");
+            Set<String> moving =
+                    Set.of(
+                            p + "ln_1.bias",
+                            p + "self_attention.in_proj_bias",
+                            p + "self_attention.out_proj.bias");
             for (String key : before.keySet()) {
                 boolean changed = !Arrays.equals(before.get(key).values(), after.get(key).values());
                 assertEquals(moving.contains(key), changed, key);

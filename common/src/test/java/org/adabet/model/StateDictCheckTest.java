@@ -25,9 +25,12 @@ class StateDictCheckTest {
 
     @Test
     void identicalNamesAndShapesMatchWhateverTheValues() {
-        NetworkParameters a = params("conv.weight", new long[] {4, 3, 3, 3}, "fc.bias", new long[] {10});
-        StateDictCheck check = StateDictCheck.compare(a, params("fc.bias", new long[] {10},
-                "conv.weight", new long[] {4, 3, 3, 3}));
+        NetworkParameters a =
+                params("conv.weight", new long[] {4, 3, 3, 3}, "fc.bias", new long[] {10});
+        StateDictCheck check =
+                StateDictCheck.compare(
+                        a,
+                        params("fc.bias", new long[] {10}, "conv.weight", new long[] {4, 3, 3, 3}));
         assertTrue(check.matches());
         assertEquals("", check.message("x.npz", "net"));
         check.requireMatch("x.npz", "net");
@@ -35,19 +38,37 @@ class StateDictCheckTest {
 
     @Test
     void oneMessageListsMissingUnexpectedAndMismatchedTensorsWithShapes() {
-        NetworkParameters expected = params("conv1.weight", new long[] {64, 3, 7, 7}, "fc.weight", new long[] {10, 512},
-                "fc.bias", new long[] {10});
-        NetworkParameters given = params("conv1.weight", new long[] {64, 3, 3, 3}, "fc.bias", new long[] {10},
-                "head.weight", new long[] {10, 512});
+        NetworkParameters expected =
+                params(
+                        "conv1.weight",
+                        new long[] {64, 3, 7, 7},
+                        "fc.weight",
+                        new long[] {10, 512},
+                        "fc.bias",
+                        new long[] {10});
+        NetworkParameters given =
+                params(
+                        "conv1.weight",
+                        new long[] {64, 3, 3, 3},
+                        "fc.bias",
+                        new long[] {10},
+                        "head.weight",
+                        new long[] {10, 512});
         StateDictCheck check = StateDictCheck.compare(expected, given);
         assertEquals(List.of("fc.weight [10, 512]"), check.missing());
         assertEquals(List.of("head.weight [10, 512]"), check.unexpected());
-        assertEquals(List.of("conv1.weight: expected [64, 3, 7, 7], given [64, 3, 3, 3]"), check.mismatched());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> check.requireMatch("resnet.npz", "resnet18"));
-        assertEquals("state dict resnet.npz does not fit architecture resnet18: 1 missing (fc.weight [10, 512]);"
-                + " 1 unexpected (head.weight [10, 512]); 1 shape mismatch (conv1.weight: expected [64, 3, 7, 7],"
-                + " given [64, 3, 3, 3])", e.getMessage());
+        assertEquals(
+                List.of("conv1.weight: expected [64, 3, 7, 7], given [64, 3, 3, 3]"),
+                check.mismatched());
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> check.requireMatch("resnet.npz", "resnet18"));
+        assertEquals(
+                "state dict resnet.npz does not fit architecture resnet18: 1 missing (fc.weight [10, 512]);"
+                        + " 1 unexpected (head.weight [10, 512]); 1 shape mismatch (conv1.weight: expected [64, 3, 7, 7],"
+                        + " given [64, 3, 3, 3])",
+                e.getMessage());
     }
 
     @Test
@@ -58,7 +79,9 @@ class StateDictCheckTest {
             many[2 * i + 1] = new long[] {1};
         }
         String message = StateDictCheck.compare(params(many), params()).message("empty.npz", "net");
-        assertTrue(message.startsWith("state dict empty.npz does not fit architecture net: 25 missing (layer0.weight [1],"),
+        assertTrue(
+                message.startsWith(
+                        "state dict empty.npz does not fit architecture net: 25 missing (layer0.weight [1],"),
                 message);
         assertTrue(message.endsWith("layer19.weight [1], ... and 5 more)"), message);
     }

@@ -13,10 +13,10 @@ import org.adabet.weights.StateDictReader;
 import org.junit.jupiter.api.Test;
 
 /**
- * Our networks against torchvision 0.14.1 itself: fixtures made by
- * {@code src/test/resources/torchvision/make_fixtures.py} (a seeded, randomly initialised
- * torchvision model's state_dict, an input batch and torchvision's eval-mode logits) must give
- * the same logits within 1e-4 after loading the state_dict by name.
+ * Our networks against torchvision 0.14.1 itself: fixtures made by {@code
+ * src/test/resources/torchvision/make_fixtures.py} (a seeded, randomly initialised torchvision
+ * model's state_dict, an input batch and torchvision's eval-mode logits) must give the same logits
+ * within 1e-4 after loading the state_dict by name.
  */
 class TorchvisionEquivalenceTest {
     static final double TOLERANCE = 1e-4;
@@ -26,11 +26,20 @@ class TorchvisionEquivalenceTest {
 
     static Fixture fixture(String name) {
         try {
-            Path file = Path.of(TorchvisionEquivalenceTest.class.getResource("/torchvision/" + name + ".npz").toURI());
-            Map<String, NetworkParameters.Tensor> all = new LinkedHashMap<>(StateDictReader.read(file).tensors());
+            Path file =
+                    Path.of(
+                            TorchvisionEquivalenceTest.class
+                                    .getResource("/torchvision/" + name + ".npz")
+                                    .toURI());
+            Map<String, NetworkParameters.Tensor> all =
+                    new LinkedHashMap<>(StateDictReader.read(file).tensors());
             NetworkParameters.Tensor input = all.remove("__input__");
             NetworkParameters.Tensor logits = all.remove("__logits__");
-            return new Fixture(new NetworkParameters(all), input.values(), (int) input.shape()[0], logits.values());
+            return new Fixture(
+                    new NetworkParameters(all),
+                    input.values(),
+                    (int) input.shape()[0],
+                    logits.values());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -53,13 +62,16 @@ class TorchvisionEquivalenceTest {
 
     @Test
     void resnet18GivesTorchvisionsLogits() {
-        double diff = maxDifference(Architectures.build(Architectures.RESNET18, 1, 64, 10), "resnet18");
+        double diff =
+                maxDifference(Architectures.build(Architectures.RESNET18, 1, 64, 10), "resnet18");
         assertTrue(diff <= TOLERANCE, "max |logit difference| " + diff);
     }
 
     @Test
     void mobilenetV2GivesTorchvisionsLogits() {
-        double diff = maxDifference(Architectures.build(Architectures.MOBILENET_V2, 1, 64, 10), "mobilenet_v2");
+        double diff =
+                maxDifference(
+                        Architectures.build(Architectures.MOBILENET_V2, 1, 64, 10), "mobilenet_v2");
         assertTrue(diff <= TOLERANCE, "max |logit difference| " + diff);
     }
 
@@ -72,25 +84,38 @@ class TorchvisionEquivalenceTest {
 
     @Test
     void aStateDictThatDoesNotFitIsRejectedListingMissingUnexpectedAndMismatchedTensors() {
-        Map<String, NetworkParameters.Tensor> tensors = new LinkedHashMap<>(fixture("resnet18").stateDict().tensors());
+        Map<String, NetworkParameters.Tensor> tensors =
+                new LinkedHashMap<>(fixture("resnet18").stateDict().tensors());
         tensors.remove("layer1.0.bn1.running_var");
         tensors.put("extra.weight", new NetworkParameters.Tensor(new long[] {1}, new float[] {0}));
         NetworkParameters broken = new NetworkParameters(tensors);
         Architecture thousand = Architectures.build(Architectures.RESNET18, 1, 64, 1000);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Networks.load(thousand, broken, false, 0));
-        assertTrue(e.getMessage().contains("1 missing (layer1.0.bn1.running_var [64])"), e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> Networks.load(thousand, broken, false, 0));
+        assertTrue(
+                e.getMessage().contains("1 missing (layer1.0.bn1.running_var [64])"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("1 unexpected (extra.weight [1])"), e.getMessage());
-        assertTrue(e.getMessage().contains("fc.weight: expected [1000, 512], given [10, 512]"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("fc.weight: expected [1000, 512], given [10, 512]"),
+                e.getMessage());
     }
 
     @Test
     void aPretrainedStateDictLoadsUnderANewHead() {
         Fixture f = fixture("resnet18");
-        try (Network net = Networks.load(Architectures.build(Architectures.RESNET18, 1, 64, 3), f.stateDict(), true, 4)) {
+        try (Network net =
+                Networks.load(
+                        Architectures.build(Architectures.RESNET18, 1, 64, 3),
+                        f.stateDict(),
+                        true,
+                        4)) {
             assertEquals(f.count(), net.predict(f.input(), f.count()).length);
             assertEquals(3, net.layers().get(net.layers().size() - 1).channels());
-            assertEquals(f.stateDict().tensors().get("layer4.1.bn2.running_mean").values()[7],
+            assertEquals(
+                    f.stateDict().tensors().get("layer4.1.bn2.running_mean").values()[7],
                     net.parameters().tensors().get("layer4.1.bn2.running_mean").values()[7]);
         }
     }

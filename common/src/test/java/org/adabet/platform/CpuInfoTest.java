@@ -8,7 +8,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CpuInfoTest {
-    private static final Set<String> EPYC = Set.of("avx", "avx2", "fma", "avx512f", "avx512bw", "avx512dq", "avx512vl");
+    private static final Set<String> EPYC =
+            Set.of("avx", "avx2", "fma", "avx512f", "avx512bw", "avx512dq", "avx512vl");
 
     @Test
     void atenLevelFollowsAtensRuleCappedByCpuidAndTheRequestedCapability() {
@@ -28,14 +29,32 @@ class CpuInfoTest {
     @Test
     void thisProcessIsDescribedAndItsMapHasTheFieldsProvenanceRecords() {
         CpuInfo cpu = CpuInfo.current();
-        assertTrue(Set.of("default", "avx2", "avx512", "unknown").contains(cpu.atenLevel()), cpu.atenLevel());
-        assertEquals(Set.of("model", "flags", "jvm_use_avx", "aten_level", "aten_cpu_capability", "onednn_max_cpu_isa",
-                "mkl_cbwr", "reproducible"), cpu.toMap().keySet());
+        assertTrue(
+                Set.of("default", "avx2", "avx512", "unknown").contains(cpu.atenLevel()),
+                cpu.atenLevel());
+        assertEquals(
+                Set.of(
+                        "model",
+                        "flags",
+                        "jvm_use_avx",
+                        "aten_level",
+                        "aten_cpu_capability",
+                        "onednn_max_cpu_isa",
+                        "mkl_cbwr",
+                        "reproducible"),
+                cpu.toMap().keySet());
     }
 
     @Test
     void flagsArePrintedInOneOrderSoProvenanceFilesCompare() {
-        CpuInfo cpu = new CpuInfo("x", Set.of("fma", "avx512f", "avx2", "avx"), 3, "avx2", java.util.Map.of(), false);
+        CpuInfo cpu =
+                new CpuInfo(
+                        "x",
+                        Set.of("fma", "avx512f", "avx2", "avx"),
+                        3,
+                        "avx2",
+                        java.util.Map.of(),
+                        false);
         assertEquals("avx avx2 avx512f fma", cpu.toMap().get("flags"));
     }
 
@@ -44,7 +63,8 @@ class CpuInfoTest {
         String before = System.getProperty(ReproducibleMode.PROPERTY);
         System.setProperty(ReproducibleMode.PROPERTY, "maybe");
         try {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, ReproducibleMode::requested);
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, ReproducibleMode::requested);
             assertEquals("adabet.reproducible must be true or false, was 'maybe'", e.getMessage());
         } finally {
             if (before == null) {

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 class ProvenanceTest {
     @Test
     void writesValidJsonWithTheConfigEmbeddedAndNonFiniteNumbersAsNull() {
-        Provenance p = new Provenance("r1", 7, "{\"sweep\": {\"seeds\": [1, 2]}}", null, "4.2.0", "local[2]");
+        Provenance p =
+                new Provenance(
+                        "r1", 7, "{\"sweep\": {\"seeds\": [1, 2]}}", null, "4.2.0", "local[2]");
         p.timing("stage \"a\"", 12.34);
         p.put("scores", List.of(1.5, Double.NaN, Double.POSITIVE_INFINITY));
         p.put("pair", Map.of("name", "a,b\n"));
@@ -20,7 +22,13 @@ class ProvenanceTest {
         assertEquals("r1", o.get("run_id").getAsString());
         assertEquals(7, o.get("seed").getAsLong());
         assertTrue(o.get("git_commit").isJsonNull());
-        assertEquals(2, o.getAsJsonObject("config").getAsJsonObject("sweep").getAsJsonArray("seeds").get(1).getAsInt());
+        assertEquals(
+                2,
+                o.getAsJsonObject("config")
+                        .getAsJsonObject("sweep")
+                        .getAsJsonArray("seeds")
+                        .get(1)
+                        .getAsInt());
         assertEquals(12.3, o.getAsJsonObject("timings_ms").get("stage \"a\"").getAsDouble());
         assertEquals(1.5, o.getAsJsonArray("scores").get(0).getAsDouble());
         assertTrue(o.getAsJsonArray("scores").get(1).isJsonNull());

@@ -15,12 +15,35 @@ class ComparisonTableCsvTest {
     @Test
     void namesWithCommasAndQuotesSurviveARoundTrip() throws IOException {
         String pair = "my \"pets\", v2->cub";
-        ComparisonRow row = new ComparisonRow(pair, "adabet", "rho=0.25", 2, 0, 81.5, 80.25, 10, 3, 9, 1200, 5000,
-                1 << 20, 2 << 20, List.of("rpi4", "jetson"), List.of(), 12.5, 4096, false, 3, 0, 900,
-                "conv1 \"fc\"");
+        ComparisonRow row =
+                new ComparisonRow(
+                        pair,
+                        "adabet",
+                        "rho=0.25",
+                        2,
+                        0,
+                        81.5,
+                        80.25,
+                        10,
+                        3,
+                        9,
+                        1200,
+                        5000,
+                        1 << 20,
+                        2 << 20,
+                        List.of("rpi4", "jetson"),
+                        List.of(),
+                        12.5,
+                        4096,
+                        false,
+                        3,
+                        0,
+                        900,
+                        "conv1 \"fc\"");
         String csv = new ComparisonTable(List.of(row), List.of()).toCsv();
         assertTrue(csv.contains("\"my \"\"pets\"\", v2->cub\""), csv);
-        List<CSVRecord> records = CSVParser.parse(new StringReader(csv), CSVFormat.RFC4180).getRecords();
+        List<CSVRecord> records =
+                CSVParser.parse(new StringReader(csv), CSVFormat.RFC4180).getRecords();
         assertEquals(2, records.size());
         assertEquals(22, records.get(0).size());
         assertEquals(22, records.get(1).size());

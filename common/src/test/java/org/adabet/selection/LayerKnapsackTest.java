@@ -26,14 +26,29 @@ class LayerKnapsackTest {
             for (int i = 0; i < n; i++) {
                 long in = 1 + rng.nextInt(400);
                 long out = 1 + rng.nextInt(400);
-                layers.add(new LayerInfo(i, "l" + i, "conv", 1 + rng.nextInt(500), 0, in, out, 1, 1,
-                        rng.nextBoolean(), i == n - 1));
+                layers.add(
+                        new LayerInfo(
+                                i,
+                                "l" + i,
+                                "conv",
+                                1 + rng.nextInt(500),
+                                0,
+                                in,
+                                out,
+                                1,
+                                1,
+                                rng.nextBoolean(),
+                                i == n - 1));
                 // Small integer scores make ties common, so the tie rule is exercised too.
                 scores.put("l" + i, (double) rng.nextInt(4));
             }
             MemoryModel model = new MemoryModel(1 + rng.nextInt(8), 1 + rng.nextInt(8));
-            long full = model.training(layers, TrainableSpec.layers(layers.stream().map(LayerInfo::name).toList()))
-                    .total();
+            long full =
+                    model.training(
+                                    layers,
+                                    TrainableSpec.layers(
+                                            layers.stream().map(LayerInfo::name).toList()))
+                            .total();
             long budget = rng.nextLong(full + 1);
             List<String> chosen = LayerKnapsack.underMemory(layers, scores, model, budget);
             Best brute = bruteForce(layers, scores, model, budget);
@@ -41,7 +56,9 @@ class LayerKnapsackTest {
             if (!chosen.isEmpty()) {
                 assertEquals(brute.value, value(chosen, scores), 1e-12, "trial " + trial);
                 assertTrue(model.training(layers, TrainableSpec.layers(chosen)).total() <= budget);
-                assertEquals(brute.cost, model.training(layers, TrainableSpec.layers(chosen)).total(),
+                assertEquals(
+                        brute.cost,
+                        model.training(layers, TrainableSpec.layers(chosen)).total(),
                         "equal scores go to the cheaper set, trial " + trial);
             }
         }
@@ -49,14 +66,20 @@ class LayerKnapsackTest {
 
     @Test
     void nothingFitsGivesAnEmptySelection() {
-        List<LayerInfo> layers = List.of(LayerInfo.simple(0, "a", 100, 50, false), LayerInfo.simple(1, "b", 10, 5, true));
-        assertEquals(List.of(), LayerKnapsack.underMemory(layers, Map.of("a", 1.0, "b", 1.0), new MemoryModel(2, 4), 100));
+        List<LayerInfo> layers =
+                List.of(
+                        LayerInfo.simple(0, "a", 100, 50, false),
+                        LayerInfo.simple(1, "b", 10, 5, true));
+        assertEquals(
+                List.of(),
+                LayerKnapsack.underMemory(
+                        layers, Map.of("a", 1.0, "b", 1.0), new MemoryModel(2, 4), 100));
     }
 
     private record Best(double value, long cost, boolean any) {}
 
-    private static Best bruteForce(List<LayerInfo> layers, Map<String, Double> scores, MemoryModel model,
-            long budget) {
+    private static Best bruteForce(
+            List<LayerInfo> layers, Map<String, Double> scores, MemoryModel model, long budget) {
         double bestValue = Double.NEGATIVE_INFINITY;
         long bestCost = -1;
         for (int mask = 1; mask < (1 << layers.size()); mask++) {

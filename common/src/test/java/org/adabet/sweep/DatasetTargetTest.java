@@ -13,12 +13,12 @@ import javax.imageio.ImageIO;
 import org.adabet.config.ConfigException;
 import org.adabet.config.ConfigLoader;
 import org.adabet.config.SweepConfig;
+import org.adabet.memory.MemoryEstimate;
 import org.adabet.model.Network;
 import org.adabet.model.Networks;
 import org.adabet.model.TrainableSpec;
 import org.adabet.pretrain.PretrainedModel;
 import org.adabet.pretrain.PretrainedWeights;
-import org.adabet.memory.MemoryEstimate;
 import org.adabet.selection.SelectionCost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,38 +44,67 @@ class DatasetTargetTest {
     }
 
     private static SweepConfig config(Path data, Path weights) {
-        return ConfigLoader.load("quick", List.of("model.architectures=[convnet_s]", "data.image-size=16", "data.source.classes=4", "model.width=4",
-                "data.datasets=[{name=tiny, format=image-folder, path=\"" + data + "\", classes=3, test-fraction=0.25}]",
-                "data.targets=[tiny]", "model.weights={convnet_s=\"" + weights + "\"}", "statistics.batches=1",
-                "statistics.batch-size=8", "retrain.epochs=1", "retrain.batch-size=4", "retrain.seeds=[0]"));
+        return ConfigLoader.load(
+                "quick",
+                List.of(
+                        "model.architectures=[convnet_s]",
+                        "data.image-size=16",
+                        "data.source.classes=4",
+                        "model.width=4",
+                        "data.datasets=[{name=tiny, format=image-folder, path=\""
+                                + data
+                                + "\", classes=3, test-fraction=0.25}]",
+                        "data.targets=[tiny]",
+                        "model.weights={convnet_s=\"" + weights + "\"}",
+                        "statistics.batches=1",
+                        "statistics.batch-size=8",
+                        "retrain.epochs=1",
+                        "retrain.batch-size=4",
+                        "retrain.seeds=[0]"));
     }
 
     @Test
-    void aDatasetFolderIsATargetWithANewHeadAndWeightsComeFromAFile(@TempDir Path dir) throws Exception {
+    void aDatasetFolderIsATargetWithANewHeadAndWeightsComeFromAFile(@TempDir Path dir)
+            throws Exception {
         writeDataset(dir.resolve("data"));
         Path weights = dir.resolve("convnet_s.params");
         SweepConfig probe = config(dir.resolve("data"), dir.resolve("data"));
-        try (Network source = Networks.create(SweepPlan.sourceArchitecture(probe, "convnet_s"), 5)) {
+        try (Network source =
+                Networks.create(SweepPlan.sourceArchitecture(probe, "convnet_s"), 5)) {
             Files.write(weights, source.parameters().toBytes());
         }
         SweepConfig config = config(dir.resolve("data"), weights);
         SweepPlan plan = SweepPlan.of(config);
         Pair pair = plan.pairs().get(0);
         assertEquals(new Pair("convnet_s", "tiny"), pair);
-        PretrainedModel model = PretrainedWeights.load(weights, SweepPlan.sourceArchitecture(config, "convnet_s"));
+        PretrainedModel model =
+                PretrainedWeights.load(weights, SweepPlan.sourceArchitecture(config, "convnet_s"));
 
-        StatisticsOutcome stats = SweepTasks.statistics(config, model, plan.statisticsTasks().get(0));
+        StatisticsOutcome stats =
+                SweepTasks.statistics(config, model, plan.statisticsTasks().get(0));
         assertTrue(stats.succeeded(), stats.error());
         assertEquals(11, stats.layers().size());
         // The head was replaced: 3 classes, so its activations have 3 dimensions.
         assertEquals(3, stats.layers().get(10).dimension());
 
-        RetrainTask task = new RetrainTask(pair, "test", null, 0, TrainableSpec.layers(List.of("classifier")),
-                List.of("classifier"), SelectionCost.NOTHING, 0, 0, new MemoryEstimate(0, 0, 0, 0, 0), 0, 0);
+        RetrainTask task =
+                new RetrainTask(
+                        pair,
+                        "test",
+                        null,
+                        0,
+                        TrainableSpec.layers(List.of("classifier")),
+                        List.of("classifier"),
+                        SelectionCost.NOTHING,
+                        0,
+                        0,
+                        new MemoryEstimate(0, 0, 0, 0, 0),
+                        0,
+                        0);
         RetrainOutcome run = SweepTasks.retrain(config, model, task);
         @SuppressWarnings("unchecked")
-        java.util.Map<String, Object> report = (java.util.Map<String, Object>) Domains.datasetReports(config.data())
-                .get("tiny");
+        java.util.Map<String, Object> report =
+                (java.util.Map<String, Object>) Domains.datasetReports(config.data()).get("tiny");
         assertEquals(List.of("ant", "bee", "cat"), report.get("classes"));
         assertEquals(1, ((List<?>) report.get("skipped")).size(), report.toString());
         assertTrue(report.get("skipped").toString().contains("broken.png"), report.toString());
@@ -85,22 +114,37 @@ class DatasetTargetTest {
 
     @Test
     void missingFilesAndMisfittingWeightsAreNamed(@TempDir Path dir) throws Exception {
-        ConfigException noData = assertThrows(ConfigException.class,
-                () -> SweepPlan.of(config(dir.resolve("nowhere"), dir.resolve("w.params"))));
+        ConfigException noData =
+                assertThrows(
+                        ConfigException.class,
+                        () ->
+                                SweepPlan.of(
+                                        config(dir.resolve("nowhere"), dir.resolve("w.params"))));
         assertTrue(noData.getMessage().contains("w.params"), noData.getMessage());
         Files.write(dir.resolve("w.params"), new byte[] {0});
-        ConfigException noFolder = assertThrows(ConfigException.class,
-                () -> SweepPlan.of(config(dir.resolve("nowhere"), dir.resolve("w.params"))));
+        ConfigException noFolder =
+                assertThrows(
+                        ConfigException.class,
+                        () ->
+                                SweepPlan.of(
+                                        config(dir.resolve("nowhere"), dir.resolve("w.params"))));
         assertTrue(noFolder.getMessage().contains("nowhere"), noFolder.getMessage());
 
         SweepConfig config = config(dir, dir.resolve("w.params"));
         Path wrong = dir.resolve("wide.params");
-        try (Network other = Networks.create(org.adabet.model.Architectures.build("convnet_s", 8, 16, 4), 1)) {
+        try (Network other =
+                Networks.create(org.adabet.model.Architectures.build("convnet_s", 8, 16, 4), 1)) {
             Files.write(wrong, other.parameters().toBytes());
         }
-        IllegalArgumentException misfit = assertThrows(IllegalArgumentException.class,
-                () -> PretrainedWeights.load(wrong, SweepPlan.sourceArchitecture(config, "convnet_s")));
-        assertTrue(misfit.getMessage().contains("wide.params") && misfit.getMessage().contains("features.0.conv.weight"),
+        IllegalArgumentException misfit =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                PretrainedWeights.load(
+                                        wrong, SweepPlan.sourceArchitecture(config, "convnet_s")));
+        assertTrue(
+                misfit.getMessage().contains("wide.params")
+                        && misfit.getMessage().contains("features.0.conv.weight"),
                 misfit.getMessage());
     }
 

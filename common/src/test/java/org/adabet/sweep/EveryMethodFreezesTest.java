@@ -22,25 +22,42 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every selection method on a tiny net, from real statistics and gradients: what it selects is
- * what trains, and everything else (weights, masked channels, BatchNorm statistics) stays bit-identical.
+ * Every selection method on a tiny net, from real statistics and gradients: what it selects is what
+ * trains, and everything else (weights, masked channels, BatchNorm statistics) stays bit-identical.
  */
 class EveryMethodFreezesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"convnet_s", "resnet8"})
     void eachMethodTrainsExactlyWhatItSelected(String architecture) {
-        SweepConfig config = ConfigLoader.load("quick", List.of("model.architectures=[" + architecture + "]", "data.image-size=16", "data.source.classes=4",
-                "data.source.train-per-class=8", "data.source.test-per-class=4", "data.target.train-per-class=8",
-                "data.target.test-per-class=4", "model.width=4", "pretrain.epochs=1", "pretrain.batch-size=8",
-                "statistics.batches=2", "statistics.batch-size=16", "retrain.seeds=[0]",
-                "selection.memory-budgets=[2M]", "data.targets=[corrupted]"));
+        SweepConfig config =
+                ConfigLoader.load(
+                        "quick",
+                        List.of(
+                                "model.architectures=[" + architecture + "]",
+                                "data.image-size=16",
+                                "data.source.classes=4",
+                                "data.source.train-per-class=8",
+                                "data.source.test-per-class=4",
+                                "data.target.train-per-class=8",
+                                "data.target.test-per-class=4",
+                                "model.width=4",
+                                "pretrain.epochs=1",
+                                "pretrain.batch-size=8",
+                                "statistics.batches=2",
+                                "statistics.batch-size=16",
+                                "retrain.seeds=[0]",
+                                "selection.memory-budgets=[2M]",
+                                "data.targets=[corrupted]"));
         SweepPlan plan = SweepPlan.of(config);
         PretrainedModel model = SweepTasks.pretrain(config, architecture);
         Pair pair = plan.pairs().get(0);
-        List<StatisticsOutcome> stats = plan.statisticsTasks().stream()
-                .map(t -> SweepTasks.statistics(config, model, t)).toList();
-        PairSelectionInputs inputs = PairSelectionInputs.of(stats, SweepTasks.gradients(config, model, pair));
+        List<StatisticsOutcome> stats =
+                plan.statisticsTasks().stream()
+                        .map(t -> SweepTasks.statistics(config, model, t))
+                        .toList();
+        PairSelectionInputs inputs =
+                PairSelectionInputs.of(stats, SweepTasks.gradients(config, model, pair));
         List<LayerInfo> layers = SweepTasks.layers(config, pair);
         SweepPlan.Runs runs = plan.retrainTasks(Map.of(pair, layers), Map.of(pair, inputs));
         assertEquals(List.of(), runs.failed().stream().map(RetrainOutcome::error).toList());
@@ -48,22 +65,38 @@ class EveryMethodFreezesTest {
         ImageSet train = Domains.target(config.seed(), config.data(), "corrupted").train();
         for (RetrainTask task : runs.tasks()) {
             methods.add(task.method());
-            try (Network net = Networks.load(SweepPlan.targetArchitecture(config, pair), model.networkParameters(),
-                    false, 1)) {
+            try (Network net =
+                    Networks.load(
+                            SweepPlan.targetArchitecture(config, pair),
+                            model.networkParameters(),
+                            false,
+                            1)) {
                 net.setTrainable(task.spec());
                 Map<String, NetworkParameters.Tensor> before = net.parameters().tensors();
                 int[] order = train.naturalOrder();
-                net.trainStep(train.gather(order, 0, 8), train.gatherLabels(order, 0, 8), 8, 0.1, 0.9, 1e-3);
+                net.trainStep(
+                        train.gather(order, 0, 8),
+                        train.gatherLabels(order, 0, 8),
+                        8,
+                        0.1,
+                        0.9,
+                        1e-3);
                 Map<String, NetworkParameters.Tensor> after = net.parameters().tensors();
                 for (String name : before.keySet()) {
                     checkTensor(task, name, before.get(name), after.get(name));
                 }
             }
         }
-        assertEquals(new HashSet<>(SelectionMethods.names()), methods, "every registered method was exercised");
+        assertEquals(
+                new HashSet<>(SelectionMethods.names()),
+                methods,
+                "every registered method was exercised");
     }
 
-    private static void checkTensor(RetrainTask task, String name, NetworkParameters.Tensor before,
+    private static void checkTensor(
+            RetrainTask task,
+            String name,
+            NetworkParameters.Tensor before,
             NetworkParameters.Tensor after) {
         String layer = name.substring(0, name.lastIndexOf('.'));
         String parameter = name.substring(name.lastIndexOf('.') + 1);
@@ -77,18 +110,24 @@ class EveryMethodFreezesTest {
             return;
         }
         if (!whole && !bias) {
-            assertTrue(Arrays.equals(before.values(), after.values()), "frozen tensor moved: " + where);
+            assertTrue(
+                    Arrays.equals(before.values(), after.values()),
+                    "frozen tensor moved: " + where);
             return;
         }
         boolean[] mask = task.spec().channelMasks().get(layer);
         if (mask == null) {
-            assertFalse(Arrays.equals(before.values(), after.values()), "selected tensor did not move: " + where);
+            assertFalse(
+                    Arrays.equals(before.values(), after.values()),
+                    "selected tensor did not move: " + where);
             return;
         }
         int per = before.values().length / mask.length;
         for (int c = 0; c < mask.length; c++) {
-            boolean same = Arrays.equals(Arrays.copyOfRange(before.values(), c * per, (c + 1) * per),
-                    Arrays.copyOfRange(after.values(), c * per, (c + 1) * per));
+            boolean same =
+                    Arrays.equals(
+                            Arrays.copyOfRange(before.values(), c * per, (c + 1) * per),
+                            Arrays.copyOfRange(after.values(), c * per, (c + 1) * per));
             if (!mask[c]) {
                 assertTrue(same, "masked channel " + c + " moved: " + where);
             }

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.adabet.config.ConfigException;
 import org.adabet.config.ConfigLoader;
 import org.adabet.config.SweepConfig;
-import java.util.HashMap;
-import java.util.Map;
 import org.adabet.memory.MemoryEstimate;
 import org.adabet.model.LayerInfo;
 import org.adabet.model.TrainableSpec;
@@ -26,25 +26,43 @@ class SweepTasksTest {
 
     @BeforeAll
     static void pretrainTinyModel() {
-        config = ConfigLoader.load("quick", List.of("model.architectures=[convnet_s]", "data.image-size=16", "data.source.classes=4",
-                "data.source.train-per-class=8", "data.source.test-per-class=4", "data.target.train-per-class=8",
-                "data.target.test-per-class=4", "model.width=4", "pretrain.epochs=1", "pretrain.batch-size=8",
-                "statistics.batches=2", "statistics.batch-size=16", "retrain.epochs=1", "retrain.batch-size=8"));
+        config =
+                ConfigLoader.load(
+                        "quick",
+                        List.of(
+                                "model.architectures=[convnet_s]",
+                                "data.image-size=16",
+                                "data.source.classes=4",
+                                "data.source.train-per-class=8",
+                                "data.source.test-per-class=4",
+                                "data.target.train-per-class=8",
+                                "data.target.test-per-class=4",
+                                "model.width=4",
+                                "pretrain.epochs=1",
+                                "pretrain.batch-size=8",
+                                "statistics.batches=2",
+                                "statistics.batch-size=16",
+                                "retrain.epochs=1",
+                                "retrain.batch-size=8"));
         model = SweepTasks.pretrain(config, "convnet_s");
     }
 
     @Test
     void statisticsCoverEveryCandidateLayerOfTheBatch() {
-        StatisticsOutcome o = SweepTasks.statistics(config, model,
-                new StatisticsTask(new Pair("convnet_s", "corrupted"), 1));
+        StatisticsOutcome o =
+                SweepTasks.statistics(
+                        config, model, new StatisticsTask(new Pair("convnet_s", "corrupted"), 1));
         assertTrue(o.succeeded(), o.error());
         assertEquals(11, o.layers().size());
-        o.layers().forEach(l -> {
-            assertEquals(16, l.points());
-            assertEquals(1, l.batch());
-            assertEquals(l.beta1() / (16.0 * l.dimension()), l.referenceScore(), 1e-15);
-            assertTrue(l.beta0() >= 1, "one essential H0 class at least");
-        });
+        o.layers()
+                .forEach(
+                        l -> {
+                            assertEquals(16, l.points());
+                            assertEquals(1, l.batch());
+                            assertEquals(
+                                    l.beta1() / (16.0 * l.dimension()), l.referenceScore(), 1e-15);
+                            assertTrue(l.beta0() >= 1, "one essential H0 class at least");
+                        });
     }
 
     @Test
@@ -67,21 +85,53 @@ class SweepTasksTest {
 
     @Test
     void planRejectsBudgetsThatSelectNothingAndTooFewStatisticsImages() {
-        ConfigException rho = assertThrows(ConfigException.class,
-                () -> SweepPlan.of(ConfigLoader.load("quick", List.of("model.architectures=[convnet_s]", "selection.rhos=[0.05]"))));
+        ConfigException rho =
+                assertThrows(
+                        ConfigException.class,
+                        () ->
+                                SweepPlan.of(
+                                        ConfigLoader.load(
+                                                "quick",
+                                                List.of(
+                                                        "model.architectures=[convnet_s]",
+                                                        "selection.rhos=[0.05]"))));
         assertTrue(rho.getMessage().contains("0.05"), rho.getMessage());
-        ConfigException batches = assertThrows(ConfigException.class,
-                () -> SweepPlan.of(ConfigLoader.load("quick", List.of("model.architectures=[convnet_s]", "statistics.batches=100"))));
-        assertTrue(batches.getMessage().contains("adabet.data.target.train-per-class"), batches.getMessage());
-        ConfigException method = assertThrows(ConfigException.class,
-                () -> SweepPlan.of(ConfigLoader.load("quick", List.of("model.architectures=[convnet_s]", "selection.methods=[adabet, magic]"))));
+        ConfigException batches =
+                assertThrows(
+                        ConfigException.class,
+                        () ->
+                                SweepPlan.of(
+                                        ConfigLoader.load(
+                                                "quick",
+                                                List.of(
+                                                        "model.architectures=[convnet_s]",
+                                                        "statistics.batches=100"))));
+        assertTrue(
+                batches.getMessage().contains("adabet.data.target.train-per-class"),
+                batches.getMessage());
+        ConfigException method =
+                assertThrows(
+                        ConfigException.class,
+                        () ->
+                                SweepPlan.of(
+                                        ConfigLoader.load(
+                                                "quick",
+                                                List.of(
+                                                        "model.architectures=[convnet_s]",
+                                                        "selection.methods=[adabet, magic]"))));
         assertTrue(method.getMessage().contains("magic"), method.getMessage());
     }
 
     @Test
     void planHasOneRunPerMethodBudgetAndSeedAndRecordsMethodsThatCannotChoose() {
-        SweepConfig c = ConfigLoader.load("quick", List.of("model.architectures=[convnet_s]", "retrain.seeds=[0, 1]", "selection.memory-budgets=[1]",
-                "selection.methods=[adabet, full, fisher]"));
+        SweepConfig c =
+                ConfigLoader.load(
+                        "quick",
+                        List.of(
+                                "model.architectures=[convnet_s]",
+                                "retrain.seeds=[0, 1]",
+                                "selection.memory-budgets=[1]",
+                                "selection.methods=[adabet, full, fisher]"));
         SweepPlan plan = SweepPlan.of(c);
         Map<Pair, List<LayerInfo>> layers = new HashMap<>();
         Map<Pair, PairSelectionInputs> inputs = new HashMap<>();
@@ -89,26 +139,57 @@ class SweepTasksTest {
             layers.put(p, SweepTasks.layers(c, p));
             Map<String, Double> s = new HashMap<>();
             layers.get(p).forEach(l -> s.put(l.name(), (double) l.index()));
-            inputs.put(p, new PairSelectionInputs(new PairEvidence(Map.of("reference", s), Map.of(), List.of()),
-                    10, 0, 0, null, "gradient statistics failed: test"));
+            inputs.put(
+                    p,
+                    new PairSelectionInputs(
+                            new PairEvidence(Map.of("reference", s), Map.of(), List.of()),
+                            10,
+                            0,
+                            0,
+                            null,
+                            "gradient statistics failed: test"));
         }
         SweepPlan.Runs runs = plan.retrainTasks(layers, inputs);
-        // Per pair and seed: adabet at rho 0.1, 0.3 and a 1-byte memory budget, full once, fisher x 3.
+        // Per pair and seed: adabet at rho 0.1, 0.3 and a 1-byte memory budget, full once, fisher x
+        // 3.
         assertEquals(2 * 2 * (3 + 1 + 3), runs.tasks().size() + runs.failed().size());
         // The 1-byte budget fits nothing; fisher has no gradients: both are recorded, not dropped.
         assertEquals(2 * 2 * (1 + 3), runs.failed().size());
-        assertTrue(runs.failed().stream().filter(o -> o.task().method().equals("fisher"))
-                .allMatch(o -> o.error().contains("gradient statistics failed: test")));
-        RetrainTask top = runs.tasks().stream().filter(t -> t.method().equals("adabet")
-                && t.budget().rho() != null && t.budget().rho() == 0.1).findFirst().orElseThrow();
+        assertTrue(
+                runs.failed().stream()
+                        .filter(o -> o.task().method().equals("fisher"))
+                        .allMatch(o -> o.error().contains("gradient statistics failed: test")));
+        RetrainTask top =
+                runs.tasks().stream()
+                        .filter(
+                                t ->
+                                        t.method().equals("adabet")
+                                                && t.budget().rho() != null
+                                                && t.budget().rho() == 0.1)
+                        .findFirst()
+                        .orElseThrow();
         assertEquals(List.of("classifier"), top.layers());
         assertEquals(10, top.selectionMillis());
-        assertTrue(top.memory().total() > 0 && top.referenceMemoryBytes() > 0 && top.trainingFlops() > 0);
+        assertTrue(
+                top.memory().total() > 0
+                        && top.referenceMemoryBytes() > 0
+                        && top.trainingFlops() > 0);
     }
 
     private static RetrainTask task(String target, String layer) {
         TrainableSpec spec = TrainableSpec.layers(List.of(layer));
-        return new RetrainTask(new Pair("convnet_s", target), "test", null, 0, spec, List.of(layer),
-                SelectionCost.NOTHING, 0, 0, new MemoryEstimate(0, 0, 0, 0, 0), 0, 0);
+        return new RetrainTask(
+                new Pair("convnet_s", target),
+                "test",
+                null,
+                0,
+                spec,
+                List.of(layer),
+                SelectionCost.NOTHING,
+                0,
+                0,
+                new MemoryEstimate(0, 0, 0, 0, 0),
+                0,
+                0);
     }
 }

@@ -7,79 +7,94 @@ import org.junit.jupiter.api.Test;
 
 class BadInputTest {
 
-  @Test
-  void nanCoordinateIsRejectedNamingRowAndColumn() {
-    float[] x = {0, 1, 2, 3, Float.NaN, 5};
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PointCloud(3, 2, x));
-    assertTrue(e.getMessage().contains("row 2, column 0"), e.getMessage());
-  }
+    @Test
+    void nanCoordinateIsRejectedNamingRowAndColumn() {
+        float[] x = {0, 1, 2, 3, Float.NaN, 5};
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new PointCloud(3, 2, x));
+        assertTrue(e.getMessage().contains("row 2, column 0"), e.getMessage());
+    }
 
-  @Test
-  void infiniteCoordinateIsRejected() {
-    float[] x = {0, Float.POSITIVE_INFINITY};
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PointCloud(1, 2, x));
-    assertTrue(e.getMessage().contains("row 0, column 1"), e.getMessage());
-  }
+    @Test
+    void infiniteCoordinateIsRejected() {
+        float[] x = {0, Float.POSITIVE_INFINITY};
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new PointCloud(1, 2, x));
+        assertTrue(e.getMessage().contains("row 0, column 1"), e.getMessage());
+    }
 
-  @Test
-  void raggedRowsAreRejected() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PointCloud.ofRows(new float[][] {{1, 2}, {3}}));
-    assertTrue(e.getMessage().contains("row 1"), e.getMessage());
-  }
+    @Test
+    void raggedRowsAreRejected() {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> PointCloud.ofRows(new float[][] {{1, 2}, {3}}));
+        assertTrue(e.getMessage().contains("row 1"), e.getMessage());
+    }
 
-  @Test
-  void wrongCoordinateCountIsRejected() {
-    assertThrows(IllegalArgumentException.class, () -> new PointCloud(2, 2, new float[3]));
-  }
+    @Test
+    void wrongCoordinateCountIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> new PointCloud(2, 2, new float[3]));
+    }
 
-  @Test
-  void fewerThanTwoPointsIsRejectedForPersistence() {
-    PointCloud one = new PointCloud(1, 3, new float[3]);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VietorisRips.barcode(one, 1));
-    assertTrue(e.getMessage().contains("at least 2 points"), e.getMessage());
-  }
+    @Test
+    void fewerThanTwoPointsIsRejectedForPersistence() {
+        PointCloud one = new PointCloud(1, 3, new float[3]);
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> VietorisRips.barcode(one, 1));
+        assertTrue(e.getMessage().contains("at least 2 points"), e.getMessage());
+    }
 
-  @Test
-  void dimensionOutOfRangeIsRejected() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RipsOptions.upToDimension(3));
-    assertTrue(e.getMessage().contains("was 3"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> RipsOptions.upToDimension(-1));
-  }
+    @Test
+    void dimensionOutOfRangeIsRejected() {
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> RipsOptions.upToDimension(3));
+        assertTrue(e.getMessage().contains("was 3"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RipsOptions.upToDimension(-1));
+    }
 
-  @Test
-  void negativeOrNanDistanceIsRejectedNamingTheEntry() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> LowerDistanceMatrix.of(3, new float[] {1, -2, 3}));
-    assertTrue(e.getMessage().contains("row 2, column 0"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> LowerDistanceMatrix.of(2, new float[] {Float.NaN}));
-    assertThrows(IllegalArgumentException.class, () -> LowerDistanceMatrix.of(3, new float[] {1, 2}));
-  }
+    @Test
+    void negativeOrNanDistanceIsRejectedNamingTheEntry() {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> LowerDistanceMatrix.of(3, new float[] {1, -2, 3}));
+        assertTrue(e.getMessage().contains("row 2, column 0"), e.getMessage());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> LowerDistanceMatrix.of(2, new float[] {Float.NaN}));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> LowerDistanceMatrix.of(3, new float[] {1, 2}));
+    }
 
-  @Test
-  void tooLargeToIndexFailsBeforeAllocating() {
-    // A distance matrix that claims 40,000 points but allocates nothing: the index check must
-    // fire before the engine asks for a single distance.
-    DistanceMatrix huge = new DistanceMatrix() {
-      @Override
-      public int size() {
-        return 40_000;
-      }
+    @Test
+    void tooLargeToIndexFailsBeforeAllocating() {
+        // A distance matrix that claims 40,000 points but allocates nothing: the index check must
+        // fire before the engine asks for a single distance.
+        DistanceMatrix huge =
+                new DistanceMatrix() {
+                    @Override
+                    public int size() {
+                        return 40_000;
+                    }
 
-      @Override
-      public float distance(int i, int j) {
-        throw new AssertionError("read a distance before the size check");
-      }
-    };
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> VietorisRips.barcode(huge, RipsOptions.upToDimension(2)));
-    assertTrue(e.getMessage().contains("too large to index"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> Filtration.checkIndexBits(100_000, 1));
-  }
+                    @Override
+                    public float distance(int i, int j) {
+                        throw new AssertionError("read a distance before the size check");
+                    }
+                };
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> VietorisRips.barcode(huge, RipsOptions.upToDimension(2)));
+        assertTrue(e.getMessage().contains("too large to index"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Filtration.checkIndexBits(100_000, 1));
+    }
 
-  @Test
-  void negativeThresholdIsRejected() {
-    assertThrows(IllegalArgumentException.class, () -> new RipsOptions(1, -1f));
-    assertThrows(IllegalArgumentException.class, () -> new RipsOptions(1, Float.NaN));
-  }
+    @Test
+    void negativeThresholdIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> new RipsOptions(1, -1f));
+        assertThrows(IllegalArgumentException.class, () -> new RipsOptions(1, Float.NaN));
+    }
 }

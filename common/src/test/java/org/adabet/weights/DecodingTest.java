@@ -24,8 +24,10 @@ class DecodingTest {
 
     @Test
     void jsonKeepsKeyOrderAndTypes() {
-        Object v = HeaderJson.parse(" {\"b\": [1, -2, 3.5e1], \"a\": {\"s\": \"x\\\"\\u00e9\\n\"}, \"t\": true, \"n\": null} ",
-                "test");
+        Object v =
+                HeaderJson.parse(
+                        " {\"b\": [1, -2, 3.5e1], \"a\": {\"s\": \"x\\\"\\u00e9\\n\"}, \"t\": true, \"n\": null} ",
+                        "test");
         Map<?, ?> map = (Map<?, ?>) v;
         assertEquals(List.of("b", "a", "t", "n"), List.copyOf(map.keySet()));
         assertEquals(List.of(1L, -2L, new BigDecimal("3.5e1")), map.get("b"));
@@ -35,28 +37,45 @@ class DecodingTest {
 
     @Test
     void jsonErrorsNameTheSourceAndOffset() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> HeaderJson.parse("{\"a\": 1,}", "f.safetensors"));
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> HeaderJson.parse("{\"a\": 1,}", "f.safetensors"));
         assertTrue(e.getMessage().startsWith("f.safetensors: bad JSON: "), e.getMessage());
         assertTrue(e.getMessage().contains("Expected name at line 1 column 10"), e.getMessage());
-        IllegalArgumentException dup = assertThrows(IllegalArgumentException.class,
-                () -> HeaderJson.parse("{\"a\": 1, \"a\": 2}", "dup"));
-        assertTrue(dup.getMessage().startsWith("dup: bad JSON: duplicate key: a"), dup.getMessage());
+        IllegalArgumentException dup =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> HeaderJson.parse("{\"a\": 1, \"a\": 2}", "dup"));
+        assertTrue(
+                dup.getMessage().startsWith("dup: bad JSON: duplicate key: a"), dup.getMessage());
         assertThrows(IllegalArgumentException.class, () -> HeaderJson.parse("{} x", "trailing"));
-        assertThrows(IllegalArgumentException.class, () -> HeaderJson.parse("{\"a\": 99999999999999999999}", "big"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> HeaderJson.parse("{\"a\": 99999999999999999999}", "big"));
     }
 
     @Test
     void npyHeadersParseAsNumpyWritesThem() {
-        Npy.Header h = Npy.parseHeader("{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }    \n", "t");
+        Npy.Header h =
+                Npy.parseHeader(
+                        "{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }    \n", "t");
         assertEquals(DType.F64, h.dtype());
         assertEquals(3, h.shape()[0]);
-        Npy.Header scalar = Npy.parseHeader("{'descr': '<i8', 'fortran_order': False, 'shape': ()}", "t");
+        Npy.Header scalar =
+                Npy.parseHeader("{'descr': '<i8', 'fortran_order': False, 'shape': ()}", "t");
         assertEquals(0, scalar.shape().length);
-        Npy.Header py2 = Npy.parseHeader("{'descr': '<f4', 'fortran_order': False, 'shape': (2L, 3L), }", "t");
+        Npy.Header py2 =
+                Npy.parseHeader(
+                        "{'descr': '<f4', 'fortran_order': False, 'shape': (2L, 3L), }", "t");
         assertEquals(3, py2.shape()[1]);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Npy.parseHeader("{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (1,)}", "x.npz"));
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                Npy.parseHeader(
+                                        "{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (1,)}",
+                                        "x.npz"));
         assertTrue(e.getMessage().contains("structured arrays are not supported"), e.getMessage());
     }
 }

@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class NpyTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void writtenArraysReadBackWithShapeAndValues() {
@@ -32,13 +31,23 @@ class NpyTest {
     @Test
     void float64IsReadAndOtherDtypesAreRejectedByName() throws IOException {
         Path f8 = dir.resolve("d.npy");
-        Files.write(f8, npy("<f8", "(2,)", ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putDouble(0.5)
-                .putDouble(-4).array()));
+        Files.write(
+                f8,
+                npy(
+                        "<f8",
+                        "(2,)",
+                        ByteBuffer.allocate(16)
+                                .order(ByteOrder.LITTLE_ENDIAN)
+                                .putDouble(0.5)
+                                .putDouble(-4)
+                                .array()));
         assertArrayEquals(new float[] {0.5f, -4f}, Npy.read(f8).values());
         Path i4 = dir.resolve("i.npy");
         Files.write(i4, npy("<i4", "(1,)", new byte[4]));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Npy.read(i4));
-        assertTrue(e.getMessage().contains("i.npy") && e.getMessage().contains("<i4"), e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Npy.read(i4));
+        assertTrue(
+                e.getMessage().contains("i.npy") && e.getMessage().contains("<i4"), e.getMessage());
     }
 
     @Test
@@ -47,20 +56,26 @@ class NpyTest {
         byte[] good = npy("<f4", "(1,)", new byte[4]);
         ByteBuffer.wrap(good).order(ByteOrder.LITTLE_ENDIAN).putShort(8, (short) 60000);
         Files.write(bad, good);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Npy.read(bad));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Npy.read(bad));
         assertTrue(e.getMessage().startsWith(bad + ": truncated .npy header"), e.getMessage());
         Files.write(bad, new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 2, 0, -1, -1, -1, 127});
         e = assertThrows(IllegalArgumentException.class, () -> Npy.read(bad));
-        assertTrue(e.getMessage().contains("header length 2147483647 is implausible"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("header length 2147483647 is implausible"), e.getMessage());
         Files.write(bad, "not numpy at all".getBytes(StandardCharsets.US_ASCII));
         e = assertThrows(IllegalArgumentException.class, () -> Npy.read(bad));
         assertTrue(e.getMessage().contains("bad magic"), e.getMessage());
     }
 
     private static byte[] npy(String descr, String shape, byte[] data) {
-        String header = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }\n";
-        ByteBuffer out = ByteBuffer.allocate(10 + header.length() + data.length).order(ByteOrder.LITTLE_ENDIAN);
-        out.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) header.length());
+        String header =
+                "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }\n";
+        ByteBuffer out =
+                ByteBuffer.allocate(10 + header.length() + data.length)
+                        .order(ByteOrder.LITTLE_ENDIAN);
+        out.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0})
+                .putShort((short) header.length());
         out.put(header.getBytes(StandardCharsets.ISO_8859_1)).put(data);
         return out.array();
     }

@@ -27,12 +27,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class NpzReaderTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private static Map<String, byte[]> resnetLike() {
         Map<String, byte[]> arrays = new LinkedHashMap<>();
-        arrays.put("conv1.weight", npy("<f4", new long[] {2, 1, 2, 2}, f4(1, 2, 3, 4, -5, 6.5f, 7, 8)));
+        arrays.put(
+                "conv1.weight",
+                npy("<f4", new long[] {2, 1, 2, 2}, f4(1, 2, 3, 4, -5, 6.5f, 7, 8)));
         arrays.put("bn1.running_mean", npy("<f4", new long[] {2}, f4(0.25f, -0.5f)));
         arrays.put("bn1.num_batches_tracked", npy("<i8", new long[] {}, i8(1000)));
         arrays.put("fc.bias", npy("<f8", new long[] {3}, f8(0.1, 1e-3, -2.5)));
@@ -45,7 +46,8 @@ class NpzReaderTest {
         Path file = npz(dir.resolve("m.npz"), deflate, resnetLike());
         StateDict sd = NpzReader.read(file, ReadOptions.DEFAULT);
         Map<String, NetworkParameters.Tensor> t = sd.parameters().tensors();
-        assertEquals(List.of("conv1.weight", "bn1.running_mean", "fc.bias"), List.copyOf(t.keySet()));
+        assertEquals(
+                List.of("conv1.weight", "bn1.running_mean", "fc.bias"), List.copyOf(t.keySet()));
         assertArrayEquals(new long[] {2, 1, 2, 2}, t.get("conv1.weight").shape());
         assertArrayEquals(new float[] {1, 2, 3, 4, -5, 6.5f, 7, 8}, t.get("conv1.weight").values());
         assertArrayEquals(new float[] {0.1f, 1e-3f, -2.5f}, t.get("fc.bias").values());
@@ -54,15 +56,19 @@ class NpzReaderTest {
 
     @Test
     void skipsBatchCountersByDefaultWithANote() throws IOException {
-        StateDict sd = NpzReader.read(npz(dir.resolve("m.npz"), false, resnetLike()), ReadOptions.DEFAULT);
+        StateDict sd =
+                NpzReader.read(npz(dir.resolve("m.npz"), false, resnetLike()), ReadOptions.DEFAULT);
         assertTrue(!sd.parameters().tensors().containsKey("bn1.num_batches_tracked"));
         assertEquals(1, sd.notes().size());
-        assertTrue(sd.notes().get(0).contains("skipped bn1.num_batches_tracked"), sd.notes().get(0));
+        assertTrue(
+                sd.notes().get(0).contains("skipped bn1.num_batches_tracked"), sd.notes().get(0));
     }
 
     @Test
     void keepsAndFlagsBatchCountersWhenAsked() throws IOException {
-        StateDict sd = NpzReader.read(npz(dir.resolve("m.npz"), false, resnetLike()), new ReadOptions(false));
+        StateDict sd =
+                NpzReader.read(
+                        npz(dir.resolve("m.npz"), false, resnetLike()), new ReadOptions(false));
         NetworkParameters.Tensor counter = sd.parameters().tensors().get("bn1.num_batches_tracked");
         assertArrayEquals(new long[0], counter.shape());
         assertArrayEquals(new float[] {1000}, counter.values());
@@ -86,31 +92,49 @@ class NpzReaderTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3})
     void readsEveryNpyHeaderVersion(int version) throws IOException {
-        Path file = npz(dir.resolve("m.npz"), false,
-                Map.of("w", npy("<f4", new long[] {1, 3}, f4(1, 2, 3), version, false)));
-        assertArrayEquals(new float[] {1, 2, 3}, NpzReader.read(file, ReadOptions.DEFAULT).parameters().tensors()
-                .get("w").values());
+        Path file =
+                npz(
+                        dir.resolve("m.npz"),
+                        false,
+                        Map.of("w", npy("<f4", new long[] {1, 3}, f4(1, 2, 3), version, false)));
+        assertArrayEquals(
+                new float[] {1, 2, 3},
+                NpzReader.read(file, ReadOptions.DEFAULT).parameters().tensors().get("w").values());
     }
 
     @Test
     void convertsHalfPrecision() throws IOException {
         // 1.0, -2.0 and 65504 (the largest half) as float16 bits
-        Path file = npz(dir.resolve("m.npz"), false, Map.of("h", npy("<f2", new long[] {3}, i2(0x3c00, 0xc000, 0x7bff))));
-        assertArrayEquals(new float[] {1, -2, 65504}, NpzReader.read(file, ReadOptions.DEFAULT).parameters()
-                .tensors().get("h").values());
+        Path file =
+                npz(
+                        dir.resolve("m.npz"),
+                        false,
+                        Map.of("h", npy("<f2", new long[] {3}, i2(0x3c00, 0xc000, 0x7bff))));
+        assertArrayEquals(
+                new float[] {1, -2, 65504},
+                NpzReader.read(file, ReadOptions.DEFAULT).parameters().tensors().get("h").values());
     }
 
     @Test
     void readsZeroSizedArrays() throws IOException {
-        Path file = npz(dir.resolve("m.npz"), true, Map.of("empty", npy("<f4", new long[] {0, 4}, new byte[0])));
-        NetworkParameters.Tensor t = NpzReader.read(file, ReadOptions.DEFAULT).parameters().tensors().get("empty");
+        Path file =
+                npz(
+                        dir.resolve("m.npz"),
+                        true,
+                        Map.of("empty", npy("<f4", new long[] {0, 4}, new byte[0])));
+        NetworkParameters.Tensor t =
+                NpzReader.read(file, ReadOptions.DEFAULT).parameters().tensors().get("empty");
         assertArrayEquals(new long[] {0, 4}, t.shape());
         assertEquals(0, t.values().length);
     }
 
     @Test
     void refusesFortranOrderNamingTheEntry() throws IOException {
-        Path file = npz(dir.resolve("m.npz"), false, Map.of("w", npy("<f4", new long[] {2, 2}, f4(1, 2, 3, 4), 1, true)));
+        Path file =
+                npz(
+                        dir.resolve("m.npz"),
+                        false,
+                        Map.of("w", npy("<f4", new long[] {2, 2}, f4(1, 2, 3, 4), 1, true)));
         assertMessage(file, "m.npz, entry 'w.npy'", "Fortran order");
     }
 
@@ -118,35 +142,49 @@ class NpzReaderTest {
     void refusesBadMagicNamingTheEntry() throws IOException {
         byte[] bad = npy("<f4", new long[] {1}, f4(1));
         bad[1] = 'X';
-        assertMessage(npz(dir.resolve("m.npz"), false, Map.of("w", bad)), "entry 'w.npy'", "bad magic");
+        assertMessage(
+                npz(dir.resolve("m.npz"), false, Map.of("w", bad)), "entry 'w.npy'", "bad magic");
     }
 
     @Test
     void refusesTruncatedArrayDataNamingTheEntry() throws IOException {
         byte[] full = npy("<f4", new long[] {4}, f4(1, 2, 3, 4));
         byte[] cut = Arrays.copyOf(full, full.length - 5);
-        assertMessage(npz(dir.resolve("m.npz"), true, Map.of("w", cut)), "entry 'w.npy'", "truncated array data (11 of 16");
+        assertMessage(
+                npz(dir.resolve("m.npz"), true, Map.of("w", cut)),
+                "entry 'w.npy'",
+                "truncated array data (11 of 16");
     }
 
     @Test
     void refusesTruncatedHeader() throws IOException {
         byte[] cut = Arrays.copyOf(npy("<f4", new long[] {4}, f4(1, 2, 3, 4)), 30);
-        assertMessage(npz(dir.resolve("m.npz"), false, Map.of("w", cut)), "entry 'w.npy'", "truncated .npy header");
+        assertMessage(
+                npz(dir.resolve("m.npz"), false, Map.of("w", cut)),
+                "entry 'w.npy'",
+                "truncated .npy header");
     }
 
     @Test
     void refusesUnsupportedDtypes() throws IOException {
-        assertMessage(npz(dir.resolve("c.npz"), false, Map.of("w", npy("<c8", new long[] {1}, f4(1, 2)))),
-                "entry 'w.npy'", "unsupported dtype <c8");
-        assertMessage(npz(dir.resolve("b.npz"), false, Map.of("w", npy(">f4", new long[] {1}, f4(1)))),
-                "entry 'w.npy'", "big-endian dtype >f4");
+        assertMessage(
+                npz(dir.resolve("c.npz"), false, Map.of("w", npy("<c8", new long[] {1}, f4(1, 2)))),
+                "entry 'w.npy'",
+                "unsupported dtype <c8");
+        assertMessage(
+                npz(dir.resolve("b.npz"), false, Map.of("w", npy(">f4", new long[] {1}, f4(1)))),
+                "entry 'w.npy'",
+                "big-endian dtype >f4");
     }
 
     @Test
     void refusesUnsupportedNpyVersion() throws IOException {
         byte[] v9 = npy("<f4", new long[] {1}, f4(1));
         v9[6] = 9;
-        assertMessage(npz(dir.resolve("m.npz"), false, Map.of("w", v9)), "entry 'w.npy'", "format version 9.0");
+        assertMessage(
+                npz(dir.resolve("m.npz"), false, Map.of("w", v9)),
+                "entry 'w.npy'",
+                "format version 9.0");
     }
 
     @Test
@@ -180,10 +218,14 @@ class NpzReaderTest {
     }
 
     private static void assertMessage(Path file, String... parts) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> NpzReader.read(file, ReadOptions.DEFAULT));
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> NpzReader.read(file, ReadOptions.DEFAULT));
         for (String part : parts) {
-            assertTrue(e.getMessage().contains(part), "'" + e.getMessage() + "' should contain '" + part + "'");
+            assertTrue(
+                    e.getMessage().contains(part),
+                    "'" + e.getMessage() + "' should contain '" + part + "'");
         }
     }
 }

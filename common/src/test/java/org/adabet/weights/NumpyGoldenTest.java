@@ -12,8 +12,8 @@ import org.adabet.model.NetworkParameters;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reads {@code weights/golden_numpy.npz}, written by real numpy's {@code np.savez}
- * ({@code make_golden.py} beside it), and compares every value exactly with what the script computes.
+ * Reads {@code weights/golden_numpy.npz}, written by real numpy's {@code np.savez} ({@code
+ * make_golden.py} beside it), and compares every value exactly with what the script computes.
  */
 class NumpyGoldenTest {
     private static Path golden() throws URISyntaxException {
@@ -24,8 +24,13 @@ class NumpyGoldenTest {
     void readsWhatNumpySavezWrites() throws URISyntaxException {
         StateDict sd = StateDictReader.read(golden(), ReadOptions.DEFAULT);
         Map<String, NetworkParameters.Tensor> t = sd.parameters().tensors();
-        assertEquals(List.of("features.0.conv.weight", "features.0.bn.running_var", "classifier.weight",
-                "classifier.bias"), List.copyOf(t.keySet()));
+        assertEquals(
+                List.of(
+                        "features.0.conv.weight",
+                        "features.0.bn.running_var",
+                        "classifier.weight",
+                        "classifier.bias"),
+                List.copyOf(t.keySet()));
 
         float[] conv = new float[54];
         for (int i = 0; i < conv.length; i++) {
@@ -47,8 +52,11 @@ class NumpyGoldenTest {
 
     @Test
     void keepsTheScalarCounterWhenAsked() throws URISyntaxException {
-        NetworkParameters.Tensor counter = StateDictReader.read(golden(), new ReadOptions(false)).parameters()
-                .tensors().get("features.0.bn.num_batches_tracked");
+        NetworkParameters.Tensor counter =
+                StateDictReader.read(golden(), new ReadOptions(false))
+                        .parameters()
+                        .tensors()
+                        .get("features.0.bn.num_batches_tracked");
         assertEquals(0, counter.shape().length);
         assertArrayEquals(new float[] {1234}, counter.values());
     }

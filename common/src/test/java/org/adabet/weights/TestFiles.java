@@ -14,7 +14,10 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** Minimal writers of .npy, .npz and .safetensors files, byte for byte as numpy and safetensors lay them out. */
+/**
+ * Minimal writers of .npy, .npz and .safetensors files, byte for byte as numpy and safetensors lay
+ * them out.
+ */
 final class TestFiles {
     private TestFiles() {}
 
@@ -63,19 +66,30 @@ final class TestFiles {
         return npy(descr, shape, data, 1, false);
     }
 
-    /** A .npy array as numpy's {@code write_array} lays it out: dict padded with spaces to a multiple of 64. */
+    /**
+     * A .npy array as numpy's {@code write_array} lays it out: dict padded with spaces to a
+     * multiple of 64.
+     */
     static byte[] npy(String descr, long[] shape, byte[] data, int version, boolean fortran) {
         StringJoiner dims = new StringJoiner(", ", "(", shape.length == 1 ? ",)" : ")");
         for (long d : shape) {
             dims.add(Long.toString(d));
         }
-        String dict = "{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False") + ", 'shape': "
-                + dims + ", }";
+        String dict =
+                "{'descr': '"
+                        + descr
+                        + "', 'fortran_order': "
+                        + (fortran ? "True" : "False")
+                        + ", 'shape': "
+                        + dims
+                        + ", }";
         int lengthBytes = version == 1 ? 2 : 4;
         int prefix = 8 + lengthBytes;
         int total = prefix + dict.length() + 1;
         String header = dict + " ".repeat((64 - total % 64) % 64) + "\n";
-        ByteBuffer b = ByteBuffer.allocate(prefix + header.length() + data.length).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b =
+                ByteBuffer.allocate(prefix + header.length() + data.length)
+                        .order(ByteOrder.LITTLE_ENDIAN);
         b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', (byte) version, 0});
         if (version == 1) {
             b.putShort((short) header.length());
@@ -86,11 +100,16 @@ final class TestFiles {
         return b.array();
     }
 
-    /** An .npz archive: entries named {@code <key>.npy}, stored (as np.savez) or deflated (np.savez_compressed). */
+    /**
+     * An .npz archive: entries named {@code <key>.npy}, stored (as np.savez) or deflated
+     * (np.savez_compressed).
+     */
     static Path npz(Path file, boolean deflate, Map<String, byte[]> arrays) throws IOException {
-        try (OutputStream os = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(os)) {
+        try (OutputStream os = Files.newOutputStream(file);
+                ZipOutputStream zip = new ZipOutputStream(os)) {
             for (Map.Entry<String, byte[]> e : arrays.entrySet()) {
-                ZipEntry entry = new ZipEntry(e.getKey().endsWith("/") ? e.getKey() : e.getKey() + ".npy");
+                ZipEntry entry =
+                        new ZipEntry(e.getKey().endsWith("/") ? e.getKey() : e.getKey() + ".npy");
                 byte[] bytes = e.getValue();
                 if (!deflate) {
                     CRC32 crc = new CRC32();
@@ -112,7 +131,11 @@ final class TestFiles {
     static Path safetensors(Path file, String headerJson, byte[] data) throws IOException {
         byte[] header = headerJson.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length).array());
+        out.write(
+                ByteBuffer.allocate(8)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .putLong(header.length)
+                        .array());
         out.write(header);
         out.write(data);
         Files.write(file, out.toByteArray());

@@ -15,15 +15,22 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code adabet}: every Java command under one picocli command line (the jar's Main-Class).
- * {@code bin/adabet} adds the shell-level ones (submit, cluster, test) and the JVM options.
+ * {@code adabet}: every Java command under one picocli command line (the jar's Main-Class). {@code
+ * bin/adabet} adds the shell-level ones (submit, cluster, test) and the JVM options.
  */
-@Command(name = "adabet", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "adabet",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Gradient-free layer selection (AdaBet) experiments on Spark.",
-        subcommands = {RunMain.class, SqlMain.class, AdabetMain.Bench.class, AdabetMain.Completion.class})
+        subcommands = {
+            RunMain.class,
+            SqlMain.class,
+            AdabetMain.Bench.class,
+            AdabetMain.Completion.class
+        })
 public final class AdabetMain implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     /** The top-level command line, with every subcommand. */
     public static CommandLine commandLine() {
@@ -49,24 +56,30 @@ public final class AdabetMain implements Callable<Integer> {
     }
 
     /** {@code adabet bench ph}: benchmarks. */
-    @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Benchmarks.", subcommands = {PhBenchMain.class, KernelPathBenchMain.class})
+    @Command(
+            name = "bench",
+            mixinStandardHelpOptions = true,
+            versionProvider = VersionProvider.class,
+            description = "Benchmarks.",
+            subcommands = {PhBenchMain.class, KernelPathBenchMain.class})
     static final class Bench implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+        @Spec CommandSpec spec;
 
         @Override
         public Integer call() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark (known: ph, reproducible)");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "name a benchmark (known: ph, reproducible)");
         }
     }
 
     /** {@code adabet completion}: a bash/zsh completion script generated from the command model. */
-    @Command(name = "completion", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    @Command(
+            name = "completion",
+            mixinStandardHelpOptions = true,
+            versionProvider = VersionProvider.class,
             description = "Prints a bash/zsh completion script: source <(bin/adabet completion)")
     static final class Completion implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+        @Spec CommandSpec spec;
 
         @Override
         public Integer call() {

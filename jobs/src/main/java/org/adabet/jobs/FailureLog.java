@@ -6,7 +6,9 @@ import org.adabet.jobs.schema.Tables;
 import org.adabet.sweep.TaskFailure;
 import org.apache.spark.sql.Row;
 
-/** The failed tasks and selections of one attempt of a run: the rows of its {@code failures} table. */
+/**
+ * The failed tasks and selections of one attempt of a run: the rows of its {@code failures} table.
+ */
 final class FailureLog {
     private final String runId;
     private final int attempt;

@@ -4,7 +4,10 @@ import org.adabet.platform.ReproducibleMode;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
-/** Builds the Spark session: the master given by spark-submit, else the configuration's (local mode). */
+/**
+ * Builds the Spark session: the master given by spark-submit, else the configuration's (local
+ * mode).
+ */
 public final class LocalSpark {
     private LocalSpark() {}
 
@@ -15,7 +18,8 @@ public final class LocalSpark {
             conf.setMaster(defaultMaster)
                     .set("spark.driver.host", "127.0.0.1")
                     .set("spark.driver.bindAddress", "127.0.0.1")
-                    // Off unless asked for (-Dspark.ui.enabled=true): the URL then goes into provenance.
+                    // Off unless asked for (-Dspark.ui.enabled=true): the URL then goes into
+                    // provenance.
                     .setIfMissing("spark.ui.enabled", "false")
                     .set("spark.sql.shuffle.partitions", "4");
         }

@@ -13,8 +13,8 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Prints each Spark job's progress on the driver ({@link StageProgress} lines): on the console in
- * local mode, in the driver's log on a cluster. Jobs are named by their description (the sweep
- * sets one per stage, e.g. {@code retrain: 132 tasks}); jobs without one (Parquet writes) are quiet.
+ * local mode, in the driver's log on a cluster. Jobs are named by their description (the sweep sets
+ * one per stage, e.g. {@code retrain: 132 tasks}); jobs without one (Parquet writes) are quiet.
  */
 final class ProgressListener extends SparkListener {
     private final Consumer<String> out;
@@ -27,7 +27,10 @@ final class ProgressListener extends SparkListener {
 
     @Override
     public void onJobStart(SparkListenerJobStart start) {
-        String description = start.properties() == null ? null : start.properties().getProperty("spark.job.description");
+        String description =
+                start.properties() == null
+                        ? null
+                        : start.properties().getProperty("spark.job.description");
         if (description == null) {
             return;
         }

@@ -18,22 +18,36 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code adabet run [--config FILE|NAME] [--set key=value]... [--force]}: runs one sweep (or resumes
- * an interrupted one) and prints the comparison table. {@code -Dadabet.key=value} JVM options override the file and {@code --set}.
+ * {@code adabet run [--config FILE|NAME] [--set key=value]... [--force]}: runs one sweep (or
+ * resumes an interrupted one) and prints the comparison table. {@code -Dadabet.key=value} JVM
+ * options override the file and {@code --set}.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Runs an AdaBet sweep in Spark (local mode by default) and prints the comparison table.")
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description =
+                "Runs an AdaBet sweep in Spark (local mode by default) and prints the comparison table.")
 public final class RunMain implements Callable<Integer> {
-    @Option(names = {"--config", "--conf"}, paramLabel = "FILE|NAME",
-            description = "a HOCON file (from the caller's directory) or a bundled configuration: "
-                    + "base, devices, paper, quick, synthetic (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = {"--config", "--conf"},
+            paramLabel = "FILE|NAME",
+            description =
+                    "a HOCON file (from the caller's directory) or a bundled configuration: "
+                            + "base, devices, paper, quick, synthetic (default: ${DEFAULT-VALUE})")
     String source = "quick";
 
-    @Option(names = "--set", paramLabel = "key=value",
-            description = "overrides one key, e.g. --set retrain.epochs=3 (the 'adabet.' prefix is optional)")
+    @Option(
+            names = "--set",
+            paramLabel = "key=value",
+            description =
+                    "overrides one key, e.g. --set retrain.epochs=3 (the 'adabet.' prefix is optional)")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--force", description = "recompute every task, even those an earlier attempt of the same run finished")
+    @Option(
+            names = "--force",
+            description =
+                    "recompute every task, even those an earlier attempt of the same run finished")
     boolean force;
 
     public static void main(String[] args) {
@@ -50,7 +64,8 @@ public final class RunMain implements Callable<Integer> {
             System.err.println("adabet run: configuration error: " + e.getMessage());
             return Cli.USAGE_ERROR;
         }
-        // Output location: checked before Spark starts, so an unusable output.dir costs no pretraining.
+        // Output location: checked before Spark starts, so an unusable output.dir costs no
+        // pretraining.
         try {
             OutputCheck.requireWritable(config.outputDir());
         } catch (OutputCheck.UnusableOutputException e) {
@@ -60,13 +75,16 @@ public final class RunMain implements Callable<Integer> {
         SparkSession spark = LocalSpark.session("adabet-" + config.name(), config.spark().master());
         int status;
         try {
-            SweepResult result = new SweepJob(spark, config, System.getProperty("adabet.git.commit"), force).run();
+            SweepResult result =
+                    new SweepJob(spark, config, System.getProperty("adabet.git.commit"), force)
+                            .run();
             print(result);
             status = result.exitStatus();
         } finally {
             spark.stop();
         }
-        // Exit status: 0 all done, 2 bad arguments or output (above), 3 some task or selection failed.
+        // Exit status: 0 all done, 2 bad arguments or output (above), 3 some task or selection
+        // failed.
         return status;
     }
 
@@ -79,12 +97,18 @@ public final class RunMain implements Callable<Integer> {
         System.out.println();
         for (Map.Entry<String, double[]> e : table.spreadByPair().entrySet()) {
             double[] s = e.getValue();
-            System.out.printf(java.util.Locale.ROOT, "%s: best method %.2f%%, worst %.2f%%, spread %.2f points%n",
-                    e.getKey(), s[0], s[1], s[0] - s[1]);
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "%s: best method %.2f%%, worst %.2f%%, spread %.2f points%n",
+                    e.getKey(),
+                    s[0],
+                    s[1],
+                    s[0] - s[1]);
         }
         if (!result.agreement().isEmpty()) {
             System.out.println();
-            System.out.println("Agreement of each method's layer scores with the oracle (each layer retrained alone):");
+            System.out.println(
+                    "Agreement of each method's layer scores with the oracle (each layer retrained alone):");
             System.out.println();
             System.out.print(AgreementTable.toMarkdown(result.agreement()));
         }

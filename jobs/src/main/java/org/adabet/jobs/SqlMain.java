@@ -15,41 +15,61 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code adabet sql [--results DIR] [--run ID|latest] [--csv] "SELECT ..."}: one query over a
- * run's tables and the {@code runs} index, printed as a Markdown table (or CSV). Without a query
- * it lists the views. Exit status 0, 1 when the query fails, 2 on bad arguments or no such run.
+ * {@code adabet sql [--results DIR] [--run ID|latest] [--csv] "SELECT ..."}: one query over a run's
+ * tables and the {@code runs} index, printed as a Markdown table (or CSV). Without a query it lists
+ * the views. Exit status 0, 1 when the query fails, 2 on bad arguments or no such run.
  */
-@Command(name = "sql", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+@Command(
+        name = "sql",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
         description = "Runs one Spark SQL query over a run's tables and the runs index.")
 public final class SqlMain implements Callable<Integer> {
-    @Option(names = "--results", paramLabel = "DIR",
-            description = "where the runs are: output.dir, a path (from the caller's directory) or a Hadoop URI "
-                    + "(default: the project's results folder)")
+    @Option(
+            names = "--results",
+            paramLabel = "DIR",
+            description =
+                    "where the runs are: output.dir, a path (from the caller's directory) or a Hadoop URI "
+                            + "(default: the project's results folder)")
     String results;
 
-    @Option(names = "--run", paramLabel = "ID", defaultValue = "latest",
+    @Option(
+            names = "--run",
+            paramLabel = "ID",
+            defaultValue = "latest",
             description = "run id, a unique prefix of one, or 'latest' (default)")
     String run;
 
     @Option(names = "--csv", description = "print CSV (RFC 4180) instead of a Markdown table")
     boolean csv;
 
-    @Parameters(arity = "0..1", paramLabel = "QUERY", description = "e.g. \"SELECT method, avg(best_acc) FROM "
-            + "retrain_runs GROUP BY method\"; without one, the views are listed")
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "QUERY",
+            description =
+                    "e.g. \"SELECT method, avg(best_acc) FROM "
+                            + "retrain_runs GROUP BY method\"; without one, the views are listed")
     String query;
 
     public static void main(String[] args) {
         Cli.main(new SqlMain(), args);
     }
 
-    /** {@code --results}: a plain relative path is the caller's (the launcher runs in the project folder). */
+    /**
+     * {@code --results}: a plain relative path is the caller's (the launcher runs in the project
+     * folder).
+     */
     private String location() {
         if (results == null) {
             return "results";
         }
         String cwd = System.getProperty("adabet.cwd");
-        boolean plainRelative = !results.contains(":") && !java.nio.file.Path.of(results).isAbsolute();
-        return plainRelative && cwd != null ? java.nio.file.Path.of(cwd).resolve(results).toString() : results;
+        boolean plainRelative =
+                !results.contains(":") && !java.nio.file.Path.of(results).isAbsolute();
+        return plainRelative && cwd != null
+                ? java.nio.file.Path.of(cwd).resolve(results).toString()
+                : results;
     }
 
     @Override
@@ -67,8 +87,15 @@ public final class SqlMain implements Callable<Integer> {
                 return 2;
             }
             if (query == null) {
-                System.out.println("run " + chosen.runId() + " (" + chosen.name() + ", " + chosen.created() + ") at "
-                        + chosen.folder());
+                System.out.println(
+                        "run "
+                                + chosen.runId()
+                                + " ("
+                                + chosen.name()
+                                + ", "
+                                + chosen.created()
+                                + ") at "
+                                + chosen.folder());
                 System.out.println("views: runs, " + String.join(", ", tables));
                 return 0;
             }
@@ -82,7 +109,8 @@ public final class SqlMain implements Callable<Integer> {
                 if (!(e instanceof AnalysisException)) {
                     throw e;
                 }
-                System.err.println("adabet sql: " + e.getMessage().lines().findFirst().orElse("query failed"));
+                System.err.println(
+                        "adabet sql: " + e.getMessage().lines().findFirst().orElse("query failed"));
                 return 1;
             }
         } finally {

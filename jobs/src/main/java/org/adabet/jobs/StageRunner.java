@@ -16,8 +16,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Runs the tasks of one stage as Spark tasks, resumably: tasks that an earlier attempt of the run
  * finished (see {@link TaskStore}) are taken from there, only the others are computed, and each
- * computed task is recorded by its executor as soon as it succeeds. Failed tasks go to the
- * {@link FailureLog}; the stage goes on.
+ * computed task is recorded by its executor as soon as it succeeds. Failed tasks go to the {@link
+ * FailureLog}; the stage goes on.
  */
 final class StageRunner {
     /** A computed outcome and when its task finished (epoch milliseconds, executor clock). */
@@ -38,8 +38,15 @@ final class StageRunner {
     private final Consumer<String> console;
     private final Map<String, Counts> counts = new LinkedHashMap<>();
 
-    /** @param partitions the configured number of partitions; 0 for one per task */
-    StageRunner(SparkSession spark, int partitions, TaskStore store, FailureLog failures, Consumer<String> console) {
+    /**
+     * @param partitions the configured number of partitions; 0 for one per task
+     */
+    StageRunner(
+            SparkSession spark,
+            int partitions,
+            TaskStore store,
+            FailureLog failures,
+            Consumer<String> console) {
         this.spark = spark;
         this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         this.partitions = partitions;
@@ -54,8 +61,13 @@ final class StageRunner {
      * @param key the task's key, unique in the stage (see {@link org.adabet.sweep.TaskKeys})
      * @param error the outcome's error, null when it succeeded
      */
-    <T, R extends Serializable> List<R> run(String stage, Class<R> type, List<T> tasks, Function<T, String> key,
-            Function<T, R> work, Function<R, String> error) {
+    <T, R extends Serializable> List<R> run(
+            String stage,
+            Class<R> type,
+            List<T> tasks,
+            Function<T, String> key,
+            Function<T, R> work,
+            Function<R, String> error) {
         Map<String, R> done = store.load(stage, type);
         List<T> missing = new ArrayList<>();
         int reused = 0;
@@ -68,17 +80,28 @@ final class StageRunner {
         }
         counts.put(stage, new Counts(tasks.size(), reused));
         if (reused > 0) {
-            console.accept(stage + ": " + reused + " of " + tasks.size()
-                    + " tasks reused from an earlier attempt, " + missing.size() + " to compute");
+            console.accept(
+                    stage
+                            + ": "
+                            + reused
+                            + " of "
+                            + tasks.size()
+                            + " tasks reused from an earlier attempt, "
+                            + missing.size()
+                            + " to compute");
         }
         TaskStore s = store;
-        List<Finished<R>> computed = distribute(stage, missing, t -> {
-            R outcome = work.call(t);
-            if (error.call(outcome) == null) {
-                s.save(stage, key.call(t), outcome);
-            }
-            return new Finished<>(outcome, System.currentTimeMillis());
-        });
+        List<Finished<R>> computed =
+                distribute(
+                        stage,
+                        missing,
+                        t -> {
+                            R outcome = work.call(t);
+                            if (error.call(outcome) == null) {
+                                s.save(stage, key.call(t), outcome);
+                            }
+                            return new Finished<>(outcome, System.currentTimeMillis());
+                        });
         Map<String, Finished<R>> byKey = new HashMap<>();
         for (int i = 0; i < missing.size(); i++) {
             byKey.put(call(key, missing.get(i)), computed.get(i));

@@ -8,9 +8,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class AdabetMainTest {
@@ -21,16 +21,28 @@ class AdabetMainTest {
         CommandLine cl = AdabetMain.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        cl.getSubcommands().values().forEach(c -> {
-            c.setOut(new PrintWriter(out, true));
-            c.setErr(new PrintWriter(err, true));
-        });
+        cl.getSubcommands()
+                .values()
+                .forEach(
+                        c -> {
+                            c.setOut(new PrintWriter(out, true));
+                            c.setErr(new PrintWriter(err, true));
+                        });
         return cl.execute(args);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--help", "run --help", "ph --help", "models --help", "forward --help",
-        "bench --help", "bench ph --help", "completion --help"})
+    @ValueSource(
+            strings = {
+                "--help",
+                "run --help",
+                "ph --help",
+                "models --help",
+                "forward --help",
+                "bench --help",
+                "bench ph --help",
+                "completion --help"
+            })
     void everyCommandHasHelpExitingZero(String args) {
         assertEquals(0, run(args.split(" ")), err.toString());
         assertTrue(out.toString().startsWith("Usage: adabet"), out.toString());
@@ -52,7 +64,9 @@ class AdabetMainTest {
     void usageErrorsAreOneLineAndExitTwo() {
         assertEquals(2, run("models", "--width=abc"));
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
-        assertTrue(err.toString().startsWith("adabet models: Invalid value for option '--width'"), err.toString());
+        assertTrue(
+                err.toString().startsWith("adabet models: Invalid value for option '--width'"),
+                err.toString());
         err.getBuffer().setLength(0);
         assertEquals(2, run("run", "--bogus"));
         assertEquals(1, err.toString().strip().lines().count(), err.toString());

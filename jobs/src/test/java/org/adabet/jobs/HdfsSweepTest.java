@@ -22,26 +22,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A tiny sweep whose {@code output.dir} is a real HDFS (MiniDFSCluster: one name node and one
- * data node on 127.0.0.1, inside this JVM): every table and text file lands there and reads back
- * equal to the same sweep written to the local file system, host times aside.
+ * A tiny sweep whose {@code output.dir} is a real HDFS (MiniDFSCluster: one name node and one data
+ * node on 127.0.0.1, inside this JVM): every table and text file lands there and reads back equal
+ * to the same sweep written to the local file system, host times aside.
  */
 @Tag("spark")
 @Tag("slow")
 class HdfsSweepTest {
     /** Tables of the tiny sweep (oracle off, no gradient method: those tables are not written). */
-    private static final List<String> TABLES = List.of(Tables.PRETRAIN, Tables.LAYER_STATISTICS,
-            Tables.LAYER_SCORES, Tables.SELECTIONS, Tables.RETRAIN_RUNS);
+    private static final List<String> TABLES =
+            List.of(
+                    Tables.PRETRAIN,
+                    Tables.LAYER_STATISTICS,
+                    Tables.LAYER_SCORES,
+                    Tables.SELECTIONS,
+                    Tables.RETRAIN_RUNS);
 
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
     private static MiniDFSCluster hdfs;
     private static SparkSession spark;
 
     @BeforeAll
     static void start() throws IOException {
         Configuration conf = new Configuration();
-        hdfs = new MiniDFSCluster.Builder(conf, dir.resolve("hdfs").toFile()).numDataNodes(1).build();
+        hdfs =
+                new MiniDFSCluster.Builder(conf, dir.resolve("hdfs").toFile())
+                        .numDataNodes(1)
+                        .build();
         hdfs.waitActive();
         spark = LocalSpark.session("adabet-hdfs-test", "local[2]");
     }
@@ -56,22 +63,45 @@ class HdfsSweepTest {
         }
     }
 
-    /** One pair, one method, one budget, one epoch: the smallest sweep that writes every stage's table. */
+    /**
+     * One pair, one method, one budget, one epoch: the smallest sweep that writes every stage's
+     * table.
+     */
     private static SweepConfig tiny(String outputDir) {
-        return ConfigLoader.load("quick", List.of("model.architectures=[convnet_s]", "data.targets=[corrupted]",
-                "name=tiny", "data.image-size=16", "data.source.classes=4", "data.source.train-per-class=16",
-                "data.source.test-per-class=8", "data.target.train-per-class=8", "data.target.test-per-class=8",
-                "model.width=4", "pretrain.epochs=1", "pretrain.batch-size=16", "statistics.batches=1",
-                "statistics.batch-size=16", "retrain.epochs=1", "retrain.batch-size=16", "retrain.seeds=[0]",
-                "selection.rhos=[0.2]", "selection.memory-budgets=[]", "selection.methods=[adabet]",
-                "oracle.enabled=false", "pretrain.cache-dir=\"" + dir.resolve("models") + "\"",
-                "output.dir=\"" + outputDir + "\""));
+        return ConfigLoader.load(
+                "quick",
+                List.of(
+                        "model.architectures=[convnet_s]",
+                        "data.targets=[corrupted]",
+                        "name=tiny",
+                        "data.image-size=16",
+                        "data.source.classes=4",
+                        "data.source.train-per-class=16",
+                        "data.source.test-per-class=8",
+                        "data.target.train-per-class=8",
+                        "data.target.test-per-class=8",
+                        "model.width=4",
+                        "pretrain.epochs=1",
+                        "pretrain.batch-size=16",
+                        "statistics.batches=1",
+                        "statistics.batch-size=16",
+                        "retrain.epochs=1",
+                        "retrain.batch-size=16",
+                        "retrain.seeds=[0]",
+                        "selection.rhos=[0.2]",
+                        "selection.memory-budgets=[]",
+                        "selection.methods=[adabet]",
+                        "oracle.enabled=false",
+                        "pretrain.cache-dir=\"" + dir.resolve("models") + "\"",
+                        "output.dir=\"" + outputDir + "\""));
     }
 
     @Test
     void aSweepWritesItsTablesAndFilesToHdfsAndTheyEqualALocalRun() throws IOException {
-        // Local first: it fills the pretraining cache, which stays on the driver's disk for both runs.
-        SweepResult local = new SweepJob(spark, tiny(dir.resolve("results").toString()), "test").run();
+        // Local first: it fills the pretraining cache, which stays on the driver's disk for both
+        // runs.
+        SweepResult local =
+                new SweepJob(spark, tiny(dir.resolve("results").toString()), "test").run();
         String hdfsDir = "hdfs://127.0.0.1:" + hdfs.getNameNodePort() + "/results";
         SweepResult remote = new SweepJob(spark, tiny(hdfsDir), "test").run();
 
@@ -79,7 +109,9 @@ class HdfsSweepTest {
         FileSystem fs = hdfs.getFileSystem();
         String folder = remote.outputDir().substring(hdfsDir.length());
         for (String file : List.of("provenance.json", "comparison.csv", "comparison.md")) {
-            assertTrue(fs.exists(new org.apache.hadoop.fs.Path("/results" + folder + "/" + file)), file);
+            assertTrue(
+                    fs.exists(new org.apache.hadoop.fs.Path("/results" + folder + "/" + file)),
+                    file);
         }
 
         for (String table : TABLES) {
@@ -93,15 +125,24 @@ class HdfsSweepTest {
             assertEquals(TableRows.sorted(here, table), TableRows.sorted(there, table), table);
         }
         // The CSV parses (Spark's reader, from HDFS) and holds the local run's rows.
-        Dataset<Row> csv = spark.read().option("header", "true").csv(remote.outputDir() + "/comparison.csv");
+        Dataset<Row> csv =
+                spark.read().option("header", "true").csv(remote.outputDir() + "/comparison.csv");
         assertEquals(local.comparison().rows().size(), csv.count());
-        assertEquals(TableRows.sorted(spark.read().option("header", "true").csv(local.outputDir() + "/comparison.csv"),
-                "comparison"), TableRows.sorted(csv, "comparison"));
-        Row provenance = spark.read().option("multiLine", "true").json(remote.outputDir() + "/provenance.json")
-                .select("run_id", "timings_ms.retrain", "config.output.dir").first();
+        assertEquals(
+                TableRows.sorted(
+                        spark.read()
+                                .option("header", "true")
+                                .csv(local.outputDir() + "/comparison.csv"),
+                        "comparison"),
+                TableRows.sorted(csv, "comparison"));
+        Row provenance =
+                spark.read()
+                        .option("multiLine", "true")
+                        .json(remote.outputDir() + "/provenance.json")
+                        .select("run_id", "timings_ms.retrain", "config.output.dir")
+                        .first();
         assertEquals(remote.runId(), provenance.getString(0));
         assertTrue(provenance.getDouble(1) > 0);
         assertEquals(hdfsDir, provenance.getString(2));
     }
-
 }

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A tiny sweep that fails some selections, and one resumed after losing half its retraining runs. */
+/**
+ * A tiny sweep that fails some selections, and one resumed after losing half its retraining runs.
+ */
 @Tag("spark")
 class ResumeAndFailuresTest {
     private static SparkSession spark;
@@ -37,14 +39,30 @@ class ResumeAndFailuresTest {
     }
 
     private static SweepConfig tiny(Path dir, String memoryBudgets) {
-        return ConfigLoader.load("quick", List.of("model.architectures=[convnet_s]", "name=tiny",
-                "data.image-size=16", "data.source.classes=4", "data.source.train-per-class=16",
-                "data.source.test-per-class=8", "data.target.train-per-class=8", "data.target.test-per-class=8",
-                "model.width=4", "pretrain.epochs=1", "pretrain.batch-size=16", "statistics.batches=2",
-                "statistics.batch-size=16", "retrain.epochs=1", "retrain.batch-size=16", "retrain.seeds=[0]",
-                "selection.rhos=[0.2]", "selection.memory-budgets=" + memoryBudgets,
-                "selection.methods=[adabet, full, last_layer, fisher]",
-                "pretrain.cache-dir=\"" + dir.resolve("models") + "\"", "output.dir=\"" + dir.resolve("results") + "\""));
+        return ConfigLoader.load(
+                "quick",
+                List.of(
+                        "model.architectures=[convnet_s]",
+                        "name=tiny",
+                        "data.image-size=16",
+                        "data.source.classes=4",
+                        "data.source.train-per-class=16",
+                        "data.source.test-per-class=8",
+                        "data.target.train-per-class=8",
+                        "data.target.test-per-class=8",
+                        "model.width=4",
+                        "pretrain.epochs=1",
+                        "pretrain.batch-size=16",
+                        "statistics.batches=2",
+                        "statistics.batch-size=16",
+                        "retrain.epochs=1",
+                        "retrain.batch-size=16",
+                        "retrain.seeds=[0]",
+                        "selection.rhos=[0.2]",
+                        "selection.memory-budgets=" + memoryBudgets,
+                        "selection.methods=[adabet, full, last_layer, fisher]",
+                        "pretrain.cache-dir=\"" + dir.resolve("models") + "\"",
+                        "output.dir=\"" + dir.resolve("results") + "\""));
     }
 
     @Test
@@ -53,20 +71,28 @@ class ResumeAndFailuresTest {
 
         // adabet and fisher at the 1K budget, on each of the 2 pairs: nothing fits.
         Dataset<Row> failures = spark.read().parquet(result.failuresTable());
-        assertEquals(List.of(Tables.FAILURES_SCHEMA.fieldNames()), List.of(failures.schema().fieldNames()));
+        assertEquals(
+                List.of(Tables.FAILURES_SCHEMA.fieldNames()),
+                List.of(failures.schema().fieldNames()));
         assertEquals(4, failures.count(), () -> failures.collectAsList().toString());
-        assertEquals(4, failures.filter("stage = 'selection' and error_class = 'EmptySelection' and attempt = 1"
-                + " and message like '%fits no layer%'").count(),
+        assertEquals(
+                4,
+                failures.filter(
+                                "stage = 'selection' and error_class = 'EmptySelection' and attempt = 1"
+                                        + " and message like '%fits no layer%'")
+                        .count(),
                 () -> failures.collectAsList().toString());
         assertEquals(4, result.failures());
         assertEquals(3, result.exitStatus());
-        assertTrue(result.failureSummary().startsWith("4 task(s) or selection(s) failed; listed in "));
+        assertTrue(
+                result.failureSummary().startsWith("4 task(s) or selection(s) failed; listed in "));
         // The sweep went on: full, last_layer and the rho budget of adabet and fisher were trained.
         assertEquals(2 * (2 + 2), result.retraining().stream().filter(o -> o.succeeded()).count());
     }
 
     @Test
-    void aRerunAfterLosingRetrainRunsComputesOnlyThoseAndWritesTheSameTables(@TempDir Path dir) throws IOException {
+    void aRerunAfterLosingRetrainRunsComputesOnlyThoseAndWritesTheSameTables(@TempDir Path dir)
+            throws IOException {
         SweepConfig config = tiny(dir, "[10M]");
         SweepResult first = new SweepJob(spark, config, "test").run();
         assertEquals(0, first.exitStatus());
@@ -78,7 +104,10 @@ class ResumeAndFailuresTest {
         List<Path> recorded;
         try (Stream<Path> files = Files.list(out.resolve("_tasks/retrain"))) {
             // Hadoop's local file system keeps a '.<name>.crc' beside each file: not a task.
-            recorded = files.filter(p -> p.getFileName().toString().endsWith(".task")).sorted().toList();
+            recorded =
+                    files.filter(p -> p.getFileName().toString().endsWith(".task"))
+                            .sorted()
+                            .toList();
         }
         int lost = recorded.size() / 2;
         for (Path p : recorded.subList(0, lost)) {
@@ -90,8 +119,18 @@ class ResumeAndFailuresTest {
         int retrain = recorded.size();
         // 2 pairs x 2 batches of statistics, 2 gradient tasks, 22 oracle runs: all reused.
         assertEquals(4 + 2 + (retrain - lost) + 22, resumed.reusedTasks(), provenance);
-        assertTrue(provenance.replaceAll("\\s", "").contains("\"retrain\":{\"tasks\":" + retrain + ",\"reused\":"
-                + (retrain - lost) + ",\"computed\":" + lost + "}"), provenance);
+        assertTrue(
+                provenance
+                        .replaceAll("\\s", "")
+                        .contains(
+                                "\"retrain\":{\"tasks\":"
+                                        + retrain
+                                        + ",\"reused\":"
+                                        + (retrain - lost)
+                                        + ",\"computed\":"
+                                        + lost
+                                        + "}"),
+                provenance);
         assertTrue(provenance.replaceAll("\\s", "").contains("\"attempt\":2"), provenance);
         assertEquals(before, tables(out));
         assertEquals(0, resumed.exitStatus());
@@ -105,16 +144,30 @@ class ResumeAndFailuresTest {
     /** Every task table's rows without their host-time columns, sorted; no task key twice. */
     private static List<List<String>> tables(Path out) {
         List<List<String>> all = new ArrayList<>();
-        for (String table : List.of(Tables.LAYER_STATISTICS, Tables.GRADIENT_STATISTICS, Tables.SELECTIONS,
-                Tables.RETRAIN_RUNS, Tables.ORACLE_RUNS, Tables.LAYER_SCORES, Tables.AGREEMENT)) {
+        for (String table :
+                List.of(
+                        Tables.LAYER_STATISTICS,
+                        Tables.GRADIENT_STATISTICS,
+                        Tables.SELECTIONS,
+                        Tables.RETRAIN_RUNS,
+                        Tables.ORACLE_RUNS,
+                        Tables.LAYER_SCORES,
+                        Tables.AGREEMENT)) {
             Dataset<Row> df = spark.read().parquet(out.resolve(table).toString());
-            for (String hostTime : List.of("task_ms", "persistence_ms", "channel_ms", "selection_ms", "train_ms")) {
+            for (String hostTime :
+                    List.of(
+                            "task_ms",
+                            "persistence_ms",
+                            "channel_ms",
+                            "selection_ms",
+                            "train_ms")) {
                 df = df.drop(hostTime);
             }
             List<String> rows = df.collectAsList().stream().map(Row::toString).sorted().toList();
             all.add(rows);
             if (table.equals(Tables.RETRAIN_RUNS) || table.equals(Tables.ORACLE_RUNS)) {
-                long keys = df.select("pair", "method", "budget", "seed", "layers").distinct().count();
+                long keys =
+                        df.select("pair", "method", "budget", "seed", "layers").distinct().count();
                 assertEquals(rows.size(), keys, table + ": a task key twice");
             }
         }

@@ -28,7 +28,8 @@ class StageProgressTest {
     void aSlowStageIsNeverSilentForLongerThanTheQuietPeriod() {
         StageProgress p = new StageProgress("oracle: 1000 tasks", 1000, 0);
         assertTrue(p.taskEnded(true, SECOND).isEmpty());
-        assertEquals("oracle: 2/1000 tasks, about 291m05s left",
+        assertEquals(
+                "oracle: 2/1000 tasks, about 291m05s left",
                 p.taskEnded(true, StageProgress.QUIET_NANOS + 5 * SECOND).orElseThrow());
     }
 }

@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real Spark standalone cluster on 127.0.0.1 for tests: one Master and {@code workers} Workers of
  * one core each, every one its own JVM on the test's classpath (Maven's jars, no Spark
- * distribution; {@code SPARK_TESTING} lets the Workers launch executors without one). Executors
- * are further JVMs the Workers start, so a test can kill one by its pid. {@link #close} stops
- * every process it started.
+ * distribution; {@code SPARK_TESTING} lets the Workers launch executors without one). Executors are
+ * further JVMs the Workers start, so a test can kill one by its pid. {@link #close} stops every
+ * process it started.
  */
 final class StandaloneCluster implements AutoCloseable {
     private final List<Process> daemons = new ArrayList<>();
@@ -25,14 +25,36 @@ final class StandaloneCluster implements AutoCloseable {
     StandaloneCluster(int workers, Path dir) throws IOException, InterruptedException {
         this.port = freePort();
         this.logs = Files.createDirectories(dir.resolve("logs"));
-        daemons.add(start("master", List.of("org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
-                "--port", String.valueOf(port), "--webui-port", String.valueOf(freePort()))));
+        daemons.add(
+                start(
+                        "master",
+                        List.of(
+                                "org.apache.spark.deploy.master.Master",
+                                "--host",
+                                "127.0.0.1",
+                                "--port",
+                                String.valueOf(port),
+                                "--webui-port",
+                                String.valueOf(freePort()))));
         waitForPort(port);
         for (int i = 0; i < workers; i++) {
             Path work = Files.createDirectories(dir.resolve("worker-" + i));
-            daemons.add(start("worker-" + i, List.of("org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
-                    "--cores", "1", "--memory", "2g", "--webui-port", String.valueOf(freePort()),
-                    "--work-dir", work.toString(), masterUrl())));
+            daemons.add(
+                    start(
+                            "worker-" + i,
+                            List.of(
+                                    "org.apache.spark.deploy.worker.Worker",
+                                    "--host",
+                                    "127.0.0.1",
+                                    "--cores",
+                                    "1",
+                                    "--memory",
+                                    "2g",
+                                    "--webui-port",
+                                    String.valueOf(freePort()),
+                                    "--work-dir",
+                                    work.toString(),
+                                    masterUrl())));
         }
     }
 
@@ -56,7 +78,8 @@ final class StandaloneCluster implements AutoCloseable {
 
     /** The executor JVMs this cluster's Workers run now, oldest first. */
     List<ProcessHandle> executors() {
-        return daemons.stream().flatMap(Process::descendants)
+        return daemons.stream()
+                .flatMap(Process::descendants)
                 .filter(p -> commandLine(p).contains("CoarseGrainedExecutorBackend"))
                 .sorted((a, b) -> Long.compare(a.pid(), b.pid()))
                 .toList();
@@ -70,8 +93,10 @@ final class StandaloneCluster implements AutoCloseable {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.addAll(main);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(logs.resolve(name + ".log").toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(logs.resolve(name + ".log").toFile());
         pb.environment().put("SPARK_TESTING", "1");
         pb.environment().put("SPARK_SCALA_VERSION", "2.13");
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
@@ -98,15 +123,21 @@ final class StandaloneCluster implements AutoCloseable {
 
     /** Every process the daemons started, with its command (for failure messages). */
     String processes() {
-        return daemons.stream().flatMap(Process::descendants)
-                .map(p -> p.pid() + ": " + commandLine(p).replaceAll("-cp \\S+", "-cp ...")).toList().toString();
+        return daemons.stream()
+                .flatMap(Process::descendants)
+                .map(p -> p.pid() + ": " + commandLine(p).replaceAll("-cp \\S+", "-cp ..."))
+                .toList()
+                .toString();
     }
 
     /** The full command line from /proc (the JDK's ProcessHandle.Info leaves long ones out). */
     private static String commandLine(ProcessHandle p) {
         try {
-            return new String(Files.readAllBytes(Path.of("/proc", String.valueOf(p.pid()), "cmdline")),
-                    java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+            return new String(
+                            Files.readAllBytes(
+                                    Path.of("/proc", String.valueOf(p.pid()), "cmdline")),
+                            java.nio.charset.StandardCharsets.UTF_8)
+                    .replace('\0', ' ');
         } catch (IOException e) {
             return p.info().commandLine().orElse("");
         }
@@ -122,7 +153,8 @@ final class StandaloneCluster implements AutoCloseable {
         for (ProcessHandle executor : executors()) {
             executor.destroyForcibly();
         }
-        for (Process p : daemons.stream().sorted((a, b) -> -Long.compare(a.pid(), b.pid())).toList()) {
+        for (Process p :
+                daemons.stream().sorted((a, b) -> -Long.compare(a.pid(), b.pid())).toList()) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroy();
             if (!p.waitFor(10, TimeUnit.SECONDS)) {

@@ -24,26 +24,49 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A sweep on a real standalone cluster (a Master and two 1-core Workers, executors in their own
- * JVMs) survives losing an executor in the middle of the retrain stage: one executor JVM is
- * killed (SIGKILL, by pid) when the stage's first task ends; Spark reruns its tasks elsewhere and
- * the run's tables equal a local-mode run of the same configuration (host times aside).
+ * JVMs) survives losing an executor in the middle of the retrain stage: one executor JVM is killed
+ * (SIGKILL, by pid) when the stage's first task ends; Spark reruns its tasks elsewhere and the
+ * run's tables equal a local-mode run of the same configuration (host times aside).
  */
 @Tag("spark")
 @Tag("slow")
 class StandaloneClusterTest {
-    private static final List<String> TABLES = List.of(Tables.PRETRAIN, Tables.LAYER_STATISTICS,
-            Tables.LAYER_SCORES, Tables.SELECTIONS, Tables.RETRAIN_RUNS);
+    private static final List<String> TABLES =
+            List.of(
+                    Tables.PRETRAIN,
+                    Tables.LAYER_STATISTICS,
+                    Tables.LAYER_SCORES,
+                    Tables.SELECTIONS,
+                    Tables.RETRAIN_RUNS);
 
     private static SweepConfig config(Path dir, String output) {
-        return ConfigLoader.load("quick", List.of("model.architectures=[convnet_s]", "data.targets=[corrupted]",
-                "name=cluster", "data.image-size=16", "data.source.classes=4", "data.source.train-per-class=16",
-                "data.source.test-per-class=8", "data.target.train-per-class=16", "data.target.test-per-class=8",
-                "model.width=4", "pretrain.epochs=1", "pretrain.batch-size=16", "statistics.batches=1",
-                "statistics.batch-size=16", "retrain.epochs=2", "retrain.batch-size=16", "retrain.seeds=[0, 1]",
-                "selection.rhos=[0.2, 0.5]", "selection.memory-budgets=[]",
-                "selection.methods=[adabet, full, last_layer, random]", "oracle.enabled=false",
-                "spark.partitions=0", "pretrain.cache-dir=\"" + dir.resolve("models") + "\"",
-                "output.dir=\"" + output + "\""));
+        return ConfigLoader.load(
+                "quick",
+                List.of(
+                        "model.architectures=[convnet_s]",
+                        "data.targets=[corrupted]",
+                        "name=cluster",
+                        "data.image-size=16",
+                        "data.source.classes=4",
+                        "data.source.train-per-class=16",
+                        "data.source.test-per-class=8",
+                        "data.target.train-per-class=16",
+                        "data.target.test-per-class=8",
+                        "model.width=4",
+                        "pretrain.epochs=1",
+                        "pretrain.batch-size=16",
+                        "statistics.batches=1",
+                        "statistics.batch-size=16",
+                        "retrain.epochs=2",
+                        "retrain.batch-size=16",
+                        "retrain.seeds=[0, 1]",
+                        "selection.rhos=[0.2, 0.5]",
+                        "selection.memory-budgets=[]",
+                        "selection.methods=[adabet, full, last_layer, random]",
+                        "oracle.enabled=false",
+                        "spark.partitions=0",
+                        "pretrain.cache-dir=\"" + dir.resolve("models") + "\"",
+                        "output.dir=\"" + output + "\""));
     }
 
     @Test
@@ -57,13 +80,23 @@ class StandaloneClusterTest {
         }
 
         try (StandaloneCluster cluster = new StandaloneCluster(2, dir.resolve("cluster"))) {
-            SparkConf conf = new SparkConf().setMaster(cluster.masterUrl()).setAppName("cluster-test")
-                    .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
-                    .set("spark.ui.enabled", "false").set("spark.executor.memory", "1g")
-                    .set("spark.executor.cores", "1").set("spark.cores.max", "2")
-                    .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
-                    .set("spark.executor.extraJavaOptions", StandaloneCluster.executorJavaOptions())
-                    .set("spark.sql.sources.partitionOverwriteMode", "dynamic");
+            SparkConf conf =
+                    new SparkConf()
+                            .setMaster(cluster.masterUrl())
+                            .setAppName("cluster-test")
+                            .set("spark.driver.host", "127.0.0.1")
+                            .set("spark.driver.bindAddress", "127.0.0.1")
+                            .set("spark.ui.enabled", "false")
+                            .set("spark.executor.memory", "1g")
+                            .set("spark.executor.cores", "1")
+                            .set("spark.cores.max", "2")
+                            .set(
+                                    "spark.executor.extraClassPath",
+                                    System.getProperty("java.class.path"))
+                            .set(
+                                    "spark.executor.extraJavaOptions",
+                                    StandaloneCluster.executorJavaOptions())
+                            .set("spark.sql.sources.partitionOverwriteMode", "dynamic");
             SparkSession remote = SparkSession.builder().config(conf).getOrCreate();
             try {
                 waitForExecutors(remote, 2);
@@ -71,46 +104,63 @@ class StandaloneClusterTest {
                 AtomicLong retrainJob = new AtomicLong(-1);
                 AtomicLong executorsLost = new AtomicLong();
                 AtomicLong failedAttempts = new AtomicLong();
-                remote.sparkContext().addSparkListener(new SparkListener() {
-                    @Override
-                    public void onJobStart(SparkListenerJobStart start) {
-                        String d = start.properties().getProperty("spark.job.description", "");
-                        if (d.startsWith("retrain")) {
-                            retrainJob.set(start.jobId());
-                        }
-                    }
+                remote.sparkContext()
+                        .addSparkListener(
+                                new SparkListener() {
+                                    @Override
+                                    public void onJobStart(SparkListenerJobStart start) {
+                                        String d =
+                                                start.properties()
+                                                        .getProperty("spark.job.description", "");
+                                        if (d.startsWith("retrain")) {
+                                            retrainJob.set(start.jobId());
+                                        }
+                                    }
 
-                    @Override
-                    public void onTaskEnd(SparkListenerTaskEnd end) {
-                        if (end.reason() != org.apache.spark.Success$.MODULE$) {
-                            failedAttempts.incrementAndGet();
-                        }
-                        if (retrainJob.get() >= 0) {
-                            retrainStarted.countDown();
-                        }
-                    }
+                                    @Override
+                                    public void onTaskEnd(SparkListenerTaskEnd end) {
+                                        if (end.reason() != org.apache.spark.Success$.MODULE$) {
+                                            failedAttempts.incrementAndGet();
+                                        }
+                                        if (retrainJob.get() >= 0) {
+                                            retrainStarted.countDown();
+                                        }
+                                    }
 
-                    @Override
-                    public void onExecutorRemoved(SparkListenerExecutorRemoved removed) {
-                        executorsLost.incrementAndGet();
-                    }
-                });
+                                    @Override
+                                    public void onExecutorRemoved(
+                                            SparkListenerExecutorRemoved removed) {
+                                        executorsLost.incrementAndGet();
+                                    }
+                                });
                 SweepConfig onCluster = config(dir, dir.resolve("cluster-results").toString());
-                CompletableFuture<SweepResult> run = CompletableFuture.supplyAsync(
-                        () -> new SweepJob(remote, onCluster, "test").run());
-                assertTrue(retrainStarted.await(240, TimeUnit.SECONDS), "the retrain stage never ran a task");
+                CompletableFuture<SweepResult> run =
+                        CompletableFuture.supplyAsync(
+                                () -> new SweepJob(remote, onCluster, "test").run());
+                assertTrue(
+                        retrainStarted.await(240, TimeUnit.SECONDS),
+                        "the retrain stage never ran a task");
                 List<ProcessHandle> executors = cluster.executors();
                 assertEquals(2, executors.size(), "executor JVMs among " + cluster.processes());
                 executors.get(0).destroyForcibly();
                 SweepResult result = run.get(300, TimeUnit.SECONDS);
                 assertTrue(executorsLost.get() >= 1, "Spark never noticed the killed executor");
-                System.out.println("cluster test: executors lost " + executorsLost.get() + ", failed task attempts "
-                        + failedAttempts.get() + ", retrain runs " + result.retraining().size());
+                System.out.println(
+                        "cluster test: executors lost "
+                                + executorsLost.get()
+                                + ", failed task attempts "
+                                + failedAttempts.get()
+                                + ", retrain runs "
+                                + result.retraining().size());
 
                 assertEquals(local.runId(), result.runId());
                 for (String table : TABLES) {
-                    assertEquals(TableRows.sorted(remote.read().parquet(local.outputDir() + "/" + table), table),
-                            TableRows.sorted(remote.read().parquet(result.outputDir() + "/" + table), table), table);
+                    assertEquals(
+                            TableRows.sorted(
+                                    remote.read().parquet(local.outputDir() + "/" + table), table),
+                            TableRows.sorted(
+                                    remote.read().parquet(result.outputDir() + "/" + table), table),
+                            table);
                 }
             } finally {
                 remote.stop();
@@ -118,10 +168,16 @@ class StandaloneClusterTest {
         }
     }
 
-    private static void waitForExecutors(SparkSession spark, int count) throws InterruptedException {
-        for (int i = 0; i < 600 && spark.sparkContext().getExecutorMemoryStatus().size() < count + 1; i++) {
+    private static void waitForExecutors(SparkSession spark, int count)
+            throws InterruptedException {
+        for (int i = 0;
+                i < 600 && spark.sparkContext().getExecutorMemoryStatus().size() < count + 1;
+                i++) {
             Thread.sleep(100);
         }
-        assertEquals(count + 1, spark.sparkContext().getExecutorMemoryStatus().size(), "executors registered");
+        assertEquals(
+                count + 1,
+                spark.sparkContext().getExecutorMemoryStatus().size(),
+                "executors registered");
     }
 }

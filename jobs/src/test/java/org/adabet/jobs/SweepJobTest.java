@@ -36,15 +36,31 @@ class SweepJobTest {
     }
 
     private static SweepConfig tiny(Path dir) {
-        return ConfigLoader.load("quick", List.of("model.architectures=[convnet_s]", 
-                "name=tiny", "data.image-size=16", "data.source.classes=4", "data.source.train-per-class=16",
-                "data.source.test-per-class=8", "data.target.train-per-class=8", "data.target.test-per-class=8",
-                "model.width=4", "pretrain.epochs=1", "pretrain.batch-size=16", "statistics.batches=2",
-                "statistics.batch-size=16", "retrain.epochs=1", "retrain.batch-size=16", "retrain.seeds=[0]",
-                "selection.rhos=[0.2]", "selection.memory-budgets=[10M]",
-                "selection.methods=[adabet, \"adabet:beta1\", adabet_channel, full, last_layer, bn_bias, fisher, rgn, "
-                        + "elastic, random]", "pretrain.cache-dir=\"" + dir.resolve("models") + "\"",
-                "output.dir=\"" + dir.resolve("results") + "\""));
+        return ConfigLoader.load(
+                "quick",
+                List.of(
+                        "model.architectures=[convnet_s]",
+                        "name=tiny",
+                        "data.image-size=16",
+                        "data.source.classes=4",
+                        "data.source.train-per-class=16",
+                        "data.source.test-per-class=8",
+                        "data.target.train-per-class=8",
+                        "data.target.test-per-class=8",
+                        "model.width=4",
+                        "pretrain.epochs=1",
+                        "pretrain.batch-size=16",
+                        "statistics.batches=2",
+                        "statistics.batch-size=16",
+                        "retrain.epochs=1",
+                        "retrain.batch-size=16",
+                        "retrain.seeds=[0]",
+                        "selection.rhos=[0.2]",
+                        "selection.memory-budgets=[10M]",
+                        "selection.methods=[adabet, \"adabet:beta1\", adabet_channel, full, last_layer, bn_bias, fisher, rgn, "
+                                + "elastic, random]",
+                        "pretrain.cache-dir=\"" + dir.resolve("models") + "\"",
+                        "output.dir=\"" + dir.resolve("results") + "\""));
     }
 
     @Test
@@ -58,22 +74,44 @@ class SweepJobTest {
         // 2 pairs x 2 batches x 11 candidate layers of convnet_s.
         assertTable(out, Tables.LAYER_STATISTICS, Tables.LAYER_STATISTICS_SCHEMA, 44);
         assertTable(out, Tables.GRADIENT_STATISTICS, Tables.GRADIENT_STATISTICS_SCHEMA, 22);
-        // Every scoring method's ranking: 5 AdaBet variants, fisher, rgn, elastic, random; 2 pairs x 11 layers.
+        // Every scoring method's ranking: 5 AdaBet variants, fisher, rgn, elastic, random; 2 pairs
+        // x 11 layers.
         assertTable(out, Tables.LAYER_SCORES, Tables.LAYER_SCORES_SCHEMA, 9 * 22);
         // 2 pairs x (7 budgeted methods x 2 budgets + full, last_layer, bn_bias) at one seed.
         int runs = 2 * (7 * 2 + 3);
         assertTable(out, Tables.SELECTIONS, Tables.SELECTIONS_SCHEMA, runs);
-        Dataset<Row> retrained = assertTable(out, Tables.RETRAIN_RUNS, Tables.RETRAIN_RUNS_SCHEMA, runs);
-        assertEquals(runs, retrained.filter("status = 'ok' and run_id = '" + result.runId() + "'").count(),
-                () -> "failed runs: " + retrained.filter("status != 'ok'").select("method", "error").collectAsList());
-        assertEquals(2, retrained.filter("method = 'adabet' and budget = 'rho=0.2' and size(layers) = 2").count());
-        assertEquals(2, spark.read().parquet(out.resolve(Tables.SELECTIONS).toString())
-                .filter("method = 'adabet_channel' and budget = 'rho=0.2' and size(layers) = 2"
-                        // Layers whose channels cannot be ranked (one value per channel, equal scores) train whole.
-                        + " and size(map_keys(channels_trained)) <= 2"
-                        + " and array_except(map_keys(channels_trained), layers) = array()")
-                .count());
-        assertEquals(0, retrained.filter("peak_mem_bytes <= 0 or ref_mem_bytes <= 0 or training_flops <= 0").count());
+        Dataset<Row> retrained =
+                assertTable(out, Tables.RETRAIN_RUNS, Tables.RETRAIN_RUNS_SCHEMA, runs);
+        assertEquals(
+                runs,
+                retrained.filter("status = 'ok' and run_id = '" + result.runId() + "'").count(),
+                () ->
+                        "failed runs: "
+                                + retrained
+                                        .filter("status != 'ok'")
+                                        .select("method", "error")
+                                        .collectAsList());
+        assertEquals(
+                2,
+                retrained
+                        .filter("method = 'adabet' and budget = 'rho=0.2' and size(layers) = 2")
+                        .count());
+        assertEquals(
+                2,
+                spark.read()
+                        .parquet(out.resolve(Tables.SELECTIONS).toString())
+                        .filter(
+                                "method = 'adabet_channel' and budget = 'rho=0.2' and size(layers) = 2"
+                                        // Layers whose channels cannot be ranked (one value per
+                                        // channel, equal scores) train whole.
+                                        + " and size(map_keys(channels_trained)) <= 2"
+                                        + " and array_except(map_keys(channels_trained), layers) = array()")
+                        .count());
+        assertEquals(
+                0,
+                retrained
+                        .filter("peak_mem_bytes <= 0 or ref_mem_bytes <= 0 or training_flops <= 0")
+                        .count());
         assertTable(out, Tables.ORACLE_RUNS, Tables.RETRAIN_RUNS_SCHEMA, 22);
         assertTable(out, Tables.AGREEMENT, Tables.AGREEMENT_SCHEMA, 2 * 9);
 
@@ -84,20 +122,35 @@ class SweepJobTest {
         assertTrue(provenance.contains("\"run_id\": \"" + result.runId() + "\""), provenance);
         assertTrue(provenance.contains("\"layer_statistics\""), provenance);
 
-        // Same configuration again: pretraining comes from the cache, and every result is identical.
+        // Same configuration again: pretraining comes from the cache, and every result is
+        // identical.
         SweepResult again = new SweepJob(spark, config, "test").run();
         assertEquals(result.runId(), again.runId());
-        assertEquals(1, spark.read().parquet(out.resolve(Tables.PRETRAIN).toString())
-                .filter("from_cache = true").count());
+        assertEquals(
+                1,
+                spark.read()
+                        .parquet(out.resolve(Tables.PRETRAIN).toString())
+                        .filter("from_cache = true")
+                        .count());
         assertEquals(accuracies(result), accuracies(again));
-        assertEquals(result.comparison().rows().stream().map(ComparisonRow::layers).toList(),
+        assertEquals(
+                result.comparison().rows().stream().map(ComparisonRow::layers).toList(),
                 again.comparison().rows().stream().map(ComparisonRow::layers).toList());
     }
 
     private static List<String> accuracies(SweepResult r) {
         return r.retraining().stream()
-                .map(o -> o.task().key() + "=" + o.bestAccuracy() + "/" + o.finalAccuracy() + "/" + o.task().layers())
-                .sorted().toList();
+                .map(
+                        o ->
+                                o.task().key()
+                                        + "="
+                                        + o.bestAccuracy()
+                                        + "/"
+                                        + o.finalAccuracy()
+                                        + "/"
+                                        + o.task().layers())
+                .sorted()
+                .toList();
     }
 
     private static Dataset<Row> assertTable(Path out, String table, StructType schema, long rows) {
@@ -118,5 +171,4 @@ class SweepJobTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
-
 }

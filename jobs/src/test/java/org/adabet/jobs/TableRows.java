@@ -8,7 +8,10 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** Tables of two runs compared as a reader would: rows as text, sorted, host-specific columns left out. */
+/**
+ * Tables of two runs compared as a reader would: rows as text, sorted, host-specific columns left
+ * out.
+ */
 final class TableRows {
     private TableRows() {}
 
@@ -19,11 +22,18 @@ final class TableRows {
      * compared on its own by the tests.
      */
     static List<String> sorted(Dataset<Row> df, String table) {
-        Column[] kept = Arrays.stream(df.columns())
-                .filter(c -> !c.equals("run_id") && !c.endsWith("_ms") && !c.equals("from_cache")
-                        && !c.equals("source_accuracy"))
-                .map(df::col).toArray(Column[]::new);
-        List<String> rows = df.select(kept).collectAsList().stream().map(Row::toString).sorted().toList();
+        Column[] kept =
+                Arrays.stream(df.columns())
+                        .filter(
+                                c ->
+                                        !c.equals("run_id")
+                                                && !c.endsWith("_ms")
+                                                && !c.equals("from_cache")
+                                                && !c.equals("source_accuracy"))
+                        .map(df::col)
+                        .toArray(Column[]::new);
+        List<String> rows =
+                df.select(kept).collectAsList().stream().map(Row::toString).sorted().toList();
         assertTrue(!rows.isEmpty(), table + " has no rows");
         return rows;
     }

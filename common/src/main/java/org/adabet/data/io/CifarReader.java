@@ -12,38 +12,67 @@ import org.adabet.data.ImageSet;
 /**
  * Reads the binary versions of CIFAR-10 and CIFAR-100 (Krizhevsky, "Learning Multiple Layers of
  * Features from Tiny Images", 2009) as their archives unpack:
+ *
  * <ul>
- *   <li>CIFAR-10 ({@code cifar-10-batches-bin/}): {@code data_batch_1.bin} .. {@code data_batch_5.bin},
- *       {@code test_batch.bin}, {@code batches.meta.txt} (class names); each record is 1 label
- *       byte and 3072 pixel bytes, the 32x32 R, G and B planes row by row.</li>
- *   <li>CIFAR-100 ({@code cifar-100-binary/}): {@code train.bin}, {@code test.bin},
- *       {@code fine_label_names.txt}; each record is a coarse label byte, a fine label byte and
- *       3072 pixel bytes. The 100 fine labels are used.</li>
+ *   <li>CIFAR-10 ({@code cifar-10-batches-bin/}): {@code data_batch_1.bin} .. {@code
+ *       data_batch_5.bin}, {@code test_batch.bin}, {@code batches.meta.txt} (class names); each
+ *       record is 1 label byte and 3072 pixel bytes, the 32x32 R, G and B planes row by row.
+ *   <li>CIFAR-100 ({@code cifar-100-binary/}): {@code train.bin}, {@code test.bin}, {@code
+ *       fine_label_names.txt}; each record is a coarse label byte, a fine label byte and 3072 pixel
+ *       bytes. The 100 fine labels are used.
  * </ul>
- * A missing file, or one whose size is not a whole number of records, is an
- * {@link IllegalArgumentException} naming the path (and size).
+ *
+ * A missing file, or one whose size is not a whole number of records, is an {@link
+ * IllegalArgumentException} naming the path (and size).
  */
 public final class CifarReader {
     /** CIFAR's image side. */
     public static final int SIDE = 32;
+
     private static final int PIXELS = 3 * SIDE * SIDE;
 
     private CifarReader() {}
 
-    private record Variant(LoadedDataset.Layout layout, String name, List<String> trainFiles, String testFile,
-            String namesFile, int classes, int labelBytes) {
+    private record Variant(
+            LoadedDataset.Layout layout,
+            String name,
+            List<String> trainFiles,
+            String testFile,
+            String namesFile,
+            int classes,
+            int labelBytes) {
         int recordSize() {
             return labelBytes + PIXELS;
         }
     }
 
-    private static final Variant CIFAR10 = new Variant(LoadedDataset.Layout.CIFAR_10, "cifar-10",
-            List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin", "data_batch_5.bin"),
-            "test_batch.bin", "batches.meta.txt", 10, 1);
-    private static final Variant CIFAR100 = new Variant(LoadedDataset.Layout.CIFAR_100, "cifar-100",
-            List.of("train.bin"), "test.bin", "fine_label_names.txt", 100, 2);
+    private static final Variant CIFAR10 =
+            new Variant(
+                    LoadedDataset.Layout.CIFAR_10,
+                    "cifar-10",
+                    List.of(
+                            "data_batch_1.bin",
+                            "data_batch_2.bin",
+                            "data_batch_3.bin",
+                            "data_batch_4.bin",
+                            "data_batch_5.bin"),
+                    "test_batch.bin",
+                    "batches.meta.txt",
+                    10,
+                    1);
+    private static final Variant CIFAR100 =
+            new Variant(
+                    LoadedDataset.Layout.CIFAR_100,
+                    "cifar-100",
+                    List.of("train.bin"),
+                    "test.bin",
+                    "fine_label_names.txt",
+                    100,
+                    2);
 
-    /** CIFAR-10 or CIFAR-100 with its own default options, told apart by the files in {@code dir}. */
+    /**
+     * CIFAR-10 or CIFAR-100 with its own default options, told apart by the files in {@code dir}.
+     */
     public static LoadedDataset read(Path dir) {
         ClassFolders.requireDirectory(dir, "CIFAR folder");
         if (Files.exists(dir.resolve(CIFAR100.trainFiles().get(0)))) {
@@ -52,16 +81,25 @@ public final class CifarReader {
         if (Files.exists(dir.resolve(CIFAR10.trainFiles().get(0)))) {
             return readCifar10(dir, CifarOptions.cifar10());
         }
-        throw new IllegalArgumentException("CIFAR folder " + dir + " has neither data_batch_1.bin (CIFAR-10) nor"
-                + " train.bin (CIFAR-100)");
+        throw new IllegalArgumentException(
+                "CIFAR folder "
+                        + dir
+                        + " has neither data_batch_1.bin (CIFAR-10) nor"
+                        + " train.bin (CIFAR-100)");
     }
 
-    /** CIFAR-10 from {@code cifar-10-batches-bin/}: 50,000 training and 10,000 test images of 10 classes. */
+    /**
+     * CIFAR-10 from {@code cifar-10-batches-bin/}: 50,000 training and 10,000 test images of 10
+     * classes.
+     */
     public static LoadedDataset readCifar10(Path dir, CifarOptions options) {
         return read(dir, CIFAR10, options);
     }
 
-    /** CIFAR-100 from {@code cifar-100-binary/}: 50,000 training and 10,000 test images, 100 fine labels. */
+    /**
+     * CIFAR-100 from {@code cifar-100-binary/}: 50,000 training and 10,000 test images, 100 fine
+     * labels.
+     */
     public static LoadedDataset readCifar100(Path dir, CifarOptions options) {
         return read(dir, CIFAR100, options);
     }
@@ -89,8 +127,15 @@ public final class CifarReader {
         try {
             long size = Files.size(file);
             if (size == 0 || size % v.recordSize() != 0) {
-                throw new IllegalArgumentException(v.name() + " file " + file + " has " + size
-                        + " bytes, not a whole number of " + v.recordSize() + "-byte records (truncated or wrong file?)");
+                throw new IllegalArgumentException(
+                        v.name()
+                                + " file "
+                                + file
+                                + " has "
+                                + size
+                                + " bytes, not a whole number of "
+                                + v.recordSize()
+                                + "-byte records (truncated or wrong file?)");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
@@ -99,7 +144,8 @@ public final class CifarReader {
 
     private static List<String> classNames(Path file, Variant v) {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(v.name() + " class name file " + file + " is missing");
+            throw new IllegalArgumentException(
+                    v.name() + " class name file " + file + " is missing");
         }
         List<String> names = new ArrayList<>();
         try {
@@ -112,8 +158,14 @@ public final class CifarReader {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         if (names.size() != v.classes()) {
-            throw new IllegalArgumentException(v.name() + " class name file " + file + " has " + names.size()
-                    + " names, expected " + v.classes());
+            throw new IllegalArgumentException(
+                    v.name()
+                            + " class name file "
+                            + file
+                            + " has "
+                            + names.size()
+                            + " names, expected "
+                            + v.classes());
         }
         return names;
     }
@@ -128,8 +180,17 @@ public final class CifarReader {
             for (int r = 0; r < bytes.length / v.recordSize(); r++) {
                 int label = bytes[r * v.recordSize() + v.labelBytes() - 1] & 0xff;
                 if (label >= v.classes()) {
-                    throw new IllegalArgumentException(v.name() + " file " + files.get(f) + ": record " + r
-                            + " has label " + label + ", outside [0, " + v.classes() + ")");
+                    throw new IllegalArgumentException(
+                            v.name()
+                                    + " file "
+                                    + files.get(f)
+                                    + ": record "
+                                    + r
+                                    + " has label "
+                                    + label
+                                    + ", outside [0, "
+                                    + v.classes()
+                                    + ")");
                 }
                 if (options.maxPerClass() == 0 || perClass[label] < options.maxPerClass()) {
                     perClass[label]++;
@@ -140,8 +201,16 @@ public final class CifarReader {
         int side = options.size();
         int len = 3 * side * side;
         if ((long) selected.size() * len > ImageSetBuilder.MAX_VALUES) {
-            throw new IllegalArgumentException("image set '" + name + "': " + selected.size() + " images of 3x" + side
-                    + "x" + side + " are more than one image set can hold; set maxPerClass or a smaller size");
+            throw new IllegalArgumentException(
+                    "image set '"
+                            + name
+                            + "': "
+                            + selected.size()
+                            + " images of 3x"
+                            + side
+                            + "x"
+                            + side
+                            + " are more than one image set can hold; set maxPerClass or a smaller size");
         }
         float[] pixels = new float[selected.size() * len];
         int[] labels = new int[selected.size()];

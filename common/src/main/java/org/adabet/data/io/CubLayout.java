@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * CUB-200-2011 as its archive unpacks ({@code CUB_200_2011/}): {@code classes.txt}
- * ({@code <class id> <name>}), {@code images.txt} ({@code <image id> <path under images/>}),
- * {@code image_class_labels.txt} ({@code <image id> <class id>}) and {@code train_test_split.txt}
- * ({@code <image id> <1 = train, 0 = test>}). Labels follow class ids in ascending order.
+ * CUB-200-2011 as its archive unpacks ({@code CUB_200_2011/}): {@code classes.txt} ({@code <class
+ * id> <name>}), {@code images.txt} ({@code <image id> <path under images/>}), {@code
+ * image_class_labels.txt} ({@code <image id> <class id>}) and {@code train_test_split.txt} ({@code
+ * <image id> <1 = train, 0 = test>}). Labels follow class ids in ascending order.
  */
 final class CubLayout {
     static final String CLASSES = "classes.txt";
@@ -26,9 +26,13 @@ final class CubLayout {
 
     private CubLayout() {}
 
-    /** A root with CUB's image list and split file is read as CUB (the other two files then must exist). */
+    /**
+     * A root with CUB's image list and split file is read as CUB (the other two files then must
+     * exist).
+     */
     static boolean present(Path root) {
-        return Files.isRegularFile(root.resolve(IMAGES)) && Files.isRegularFile(root.resolve(SPLIT));
+        return Files.isRegularFile(root.resolve(IMAGES))
+                && Files.isRegularFile(root.resolve(SPLIT));
     }
 
     static FolderListing read(Path root) {
@@ -56,13 +60,25 @@ final class CubLayout {
             String classId = require(imageLabels, id, root.resolve(LABELS));
             Integer label = labelOf.get(number(classId, root.resolve(LABELS)));
             if (label == null) {
-                throw new IllegalArgumentException(root.resolve(LABELS) + ": image " + id + " has class " + classId
-                        + ", which " + root.resolve(CLASSES) + " does not define");
+                throw new IllegalArgumentException(
+                        root.resolve(LABELS)
+                                + ": image "
+                                + id
+                                + " has class "
+                                + classId
+                                + ", which "
+                                + root.resolve(CLASSES)
+                                + " does not define");
             }
             String isTrain = require(split, id, root.resolve(SPLIT));
             if (!isTrain.equals("1") && !isTrain.equals("0")) {
-                throw new IllegalArgumentException(root.resolve(SPLIT) + ": image " + id + " has split flag '" + isTrain
-                        + "', expected 1 (train) or 0 (test)");
+                throw new IllegalArgumentException(
+                        root.resolve(SPLIT)
+                                + ": image "
+                                + id
+                                + " has split flag '"
+                                + isTrain
+                                + "', expected 1 (train) or 0 (test)");
             }
             LabelledFile file = new LabelledFile(imageRoot.resolve(e.getValue()), label);
             (isTrain.equals("1") ? train : test).add(file);
@@ -72,8 +88,8 @@ final class CubLayout {
         for (int c = 0; c < names.size(); c++) {
             classPaths.add(imageRoot.resolve(names.get(c)));
             if (perClass[c] == 0) {
-                throw new IllegalArgumentException(root.resolve(IMAGES) + " lists no image of class '" + names.get(c)
-                        + "'");
+                throw new IllegalArgumentException(
+                        root.resolve(IMAGES) + " lists no image of class '" + names.get(c) + "'");
             }
         }
         return new FolderListing(LoadedDataset.Layout.CUB_200_2011, names, classPaths, train, test);
@@ -98,11 +114,17 @@ final class CubLayout {
             }
             String[] parts = line.split("\\s+", 2);
             if (parts.length < 2) {
-                throw new IllegalArgumentException(file + " line " + (i + 1) + ": expected '<id> <value>', was '" + line
-                        + "'");
+                throw new IllegalArgumentException(
+                        file
+                                + " line "
+                                + (i + 1)
+                                + ": expected '<id> <value>', was '"
+                                + line
+                                + "'");
             }
             if (out.put(parts[0], parts[1].strip()) != null) {
-                throw new IllegalArgumentException(file + " line " + (i + 1) + ": id " + parts[0] + " appears twice");
+                throw new IllegalArgumentException(
+                        file + " line " + (i + 1) + ": id " + parts[0] + " appears twice");
             }
         }
         return out;

@@ -10,9 +10,9 @@ import java.util.Map;
 /**
  * Oxford Flowers-102 as its files unpack: {@code jpg/image_00001.jpg ...}, {@code imagelabels.mat}
  * (variable {@code labels}: class 1..102 of each image) and {@code setid.mat} ({@code trnid},
- * {@code valid}, {@code tstid}: 1-based image numbers). Training uses {@code trnid} and
- * {@code valid} together (10 + 10 images per class), testing {@code tstid}. The dataset names no
- * classes, so class i is called {@code "i"}.
+ * {@code valid}, {@code tstid}: 1-based image numbers). Training uses {@code trnid} and {@code
+ * valid} together (10 + 10 images per class), testing {@code tstid}. The dataset names no classes,
+ * so class i is called {@code "i"}.
  */
 final class FlowersLayout {
     static final String LABELS = "imagelabels.mat";
@@ -22,7 +22,8 @@ final class FlowersLayout {
     private FlowersLayout() {}
 
     static boolean present(Path root) {
-        return Files.isRegularFile(root.resolve(LABELS)) && Files.isRegularFile(root.resolve(SETID));
+        return Files.isRegularFile(root.resolve(LABELS))
+                && Files.isRegularFile(root.resolve(SETID));
     }
 
     static FolderListing read(Path root) {
@@ -41,7 +42,8 @@ final class FlowersLayout {
         List<String> names = new ArrayList<>();
         for (int c = 0; c < classes; c++) {
             if (perClass[c] == 0) {
-                throw new IllegalArgumentException("MAT-file " + labelFile + " has no image of class " + (c + 1));
+                throw new IllegalArgumentException(
+                        "MAT-file " + labelFile + " has no image of class " + (c + 1));
             }
             names.add(Integer.toString(c + 1));
         }
@@ -51,16 +53,25 @@ final class FlowersLayout {
         for (String set : List.of("trnid", "valid")) {
             train.addAll(files(MatFile.numeric(sets, set, setFile), labels, images, setFile));
         }
-        List<LabelledFile> test = files(MatFile.numeric(sets, "tstid", setFile), labels, images, setFile);
-        return new FolderListing(LoadedDataset.Layout.FLOWERS_102, names, Collections.nCopies(classes, images), train,
+        List<LabelledFile> test =
+                files(MatFile.numeric(sets, "tstid", setFile), labels, images, setFile);
+        return new FolderListing(
+                LoadedDataset.Layout.FLOWERS_102,
+                names,
+                Collections.nCopies(classes, images),
+                train,
                 test);
     }
 
-    private static List<LabelledFile> files(double[] ids, double[] labels, Path images, Path setFile) {
+    private static List<LabelledFile> files(
+            double[] ids, double[] labels, Path images, Path setFile) {
         List<LabelledFile> out = new ArrayList<>();
         for (double v : ids) {
             int id = MatFile.oneBased(v, labels.length, "image number", setFile);
-            out.add(new LabelledFile(images.resolve(String.format("image_%05d.jpg", id)), (int) labels[id - 1] - 1));
+            out.add(
+                    new LabelledFile(
+                            images.resolve(String.format("image_%05d.jpg", id)),
+                            (int) labels[id - 1] - 1));
         }
         return out;
     }

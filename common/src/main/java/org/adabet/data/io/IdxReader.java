@@ -13,9 +13,9 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads the IDX format of MNIST and its family (LeCun, Cortes and Burges, "The MNIST database of
  * handwritten digits"; Fashion-MNIST, KMNIST and EMNIST use the same files): a big-endian 32-bit
- * magic number whose third byte is the element type (0x08: unsigned byte) and fourth the number
- * of dimensions, then each dimension as a big-endian 32-bit size, then the elements. Image files
- * have magic 0x00000803 (count, rows, columns), label files 0x00000801 (count). Files may be gzip
+ * magic number whose third byte is the element type (0x08: unsigned byte) and fourth the number of
+ * dimensions, then each dimension as a big-endian 32-bit size, then the elements. Image files have
+ * magic 0x00000803 (count, rows, columns), label files 0x00000801 (count). Files may be gzip
  * compressed ({@code .gz} or not: the gzip signature is looked for).
  *
  * <p>A missing, wrong-magic, truncated or over-long file is an {@link IllegalArgumentException}
@@ -24,6 +24,7 @@ import java.util.zip.GZIPInputStream;
 public final class IdxReader {
     /** Magic of an unsigned-byte 3-dimensional file (images). */
     public static final int IMAGES_MAGIC = 0x00000803;
+
     /** Magic of an unsigned-byte 1-dimensional file (labels). */
     public static final int LABELS_MAGIC = 0x00000801;
 
@@ -50,8 +51,16 @@ public final class IdxReader {
             int columns = dimension(file, in, "columns");
             long size = (long) count * rows * columns;
             if (size > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("IDX file " + file + ": " + count + " x " + rows + " x " + columns
-                        + " pixels do not fit in one array");
+                throw new IllegalArgumentException(
+                        "IDX file "
+                                + file
+                                + ": "
+                                + count
+                                + " x "
+                                + rows
+                                + " x "
+                                + columns
+                                + " pixels do not fit in one array");
             }
             return new Images(count, rows, columns, body(file, in, (int) size));
         } catch (IOException e) {
@@ -77,7 +86,8 @@ public final class IdxReader {
 
     private static DataInputStream open(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("IDX file " + file + " does not exist or is not a file");
+            throw new IllegalArgumentException(
+                    "IDX file " + file + " does not exist or is not a file");
         }
         InputStream raw = new BufferedInputStream(Files.newInputStream(file));
         raw.mark(2);
@@ -85,7 +95,8 @@ public final class IdxReader {
         int b1 = raw.read();
         raw.reset();
         // The gzip signature, 1f 8b, cannot start an IDX file (whose first two bytes are 0).
-        InputStream body = b0 == 0x1f && b1 == 0x8b ? new BufferedInputStream(new GZIPInputStream(raw)) : raw;
+        InputStream body =
+                b0 == 0x1f && b1 == 0x8b ? new BufferedInputStream(new GZIPInputStream(raw)) : raw;
         return new DataInputStream(body);
     }
 
@@ -94,11 +105,19 @@ public final class IdxReader {
         try {
             magic = in.readInt();
         } catch (EOFException e) {
-            throw new IllegalArgumentException("IDX file " + file + " is truncated: shorter than its 4-byte magic");
+            throw new IllegalArgumentException(
+                    "IDX file " + file + " is truncated: shorter than its 4-byte magic");
         }
         if (magic != expected) {
-            throw new IllegalArgumentException(String.format("IDX file %s: magic 0x%08x, expected 0x%08x (%s)", file,
-                    magic, expected, expected == IMAGES_MAGIC ? "unsigned-byte images" : "unsigned-byte labels"));
+            throw new IllegalArgumentException(
+                    String.format(
+                            "IDX file %s: magic 0x%08x, expected 0x%08x (%s)",
+                            file,
+                            magic,
+                            expected,
+                            expected == IMAGES_MAGIC
+                                    ? "unsigned-byte images"
+                                    : "unsigned-byte labels"));
         }
     }
 
@@ -107,11 +126,12 @@ public final class IdxReader {
         try {
             d = in.readInt();
         } catch (EOFException e) {
-            throw new IllegalArgumentException("IDX file " + file + " is truncated: the header ends before the "
-                    + what);
+            throw new IllegalArgumentException(
+                    "IDX file " + file + " is truncated: the header ends before the " + what);
         }
         if (d < 0) {
-            throw new IllegalArgumentException("IDX file " + file + ": " + what + " is negative, " + d);
+            throw new IllegalArgumentException(
+                    "IDX file " + file + ": " + what + " is negative, " + d);
         }
         return d;
     }
@@ -120,11 +140,12 @@ public final class IdxReader {
         byte[] out = new byte[size];
         int read = in.readNBytes(out, 0, size);
         if (read < size) {
-            throw new IllegalArgumentException("IDX file " + file + " is truncated: " + read + " of " + size
-                    + " data bytes");
+            throw new IllegalArgumentException(
+                    "IDX file " + file + " is truncated: " + read + " of " + size + " data bytes");
         }
         if (in.read() != -1) {
-            throw new IllegalArgumentException("IDX file " + file + " has bytes after its " + size + " data bytes");
+            throw new IllegalArgumentException(
+                    "IDX file " + file + " has bytes after its " + size + " data bytes");
         }
         return out;
     }

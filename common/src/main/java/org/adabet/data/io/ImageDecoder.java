@@ -16,9 +16,14 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
-/** Decodes image files with javax.imageio (JPEG, PNG, and whatever else it sniffs) into RGB planes. */
+/**
+ * Decodes image files with javax.imageio (JPEG, PNG, and whatever else it sniffs) into RGB planes.
+ */
 final class ImageDecoder {
-    /** Pillow's decompression-bomb limit: larger images are refused before their pixels are allocated. */
+    /**
+     * Pillow's decompression-bomb limit: larger images are refused before their pixels are
+     * allocated.
+     */
     static final long MAX_PIXELS = 178_956_970L;
 
     private ImageDecoder() {}
@@ -43,8 +48,10 @@ final class ImageDecoder {
             }
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw new UnreadableImageException(Files.size(file) == 0 ? "empty file"
-                        : "not a JPEG or PNG image (no decoder recognises its content)");
+                throw new UnreadableImageException(
+                        Files.size(file) == 0
+                                ? "empty file"
+                                : "not a JPEG or PNG image (no decoder recognises its content)");
             }
             ImageReader reader = readers.next();
             List<String> warnings = new ArrayList<>();
@@ -53,8 +60,13 @@ final class ImageDecoder {
                 reader.setInput(in, true, true);
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
                 if (pixels > MAX_PIXELS) {
-                    throw new UnreadableImageException(reader.getWidth(0) + "x" + reader.getHeight(0)
-                            + " pixels is more than " + MAX_PIXELS + " (decompression bomb?)");
+                    throw new UnreadableImageException(
+                            reader.getWidth(0)
+                                    + "x"
+                                    + reader.getHeight(0)
+                                    + " pixels is more than "
+                                    + MAX_PIXELS
+                                    + " (decompression bomb?)");
                 }
                 BufferedImage image = reader.read(0);
                 // The JPEG decoder fills a truncated file's missing part with grey and only warns;
@@ -62,7 +74,8 @@ final class ImageDecoder {
                 for (String w : warnings) {
                     String lower = w.toLowerCase(Locale.ROOT);
                     if (lower.contains("premature end") || lower.contains("truncated")) {
-                        throw new UnreadableImageException("truncated " + formatOf(file) + " (" + w + ")");
+                        throw new UnreadableImageException(
+                                "truncated " + formatOf(file) + " (" + w + ")");
                     }
                 }
                 if (image == null || image.getWidth() < 1 || image.getHeight() < 1) {
@@ -73,7 +86,8 @@ final class ImageDecoder {
                 reader.dispose();
             }
         } catch (IOException e) {
-            throw new UnreadableImageException("corrupt or truncated " + formatOf(file) + ": " + e.getMessage());
+            throw new UnreadableImageException(
+                    "corrupt or truncated " + formatOf(file) + ": " + e.getMessage());
         } catch (RuntimeException e) {
             // Decoders throw unchecked exceptions on some malformed files (bad ICC profiles, odd
             // JPEG colour models); one bad file must never stop a sweep.
@@ -82,10 +96,10 @@ final class ImageDecoder {
     }
 
     /**
-     * The image as three row-major planes R, G, B in [0, 1]. Grey and RGB images are read from
-     * the raster (grey values are taken as-is, as Pillow's {@code convert("RGB")} does, where
-     * {@code getRGB} would apply a linear-to-sRGB curve); palettes and other colour spaces go
-     * through {@code getRGB}. Alpha is dropped.
+     * The image as three row-major planes R, G, B in [0, 1]. Grey and RGB images are read from the
+     * raster (grey values are taken as-is, as Pillow's {@code convert("RGB")} does, where {@code
+     * getRGB} would apply a linear-to-sRGB curve); palettes and other colour spaces go through
+     * {@code getRGB}. Alpha is dropped.
      */
     static float[][] rgbPlanes(BufferedImage image) {
         int w = image.getWidth();

@@ -7,21 +7,24 @@ import java.util.Objects;
  * How {@link ImageFolderReader} reads a dataset.
  *
  * @param preprocessing resize, crop and normalisation applied to every image
- * @param testFraction share of each class held out for testing when the dataset gives no split,
- *     in [0, 1)
+ * @param testFraction share of each class held out for testing when the dataset gives no split, in
+ *     [0, 1)
  * @param seed the run seed; the split, the per-class cap and the image order derive from it
  * @param maxPerClass at most this many images of each class in each split, chosen by seed (0 = all)
  * @param threads images decoded in parallel (results do not depend on it)
  */
-public record ImageFolderOptions(Preprocessing preprocessing, double testFraction, long seed, int maxPerClass,
-        int threads) implements Serializable {
+public record ImageFolderOptions(
+        Preprocessing preprocessing, double testFraction, long seed, int maxPerClass, int threads)
+        implements Serializable {
     public ImageFolderOptions {
         Objects.requireNonNull(preprocessing, "preprocessing");
         if (!(testFraction >= 0 && testFraction < 1)) {
-            throw new IllegalArgumentException("testFraction must be in [0, 1), was " + testFraction);
+            throw new IllegalArgumentException(
+                    "testFraction must be in [0, 1), was " + testFraction);
         }
         if (maxPerClass < 0) {
-            throw new IllegalArgumentException("maxPerClass must be >= 0 (0 = no cap), was " + maxPerClass);
+            throw new IllegalArgumentException(
+                    "maxPerClass must be >= 0 (0 = no cap), was " + maxPerClass);
         }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);

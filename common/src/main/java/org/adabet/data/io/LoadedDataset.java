@@ -10,8 +10,14 @@ import org.adabet.data.ImageSet;
  * A dataset read from disk: both splits as normalised NCHW images, the class names (label i is
  * {@code classNames.get(i)}), which layout was recognised, and the load report.
  */
-public record LoadedDataset(String name, Layout layout, ImageSet train, ImageSet test, List<String> classNames,
-        LoadReport report) implements Serializable {
+public record LoadedDataset(
+        String name,
+        Layout layout,
+        ImageSet train,
+        ImageSet test,
+        List<String> classNames,
+        LoadReport report)
+        implements Serializable {
 
     /** The on-disk layouts the readers recognise. */
     public enum Layout {
@@ -21,11 +27,16 @@ public record LoadedDataset(String name, Layout layout, ImageSet train, ImageSet
         IMAGE_FOLDER_SPLIT_FILES,
         /** CUB-200-2011's own files: {@code images.txt}, {@code train_test_split.txt}, ... */
         CUB_200_2011,
-        /** Oxford-IIIT Pets' own files: {@code images/} and {@code annotations/trainval.txt}, {@code test.txt}. */
+        /**
+         * Oxford-IIIT Pets' own files: {@code images/} and {@code annotations/trainval.txt}, {@code
+         * test.txt}.
+         */
         OXFORD_IIIT_PETS,
         /** Flowers-102's own files: {@code jpg/}, {@code imagelabels.mat}, {@code setid.mat}. */
         FLOWERS_102,
-        /** Stanford Dogs' own files: {@code Images/}, {@code train_list.mat}, {@code test_list.mat}. */
+        /**
+         * Stanford Dogs' own files: {@code Images/}, {@code train_list.mat}, {@code test_list.mat}.
+         */
         STANFORD_DOGS,
         /** CIFAR-10 binary version ({@link CifarReader}). */
         CIFAR_10,
@@ -37,8 +48,16 @@ public record LoadedDataset(String name, Layout layout, ImageSet train, ImageSet
         Objects.requireNonNull(layout, "layout");
         classNames = List.copyOf(classNames);
         if (train.numClasses() != classNames.size() || test.numClasses() != classNames.size()) {
-            throw new IllegalArgumentException("dataset '" + name + "': " + classNames.size() + " class names for "
-                    + train.numClasses() + " / " + test.numClasses() + " classes in the train / test sets");
+            throw new IllegalArgumentException(
+                    "dataset '"
+                            + name
+                            + "': "
+                            + classNames.size()
+                            + " class names for "
+                            + train.numClasses()
+                            + " / "
+                            + test.numClasses()
+                            + " classes in the train / test sets");
         }
     }
 

@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Oxford-IIIT Pets as its two archives unpack side by side: {@code images/<Breed_name>_<n>.jpg}
- * and {@code annotations/trainval.txt} / {@code annotations/test.txt}, whose lines are
- * {@code <image name> <class id 1..37> <species> <breed id>}. Labels follow class ids; a class's
- * name is its images' name without the trailing {@code _<n>}. The official trainval/test split is used.
+ * Oxford-IIIT Pets as its two archives unpack side by side: {@code images/<Breed_name>_<n>.jpg} and
+ * {@code annotations/trainval.txt} / {@code annotations/test.txt}, whose lines are {@code <image
+ * name> <class id 1..37> <species> <breed id>}. Labels follow class ids; a class's name is its
+ * images' name without the trailing {@code _<n>}. The official trainval/test split is used.
  */
 final class PetsLayout {
     static final String TRAIN = "annotations/trainval.txt";
@@ -24,7 +24,8 @@ final class PetsLayout {
     private PetsLayout() {}
 
     static boolean present(Path root) {
-        return Files.isRegularFile(root.resolve(TRAIN)) && Files.isRegularFile(root.resolve(TEST))
+        return Files.isRegularFile(root.resolve(TRAIN))
+                && Files.isRegularFile(root.resolve(TEST))
                 && Files.isDirectory(root.resolve(IMAGES));
     }
 
@@ -39,8 +40,14 @@ final class PetsLayout {
         int expected = 1;
         for (int id : names.keySet()) {
             if (id != expected++) {
-                throw new IllegalArgumentException(root.resolve(TRAIN) + " and " + TEST + " use class ids " + names.keySet()
-                        + ", which are not 1.." + names.size());
+                throw new IllegalArgumentException(
+                        root.resolve(TRAIN)
+                                + " and "
+                                + TEST
+                                + " use class ids "
+                                + names.keySet()
+                                + ", which are not 1.."
+                                + names.size());
             }
         }
         Path images = root.resolve(IMAGES);
@@ -48,8 +55,12 @@ final class PetsLayout {
         for (String name : names.values()) {
             classPaths.add(images.resolve(name + "_*.jpg"));
         }
-        return new FolderListing(LoadedDataset.Layout.OXFORD_IIIT_PETS, List.copyOf(names.values()), classPaths,
-                files(images, trainIds, trainFiles), files(images, testIds, testFiles));
+        return new FolderListing(
+                LoadedDataset.Layout.OXFORD_IIIT_PETS,
+                List.copyOf(names.values()),
+                classPaths,
+                files(images, trainIds, trainFiles),
+                files(images, testIds, testFiles));
     }
 
     private static List<LabelledFile> files(Path images, List<int[]> ids, List<String> names) {
@@ -60,7 +71,8 @@ final class PetsLayout {
         return out;
     }
 
-    private static void parse(Path file, Map<Integer, String> names, List<int[]> ids, List<String> files) {
+    private static void parse(
+            Path file, Map<Integer, String> names, List<int[]> ids, List<String> files) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -76,23 +88,32 @@ final class PetsLayout {
             String[] parts = line.split("\\s+");
             int underscore = parts[0].lastIndexOf('_');
             if (parts.length < 2 || underscore < 1 || parts[0].contains("/")) {
-                throw new IllegalArgumentException(where + ": expected '<Breed_name>_<n> <class id> ...', was '" + line
-                        + "'");
+                throw new IllegalArgumentException(
+                        where + ": expected '<Breed_name>_<n> <class id> ...', was '" + line + "'");
             }
             int classId;
             try {
                 classId = Integer.parseInt(parts[1]);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(where + ": class id '" + parts[1] + "' is not a number");
+                throw new IllegalArgumentException(
+                        where + ": class id '" + parts[1] + "' is not a number");
             }
             if (classId < 1) {
-                throw new IllegalArgumentException(where + ": class id " + classId + " must be at least 1");
+                throw new IllegalArgumentException(
+                        where + ": class id " + classId + " must be at least 1");
             }
             String name = parts[0].substring(0, underscore);
             String previous = names.putIfAbsent(classId, name);
             if (previous != null && !previous.equals(name)) {
-                throw new IllegalArgumentException(where + ": class id " + classId + " is '" + previous
-                        + "' elsewhere but '" + name + "' here");
+                throw new IllegalArgumentException(
+                        where
+                                + ": class id "
+                                + classId
+                                + " is '"
+                                + previous
+                                + "' elsewhere but '"
+                                + name
+                                + "' here");
             }
             ids.add(new int[] {classId});
             files.add(parts[0]);

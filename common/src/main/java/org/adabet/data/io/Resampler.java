@@ -1,14 +1,14 @@
 package org.adabet.data.io;
 
 /**
- * Separable bilinear resampling with Pillow's antialiasing: when shrinking, the triangle filter
- * is widened by the scale factor so every source pixel contributes (Pillow's
- * {@code ImagingResample}, which torchvision uses for PIL images and imitates for tensors with
- * {@code antialias=True}). Values are kept in floating point between the two passes where Pillow
- * rounds to 8 bits, so results may differ from Pillow's by about one grey level.
+ * Separable bilinear resampling with Pillow's antialiasing: when shrinking, the triangle filter is
+ * widened by the scale factor so every source pixel contributes (Pillow's {@code ImagingResample},
+ * which torchvision uses for PIL images and imitates for tensors with {@code antialias=True}).
+ * Values are kept in floating point between the two passes where Pillow rounds to 8 bits, so
+ * results may differ from Pillow's by about one grey level.
  *
- * <p>One instance resizes planes of one size to one size and keeps only a window of the result,
- * so a centre crop costs only the pixels it keeps; it is reused for the three channels (and, for
+ * <p>One instance resizes planes of one size to one size and keeps only a window of the result, so
+ * a centre crop costs only the pixels it keeps; it is reused for the three channels (and, for
  * CIFAR, for every image).
  */
 final class Resampler {
@@ -18,21 +18,45 @@ final class Resampler {
     private final int cropWidth;
     private final int y0;
     private final int cropHeight;
+
     /** Null where that axis keeps its size. */
     private final Coefficients horizontal;
+
     private final Coefficients vertical;
+
     /** The input rows the vertical pass reads. */
     private final int rowFrom;
+
     private final int rowTo;
 
     /**
-     * Resizes {@code width x height} planes to {@code newWidth x newHeight} and keeps the window
-     * of {@code cropWidth x cropHeight} output pixels from column {@code x0}, row {@code y0}.
+     * Resizes {@code width x height} planes to {@code newWidth x newHeight} and keeps the window of
+     * {@code cropWidth x cropHeight} output pixels from column {@code x0}, row {@code y0}.
      */
-    Resampler(int width, int height, int newWidth, int newHeight, int x0, int cropWidth, int y0, int cropHeight) {
+    Resampler(
+            int width,
+            int height,
+            int newWidth,
+            int newHeight,
+            int x0,
+            int cropWidth,
+            int y0,
+            int cropHeight) {
         if (x0 < 0 || y0 < 0 || x0 + cropWidth > newWidth || y0 + cropHeight > newHeight) {
-            throw new IllegalArgumentException("window " + cropWidth + "x" + cropHeight + " at (" + x0 + ", " + y0
-                    + ") is outside a " + newWidth + "x" + newHeight + " image");
+            throw new IllegalArgumentException(
+                    "window "
+                            + cropWidth
+                            + "x"
+                            + cropHeight
+                            + " at ("
+                            + x0
+                            + ", "
+                            + y0
+                            + ") is outside a "
+                            + newWidth
+                            + "x"
+                            + newHeight
+                            + " image");
         }
         this.width = width;
         this.height = height;
@@ -59,13 +83,15 @@ final class Resampler {
 
     /** A whole-image resize. */
     static float[] resize(float[] plane, int width, int height, int newWidth, int newHeight) {
-        return new Resampler(width, height, newWidth, newHeight, 0, newWidth, 0, newHeight).apply(plane);
+        return new Resampler(width, height, newWidth, newHeight, 0, newWidth, 0, newHeight)
+                .apply(plane);
     }
 
     /** The window of the resized plane, row-major, {@code cropWidth x cropHeight} values. */
     float[] apply(float[] plane) {
         int rows = rowTo - rowFrom;
-        // Horizontal pass over only the rows the vertical pass will read, only the window's columns.
+        // Horizontal pass over only the rows the vertical pass will read, only the window's
+        // columns.
         float[] mid = new float[rows * cropWidth];
         for (int r = 0; r < rows; r++) {
             int in = (rowFrom + r) * width;
@@ -105,7 +131,9 @@ final class Resampler {
         return out;
     }
 
-    /** For each output position: the first input index and the normalised weights that follow it. */
+    /**
+     * For each output position: the first input index and the normalised weights that follow it.
+     */
     private record Coefficients(int[] first, double[][] weights) {
         static Coefficients of(int inSize, int outSize) {
             double scale = (double) inSize / outSize;

@@ -6,10 +6,10 @@ import java.util.SplittableRandom;
 import org.adabet.seed.Seeds;
 
 /**
- * The seeded choices of {@link ImageFolderReader}: a stratified train/test split, a per-class
- * cap and the image order. Every generator derives from (seed, a key naming the choice and the
- * class), so a class's split depends only on its own sorted file list: adding a class or listing
- * files in another order changes nothing else.
+ * The seeded choices of {@link ImageFolderReader}: a stratified train/test split, a per-class cap
+ * and the image order. Every generator derives from (seed, a key naming the choice and the class),
+ * so a class's split depends only on its own sorted file list: adding a class or listing files in
+ * another order changes nothing else.
  */
 final class SeededSplit {
     private SeededSplit() {}
@@ -17,10 +17,11 @@ final class SeededSplit {
     record Split(List<LabelledFile> train, List<LabelledFile> test) {}
 
     /**
-     * Holds out {@code round(n * testFraction)} images of each class of n images, at least one
-     * and leaving at least one for training when n >= 2 and testFraction > 0.
+     * Holds out {@code round(n * testFraction)} images of each class of n images, at least one and
+     * leaving at least one for training when n >= 2 and testFraction > 0.
      */
-    static Split stratified(List<LabelledFile> all, List<String> classNames, double testFraction, long seed) {
+    static Split stratified(
+            List<LabelledFile> all, List<String> classNames, double testFraction, long seed) {
         List<LabelledFile> train = new ArrayList<>();
         List<LabelledFile> test = new ArrayList<>();
         List<List<LabelledFile>> byClass = byClass(all, classNames.size());
@@ -40,14 +41,20 @@ final class SeededSplit {
         return new Split(train, test);
     }
 
-    /** At most {@code max} files of each class, chosen by seed; {@code split} names the split in the key. */
-    static List<LabelledFile> cap(List<LabelledFile> files, List<String> classNames, int max, long seed, String split) {
+    /**
+     * At most {@code max} files of each class, chosen by seed; {@code split} names the split in the
+     * key.
+     */
+    static List<LabelledFile> cap(
+            List<LabelledFile> files, List<String> classNames, int max, long seed, String split) {
         List<LabelledFile> out = new ArrayList<>();
         List<List<LabelledFile>> byClass = byClass(files, classNames.size());
         for (int c = 0; c < byClass.size(); c++) {
             List<LabelledFile> members = new ArrayList<>(byClass.get(c));
             if (members.size() > max) {
-                shuffle(members, Seeds.random(seed, "image-folder-cap|" + split + "|" + classNames.get(c)));
+                shuffle(
+                        members,
+                        Seeds.random(seed, "image-folder-cap|" + split + "|" + classNames.get(c)));
                 members = members.subList(0, max);
             }
             out.addAll(members);

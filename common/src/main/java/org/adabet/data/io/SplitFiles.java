@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A split given as two files in the dataset root, {@code train.txt} and {@code test.txt}: one
- * image path per line, relative to the root, whose first folder is the class
- * ({@code cat/0001.jpg}); blank lines and lines starting with {@code #} are ignored. Images in
- * class folders that neither file lists are not used.
+ * A split given as two files in the dataset root, {@code train.txt} and {@code test.txt}: one image
+ * path per line, relative to the root, whose first folder is the class ({@code cat/0001.jpg});
+ * blank lines and lines starting with {@code #} are ignored. Images in class folders that neither
+ * file lists are not used.
  */
 final class SplitFiles {
     static final String TRAIN = "train.txt";
@@ -29,8 +29,15 @@ final class SplitFiles {
     static FolderListing read(Path root) {
         for (String name : List.of(TRAIN, TEST)) {
             if (!Files.isRegularFile(root.resolve(name))) {
-                throw new IllegalArgumentException("split file " + root.resolve(name) + " is missing (a split given by"
-                        + " files needs both " + TRAIN + " and " + TEST + ")");
+                throw new IllegalArgumentException(
+                        "split file "
+                                + root.resolve(name)
+                                + " is missing (a split given by"
+                                + " files needs both "
+                                + TRAIN
+                                + " and "
+                                + TEST
+                                + ")");
             }
         }
         List<Path> folders = ClassFolders.list(root);
@@ -48,15 +55,21 @@ final class SplitFiles {
         test.forEach(f -> perClass[f.label()]++);
         for (int c = 0; c < perClass.length; c++) {
             if (perClass[c] == 0) {
-                throw new IllegalArgumentException("class folder " + folders.get(c) + " has no image listed in "
-                        + root.resolve(TRAIN) + " or " + TEST);
+                throw new IllegalArgumentException(
+                        "class folder "
+                                + folders.get(c)
+                                + " has no image listed in "
+                                + root.resolve(TRAIN)
+                                + " or "
+                                + TEST);
             }
         }
-        return new FolderListing(LoadedDataset.Layout.IMAGE_FOLDER_SPLIT_FILES, names, folders, train, test);
+        return new FolderListing(
+                LoadedDataset.Layout.IMAGE_FOLDER_SPLIT_FILES, names, folders, train, test);
     }
 
-    private static List<LabelledFile> entries(Path root, Path splitFile, Map<String, Integer> labels,
-            Map<String, String> seen) {
+    private static List<LabelledFile> entries(
+            Path root, Path splitFile, Map<String, Integer> labels, Map<String, String> seen) {
         List<String> lines;
         try {
             lines = Files.readAllLines(splitFile, StandardCharsets.UTF_8);
@@ -74,18 +87,26 @@ final class SplitFiles {
             while (rel.startsWith("./")) {
                 rel = rel.substring(2);
             }
-            if (rel.startsWith("/") || rel.contains(":") || List.of(rel.split("/")).contains("..")) {
-                throw new IllegalArgumentException(where + ": '" + line + "' must be a path relative to the root,"
-                        + " inside it");
+            if (rel.startsWith("/")
+                    || rel.contains(":")
+                    || List.of(rel.split("/")).contains("..")) {
+                throw new IllegalArgumentException(
+                        where
+                                + ": '"
+                                + line
+                                + "' must be a path relative to the root,"
+                                + " inside it");
             }
             int slash = rel.indexOf('/');
             Integer label = slash < 0 ? null : labels.get(rel.substring(0, slash));
             if (label == null) {
-                throw new IllegalArgumentException(where + ": '" + line + "' is not inside a class folder of " + root);
+                throw new IllegalArgumentException(
+                        where + ": '" + line + "' is not inside a class folder of " + root);
             }
             String previous = seen.putIfAbsent(rel, where);
             if (previous != null) {
-                throw new IllegalArgumentException(where + ": '" + line + "' is already listed at " + previous);
+                throw new IllegalArgumentException(
+                        where + ": '" + line + "' is already listed at " + previous);
             }
             out.add(new LabelledFile(root.resolve(rel), label));
         }

@@ -31,8 +31,12 @@ import picocli.CommandLine.Command;
  * {@code resnet8} (batch 32, 32x32, width 16, one libtorch thread, as in the quick sweep) and the
  * persistence engine's distance matrix of 32 x 802,816 activations (resnet18's first stage).
  */
-@Command(name = "reproducible", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "What ADABET_REPRODUCIBLE=1 costs here: native and pinned kernels side by side.")
+@Command(
+        name = "reproducible",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description =
+                "What ADABET_REPRODUCIBLE=1 costs here: native and pinned kernels side by side.")
 public final class KernelPathBenchMain implements Callable<Integer> {
     static final int ROUNDS = 3;
     private static final String CHILD = "adabet.bench.child";
@@ -49,8 +53,16 @@ public final class KernelPathBenchMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CpuInfo cpu = CpuInfo.current();
-        System.out.println("CPU: " + cpu.model() + ", libtorch level " + cpu.atenLevel() + ", JVM UseAVX "
-                + cpu.jvmAvx() + "; " + ROUNDS + " rounds, child JVMs alternating");
+        System.out.println(
+                "CPU: "
+                        + cpu.model()
+                        + ", libtorch level "
+                        + cpu.atenLevel()
+                        + ", JVM UseAVX "
+                        + cpu.jvmAvx()
+                        + "; "
+                        + ROUNDS
+                        + " rounds, child JVMs alternating");
         Map<String, List<Double>> nativeMs = new LinkedHashMap<>();
         Map<String, List<Double>> pinnedMs = new LinkedHashMap<>();
         for (int round = 0; round < ROUNDS; round++) {
@@ -70,7 +82,8 @@ public final class KernelPathBenchMain implements Callable<Integer> {
         from.forEach((k, v) -> into.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
     }
 
-    private static Map<String, Double> child(boolean reproducible) throws IOException, InterruptedException {
+    private static Map<String, Double> child(boolean reproducible)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -78,15 +91,22 @@ public final class KernelPathBenchMain implements Callable<Integer> {
                 command.add(arg);
             }
         }
-        command.addAll(List.of("-D" + CHILD + "=1", "-D" + ReproducibleMode.PROPERTY + "=" + reproducible, "-cp",
-                System.getProperty("java.class.path"), KernelPathBenchMain.class.getName()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        command.addAll(
+                List.of(
+                        "-D" + CHILD + "=1",
+                        "-D" + ReproducibleMode.PROPERTY + "=" + reproducible,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KernelPathBenchMain.class.getName()));
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         ReproducibleMode.LIBTORCH_ENV.keySet().forEach(pb.environment()::remove);
         pb.environment().remove(ReproducibleMode.ENV);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
-            throw new IllegalStateException("benchmark child (reproducible=" + reproducible + ") failed: " + out);
+            throw new IllegalStateException(
+                    "benchmark child (reproducible=" + reproducible + ") failed: " + out);
         }
         Map<String, Double> m = new LinkedHashMap<>();
         for (String line : out.split("\n")) {
@@ -113,7 +133,9 @@ public final class KernelPathBenchMain implements Callable<Integer> {
             Architecture arch = Architectures.build(name, 16, 32, 10);
             try (Network net = Networks.create(arch, 3)) {
                 net.setTrainable(arch.candidates().stream().map(LayerSpec::name).toList());
-                out.put(name + " train step", median(5, 20, () -> net.trainStep(x, labels, 32, 0.01, 0.9, 5e-4)));
+                out.put(
+                        name + " train step",
+                        median(5, 20, () -> net.trainStep(x, labels, 32, 0.01, 0.9, 5e-4)));
                 out.put(name + " forward", median(5, 20, () -> net.activations(x, 32)));
             }
         }
@@ -122,8 +144,7 @@ public final class KernelPathBenchMain implements Callable<Integer> {
             acts[i] = Math.max(0f, (float) rng.nextGaussian());
         }
         PointCloud cloud = new PointCloud(32, 802_816, acts);
-        out.put("distances 32x802816",
-                median(3, 15, () -> EuclideanDistances.of(cloud)));
+        out.put("distances 32x802816", median(3, 15, () -> EuclideanDistances.of(cloud)));
         return out;
     }
 

@@ -17,10 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 class CifarReaderTest {
     private static final CifarOptions RAW = new CifarOptions(Normalization.NONE, 32, 0);
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
-    /** One record: label byte(s) then R, G, B planes; pixel p of channel c is (seed + 3p + c) mod 256. */
+    /**
+     * One record: label byte(s) then R, G, B planes; pixel p of channel c is (seed + 3p + c) mod
+     * 256.
+     */
     private static byte[] record(int seed, int... labels) {
         byte[] r = new byte[labels.length + 3072];
         for (int i = 0; i < labels.length; i++) {
@@ -46,10 +48,14 @@ class CifarReaderTest {
     private Path cifar10() throws IOException {
         Path root = Files.createDirectories(dir.resolve("cifar-10-batches-bin"));
         for (int b = 0; b < 5; b++) {
-            write(root.resolve("data_batch_" + (b + 1) + ".bin"), record(b, 2 * b), record(b + 50, 2 * b + 1));
+            write(
+                    root.resolve("data_batch_" + (b + 1) + ".bin"),
+                    record(b, 2 * b),
+                    record(b + 50, 2 * b + 1));
         }
         write(root.resolve("test_batch.bin"), record(100, 9), record(101, 0), record(102, 5));
-        Files.writeString(root.resolve("batches.meta.txt"),
+        Files.writeString(
+                root.resolve("batches.meta.txt"),
                 "airplane\nautomobile\nbird\ncat\ndeer\ndog\nfrog\nhorse\nship\ntruck\n\n");
         return root;
     }
@@ -106,7 +112,8 @@ class CifarReaderTest {
 
     @Test
     void capAndResizeAreApplied() throws IOException {
-        LoadedDataset d = CifarReader.readCifar100(cifar100(), new CifarOptions(Normalization.NONE, 48, 1));
+        LoadedDataset d =
+                CifarReader.readCifar100(cifar100(), new CifarOptions(Normalization.NONE, 48, 1));
         assertArrayEquals(new int[] {30, 99}, d.train().labels());
         assertEquals(48, d.train().height());
         assertEquals(2 * 3 * 48 * 48, d.train().pixels().length);
@@ -117,47 +124,77 @@ class CifarReaderTest {
         Path root = cifar10();
         Path bad = root.resolve("data_batch_3.bin");
         Files.write(bad, new byte[3073 * 2 - 1]);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CifarReader.readCifar10(root, RAW));
-        assertEquals("cifar-10 file " + bad + " has 6145 bytes, not a whole number of 3073-byte records"
-                + " (truncated or wrong file?)", e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class, () -> CifarReader.readCifar10(root, RAW));
+        assertEquals(
+                "cifar-10 file "
+                        + bad
+                        + " has 6145 bytes, not a whole number of 3073-byte records"
+                        + " (truncated or wrong file?)",
+                e.getMessage());
     }
 
     @Test
     void aCifar10FileIsTheWrongSizeForCifar100() throws IOException {
         Path root = cifar100();
         write(root.resolve("test.bin"), record(4, 7));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CifarReader.read(root));
-        assertTrue(e.getMessage().contains(root.resolve("test.bin") + " has 3073 bytes, not a whole number of"
-                + " 3074-byte records"), e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> CifarReader.read(root));
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                root.resolve("test.bin")
+                                        + " has 3073 bytes, not a whole number of"
+                                        + " 3074-byte records"),
+                e.getMessage());
     }
 
     @Test
     void missingFilesAreErrorsNamingThem() throws IOException {
         Path root = cifar10();
         Files.delete(root.resolve("test_batch.bin"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CifarReader.readCifar10(root, RAW));
-        assertEquals("cifar-10 file " + root.resolve("test_batch.bin") + " is missing", e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class, () -> CifarReader.readCifar10(root, RAW));
+        assertEquals(
+                "cifar-10 file " + root.resolve("test_batch.bin") + " is missing", e.getMessage());
         Path hundred = cifar100();
         Files.delete(hundred.resolve("fine_label_names.txt"));
         e = assertThrows(IllegalArgumentException.class, () -> CifarReader.read(hundred));
-        assertEquals("cifar-100 class name file " + hundred.resolve("fine_label_names.txt") + " is missing",
+        assertEquals(
+                "cifar-100 class name file "
+                        + hundred.resolve("fine_label_names.txt")
+                        + " is missing",
                 e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> CifarReader.read(dir.resolve("nothing")));
+        e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> CifarReader.read(dir.resolve("nothing")));
         assertEquals("CIFAR folder " + dir.resolve("nothing") + " does not exist", e.getMessage());
         Path empty = Files.createDirectories(dir.resolve("empty"));
         e = assertThrows(IllegalArgumentException.class, () -> CifarReader.read(empty));
-        assertTrue(e.getMessage().startsWith("CIFAR folder " + empty + " has neither"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("CIFAR folder " + empty + " has neither"),
+                e.getMessage());
     }
 
     @Test
     void labelsOutOfRangeAndWrongNameCountsAreErrors() throws IOException {
         Path root = cifar10();
         write(root.resolve("data_batch_2.bin"), record(0, 3), record(0, 12));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CifarReader.readCifar10(root, RAW));
-        assertEquals("cifar-10 file " + root.resolve("data_batch_2.bin") + ": record 1 has label 12, outside [0, 10)",
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class, () -> CifarReader.readCifar10(root, RAW));
+        assertEquals(
+                "cifar-10 file "
+                        + root.resolve("data_batch_2.bin")
+                        + ": record 1 has label 12, outside [0, 10)",
                 e.getMessage());
         Files.writeString(root.resolve("batches.meta.txt"), "airplane\nautomobile\n");
         e = assertThrows(IllegalArgumentException.class, () -> CifarReader.readCifar10(root, RAW));
-        assertTrue(e.getMessage().endsWith("batches.meta.txt has 2 names, expected 10"), e.getMessage());
+        assertTrue(
+                e.getMessage().endsWith("batches.meta.txt has 2 names, expected 10"),
+                e.getMessage());
     }
 }

@@ -21,16 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Web-scraped datasets hold CMYK JPEGs (Photoshop exports); they must load, not be skipped. */
 class CmykJpegTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     /**
      * A four-channel baseline JPEG with an Adobe APP14 marker (transform 0: CMYK), as Photoshop
-     * writes them: the JDK's writer encodes the four-band raster, then the marker goes in after SOI.
+     * writes them: the JDK's writer encodes the four-band raster, then the marker goes in after
+     * SOI.
      */
     static void writeCmyk(Path file, int width, int height) throws IOException {
-        WritableRaster raster = Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, width, height,
-                4, null);
+        WritableRaster raster =
+                Raster.createInterleavedRaster(
+                        java.awt.image.DataBuffer.TYPE_BYTE, width, height, 4, null);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 raster.setPixel(x, y, new int[] {30 + x, 200, 40 + y, 10});
@@ -45,7 +46,9 @@ class CmykJpegTest {
             writer.dispose();
         }
         byte[] jpeg = Files.readAllBytes(file);
-        byte[] adobe = {(byte) 0xff, (byte) 0xee, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
+        byte[] adobe = {
+            (byte) 0xff, (byte) 0xee, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0
+        };
         byte[] out = new byte[jpeg.length + adobe.length];
         System.arraycopy(jpeg, 0, out, 0, 2);
         System.arraycopy(adobe, 0, out, 2, adobe.length);
@@ -87,8 +90,12 @@ class CmykJpegTest {
 
         Path root = tmp.resolve("shop");
         for (int i = 0; i < 3; i++) {
-            Images.write(root.resolve("cat/c" + i + ".png"), Images.solid(14, 20, ImageFolderReaderTest.RED, i));
-            Images.write(root.resolve("dog/d" + i + ".jpg"), Images.solid(16, 16, ImageFolderReaderTest.GREEN, i));
+            Images.write(
+                    root.resolve("cat/c" + i + ".png"),
+                    Images.solid(14, 20, ImageFolderReaderTest.RED, i));
+            Images.write(
+                    root.resolve("dog/d" + i + ".jpg"),
+                    Images.solid(16, 16, ImageFolderReaderTest.GREEN, i));
         }
         writeCmyk(root.resolve("dog/photoshop.jpg"), 32, 32);
         LoadedDataset d = ImageFolderReader.read(root, ImageFolderReaderTest.options(1));

@@ -19,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The datasets' own split layouts: CUB-200-2011, Oxford-IIIT Pets, Flowers-102, Stanford Dogs. */
 class DatasetLayoutsTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void cubLayoutUsesItsOwnSplitAndClassList() throws IOException {
@@ -33,13 +32,16 @@ class DatasetLayoutsTest {
         for (int c = 0; c < 2; c++) {
             for (int i = 0; i < 3; i++, id++) {
                 String rel = classes[c] + "/img_" + i + ".jpg";
-                Images.write(root.resolve("images").resolve(rel), Images.solid(10, 12, c == 0 ? RED : BLUE, i));
+                Images.write(
+                        root.resolve("images").resolve(rel),
+                        Images.solid(10, 12, c == 0 ? RED : BLUE, i));
                 images.append(id).append(' ').append(rel).append('\n');
                 labels.append(id).append(' ').append(c + 1).append('\n');
                 split.append(id).append(' ').append(i == 0 ? 0 : 1).append('\n');
             }
         }
-        Files.writeString(root.resolve("classes.txt"), "1 " + classes[0] + "\n2 " + classes[1] + "\n");
+        Files.writeString(
+                root.resolve("classes.txt"), "1 " + classes[0] + "\n2 " + classes[1] + "\n");
         Files.writeString(root.resolve("images.txt"), images);
         Files.writeString(root.resolve("image_class_labels.txt"), labels);
         Files.writeString(root.resolve("train_test_split.txt"), split);
@@ -52,7 +54,8 @@ class DatasetLayoutsTest {
             assertEquals(d.train().labels()[i] == 0 ? 0 : 2, dominant(d.train(), i));
         }
 
-        Files.writeString(root.resolve("train_test_split.txt"), split.toString().replace("6 1", "6 2"));
+        Files.writeString(
+                root.resolve("train_test_split.txt"), split.toString().replace("6 1", "6 2"));
         assertError(root, root.resolve("train_test_split.txt") + ": image 6 has split flag '2'");
         Files.writeString(root.resolve("train_test_split.txt"), split);
         Files.delete(root.resolve("classes.txt"));
@@ -68,8 +71,15 @@ class DatasetLayoutsTest {
         for (int c = 0; c < 2; c++) {
             for (int i = 1; i <= 3; i++) {
                 String name = breeds[c] + "_" + i;
-                Images.write(root.resolve("images/" + name + ".jpg"), Images.solid(12, 10, c == 0 ? RED : GREEN, i));
-                (i == 3 ? test : trainval).append(name).append(' ').append(c + 1).append(' ').append(2 - c)
+                Images.write(
+                        root.resolve("images/" + name + ".jpg"),
+                        Images.solid(12, 10, c == 0 ? RED : GREEN, i));
+                (i == 3 ? test : trainval)
+                        .append(name)
+                        .append(' ')
+                        .append(c + 1)
+                        .append(' ')
+                        .append(2 - c)
                         .append(" 1\n");
             }
         }
@@ -86,8 +96,11 @@ class DatasetLayoutsTest {
         }
 
         Files.writeString(root.resolve("annotations/test.txt"), test + "Abyssinian_9 2 1 1\n");
-        assertError(root, root.resolve("annotations/test.txt") + " line 3: class id 2 is 'american_bulldog'"
-                + " elsewhere but 'Abyssinian' here");
+        assertError(
+                root,
+                root.resolve("annotations/test.txt")
+                        + " line 3: class id 2 is 'american_bulldog'"
+                        + " elsewhere but 'Abyssinian' here");
         Files.writeString(root.resolve("annotations/test.txt"), "Bengal_1 4 1 1\n");
         assertError(root, "use class ids [1, 2, 4], which are not 1..3");
     }
@@ -101,7 +114,8 @@ class DatasetLayoutsTest {
         }
         // labels 1, 2, 1, 2, 1, 2; trnid 1, 2; valid 3, 4; tstid 6, 5
         for (int i = 1; i <= 6; i++) {
-            Images.write(root.resolve(String.format("jpg/image_%05d.jpg", i)),
+            Images.write(
+                    root.resolve(String.format("jpg/image_%05d.jpg", i)),
                     Images.solid(10, 10, i % 2 == 1 ? RED : BLUE, i));
         }
         LoadedDataset d = ImageFolderReader.read(root, options(1));
@@ -113,8 +127,12 @@ class DatasetLayoutsTest {
             assertEquals(d.test().labels()[i] == 0 ? 0 : 2, dominant(d.test(), i));
         }
         Files.delete(root.resolve("jpg/image_00005.jpg"));
-        assertEquals(List.of(new LoadReport.SkippedImage(root.resolve("jpg/image_00005.jpg").toString(),
-                "file not found or not readable")), ImageFolderReader.read(root, options(1)).report().skipped());
+        assertEquals(
+                List.of(
+                        new LoadReport.SkippedImage(
+                                root.resolve("jpg/image_00005.jpg").toString(),
+                                "file not found or not readable")),
+                ImageFolderReader.read(root, options(1)).report().skipped());
     }
 
     @Test
@@ -127,10 +145,15 @@ class DatasetLayoutsTest {
         String c = "n02085620-Chihuahua";
         String j = "n02085782-Japanese_spaniel";
         for (int i = 1; i <= 3; i++) {
-            Images.write(root.resolve("Images/" + c + "/c_" + i + ".jpg"), Images.solid(10, 10, RED, i));
-            Images.write(root.resolve("Images/" + j + "/j_" + i + ".jpg"), Images.solid(10, 10, GREEN, i));
+            Images.write(
+                    root.resolve("Images/" + c + "/c_" + i + ".jpg"), Images.solid(10, 10, RED, i));
+            Images.write(
+                    root.resolve("Images/" + j + "/j_" + i + ".jpg"),
+                    Images.solid(10, 10, GREEN, i));
         }
-        Images.write(root.resolve("Images/" + j + "/j_4.jpg"), Images.solid(10, 10, GREEN, 4)); // in no list
+        Images.write(
+                root.resolve("Images/" + j + "/j_4.jpg"),
+                Images.solid(10, 10, GREEN, 4)); // in no list
         LoadedDataset d = ImageFolderReader.read(root, options(1));
         assertEquals(LoadedDataset.Layout.STANFORD_DOGS, d.layout());
         assertEquals(List.of(c, j), d.classNames());
@@ -139,6 +162,8 @@ class DatasetLayoutsTest {
         for (int i = 0; i < d.train().size(); i++) {
             assertEquals(d.train().labels()[i], dominant(d.train(), i));
         }
-        assertEquals(List.of(c, j), ImageFolderReader.read(root.resolve("Images"), options(1)).classNames());
+        assertEquals(
+                List.of(c, j),
+                ImageFolderReader.read(root.resolve("Images"), options(1)).classNames());
     }
 }

@@ -21,8 +21,7 @@ class IdxReaderTest {
     /** Where Debian's dataset-fashion-mnist package puts the files. */
     private static final Path FASHION = Path.of("/usr/share/datasets/fashion-mnist");
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private static byte[] idx(int magic, int[] dims, byte[] data) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -37,7 +36,8 @@ class IdxReaderTest {
 
     private Path write(String name, byte[] content, boolean gzip) throws IOException {
         Path p = dir.resolve(name);
-        try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(p)) : Files.newOutputStream(p)) {
+        try (OutputStream out =
+                gzip ? new GZIPOutputStream(Files.newOutputStream(p)) : Files.newOutputStream(p)) {
             out.write(content);
         }
         return p;
@@ -59,35 +59,58 @@ class IdxReaderTest {
             assertEquals(5, im.pixel(0, 1, 2));
             assertEquals(200, im.pixel(1, 1, 0));
             assertEquals(255, im.pixel(1, 1, 1));
-            assertArrayEquals(new int[] {7, 250}, IdxReader.readLabels(write("labels-" + gzip, labels, gzip)));
+            assertArrayEquals(
+                    new int[] {7, 250},
+                    IdxReader.readLabels(write("labels-" + gzip, labels, gzip)));
         }
     }
 
     @Test
     void wrongMagicNamesTheFileAndBothMagics() throws IOException {
-        Path labels = write("labels", idx(IdxReader.LABELS_MAGIC, new int[] {2}, new byte[] {1, 2}), false);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IdxReader.readImages(labels));
-        assertTrue(e.getMessage().contains(labels.toString()) && e.getMessage().contains("0x00000801")
-                && e.getMessage().contains("0x00000803"), e.getMessage());
+        Path labels =
+                write(
+                        "labels",
+                        idx(IdxReader.LABELS_MAGIC, new int[] {2}, new byte[] {1, 2}),
+                        false);
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> IdxReader.readImages(labels));
+        assertTrue(
+                e.getMessage().contains(labels.toString())
+                        && e.getMessage().contains("0x00000801")
+                        && e.getMessage().contains("0x00000803"),
+                e.getMessage());
     }
 
     @Test
     void truncatedFilesNameTheFile() throws IOException {
         byte[] full = idx(IdxReader.IMAGES_MAGIC, new int[] {2, 2, 3}, PIXELS);
         Path body = write("short-body.gz", Arrays.copyOf(full, full.length - 1), true);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IdxReader.readImages(body));
-        assertTrue(e.getMessage().contains(body.toString()) && e.getMessage().contains("11 of 12"), e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> IdxReader.readImages(body));
+        assertTrue(
+                e.getMessage().contains(body.toString()) && e.getMessage().contains("11 of 12"),
+                e.getMessage());
         Path header = write("short-header", Arrays.copyOf(full, 10), false);
-        IllegalArgumentException h = assertThrows(IllegalArgumentException.class, () -> IdxReader.readImages(header));
-        assertTrue(h.getMessage().contains(header.toString()) && h.getMessage().contains("truncated"), h.getMessage());
+        IllegalArgumentException h =
+                assertThrows(IllegalArgumentException.class, () -> IdxReader.readImages(header));
+        assertTrue(
+                h.getMessage().contains(header.toString()) && h.getMessage().contains("truncated"),
+                h.getMessage());
         Path empty = write("empty", new byte[0], false);
-        IllegalArgumentException m = assertThrows(IllegalArgumentException.class, () -> IdxReader.readLabels(empty));
+        IllegalArgumentException m =
+                assertThrows(IllegalArgumentException.class, () -> IdxReader.readLabels(empty));
         assertTrue(m.getMessage().contains(empty.toString()), m.getMessage());
-        Path longer = write("long", idx(IdxReader.LABELS_MAGIC, new int[] {1}, new byte[] {1, 2}), false);
-        IllegalArgumentException l = assertThrows(IllegalArgumentException.class, () -> IdxReader.readLabels(longer));
-        assertTrue(l.getMessage().contains(longer.toString()) && l.getMessage().contains("after"), l.getMessage());
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> IdxReader.readLabels(dir.resolve("absent")));
+        Path longer =
+                write("long", idx(IdxReader.LABELS_MAGIC, new int[] {1}, new byte[] {1, 2}), false);
+        IllegalArgumentException l =
+                assertThrows(IllegalArgumentException.class, () -> IdxReader.readLabels(longer));
+        assertTrue(
+                l.getMessage().contains(longer.toString()) && l.getMessage().contains("after"),
+                l.getMessage());
+        IllegalArgumentException missing =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> IdxReader.readLabels(dir.resolve("absent")));
         assertTrue(missing.getMessage().contains("absent"), missing.getMessage());
     }
 
@@ -109,7 +132,9 @@ class IdxReaderTest {
         int[] sixThousand = new int[10];
         Arrays.fill(sixThousand, 6000);
         assertArrayEquals(sixThousand, perClass);
-        assertEquals(10_000, IdxReader.readImages(FASHION.resolve("t10k-images-idx3-ubyte.gz")).count());
-        assertEquals(10_000, IdxReader.readLabels(FASHION.resolve("t10k-labels-idx1-ubyte.gz")).length);
+        assertEquals(
+                10_000, IdxReader.readImages(FASHION.resolve("t10k-images-idx3-ubyte.gz")).count());
+        assertEquals(
+                10_000, IdxReader.readLabels(FASHION.resolve("t10k-labels-idx1-ubyte.gz")).length);
     }
 }

@@ -19,13 +19,16 @@ class ImageFolderReaderTest {
     static final int RED = 0xd01010;
     static final int GREEN = 0x10d010;
     static final int BLUE = 0x1010d0;
+
     /** Small, unnormalised output so tests can read colours back. */
     private static final Preprocessing SMALL = new Preprocessing(12, 8, Normalization.NONE);
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
-    /** bird (blue, PNG in upper case), cat (red, PNG, plus an empty .png), dog (green, JPEG, one nested, plus a corrupt .jpg). */
+    /**
+     * bird (blue, PNG in upper case), cat (red, PNG, plus an empty .png), dog (green, JPEG, one
+     * nested, plus a corrupt .jpg).
+     */
     private Path dataset(Path root, int perClass, boolean reverse) throws IOException {
         clean(root, perClass, reverse);
         Files.write(root.resolve("cat/empty.png"), new byte[0]);
@@ -65,7 +68,8 @@ class ImageFolderReaderTest {
 
     @Test
     void classesAreSortedFolderNamesAndLabelsMatchTheImages() throws IOException {
-        LoadedDataset d = ImageFolderReader.read(dataset(tmp.resolve("pets"), 10, false), options(1));
+        LoadedDataset d =
+                ImageFolderReader.read(dataset(tmp.resolve("pets"), 10, false), options(1));
         assertEquals("pets", d.name());
         assertEquals(LoadedDataset.Layout.IMAGE_FOLDER, d.layout());
         assertEquals(List.of("bird", "cat", "dog"), d.classNames());
@@ -76,7 +80,10 @@ class ImageFolderReaderTest {
             assertEquals(8, set.width());
             assertEquals(3, set.numClasses());
             for (int i = 0; i < set.size(); i++) {
-                assertEquals(colourOfClass[set.labels()[i]], dominant(set, i), "image " + i + " of " + set.name());
+                assertEquals(
+                        colourOfClass[set.labels()[i]],
+                        dominant(set, i),
+                        "image " + i + " of " + set.name());
             }
         }
     }
@@ -92,16 +99,21 @@ class ImageFolderReaderTest {
         assertArrayEquals(a.test().labels(), b.test().labels());
         boolean differs = false;
         for (long seed = 8; seed < 12 && !differs; seed++) {
-            differs = !Arrays.equals(a.test().pixels(), ImageFolderReader.read(root, options(seed)).test().pixels());
+            differs =
+                    !Arrays.equals(
+                            a.test().pixels(),
+                            ImageFolderReader.read(root, options(seed)).test().pixels());
         }
         assertTrue(differs, "another seed should hold out other images");
     }
 
     @Test
     void resultDoesNotDependOnFileCreationOrderOrThreads() throws IOException {
-        LoadedDataset forward = ImageFolderReader.read(dataset(tmp.resolve("a/pets"), 6, false), options(3));
-        LoadedDataset reverse = ImageFolderReader.read(dataset(tmp.resolve("b/pets"), 6, true),
-                options(3).withThreads(2));
+        LoadedDataset forward =
+                ImageFolderReader.read(dataset(tmp.resolve("a/pets"), 6, false), options(3));
+        LoadedDataset reverse =
+                ImageFolderReader.read(
+                        dataset(tmp.resolve("b/pets"), 6, true), options(3).withThreads(2));
         assertArrayEquals(forward.train().pixels(), reverse.train().pixels());
         assertArrayEquals(forward.train().labels(), reverse.train().labels());
         assertArrayEquals(forward.test().pixels(), reverse.test().pixels());
@@ -109,8 +121,13 @@ class ImageFolderReaderTest {
 
     @Test
     void trainingOrderMixesClasses() throws IOException {
-        int[] labels = ImageFolderReader.read(dataset(tmp.resolve("pets"), 10, false), options(1)).train().labels();
-        assertFalse(Arrays.equals(labels, Arrays.stream(labels).sorted().toArray()), Arrays.toString(labels));
+        int[] labels =
+                ImageFolderReader.read(dataset(tmp.resolve("pets"), 10, false), options(1))
+                        .train()
+                        .labels();
+        assertFalse(
+                Arrays.equals(labels, Arrays.stream(labels).sorted().toArray()),
+                Arrays.toString(labels));
     }
 
     @Test
@@ -123,7 +140,9 @@ class ImageFolderReaderTest {
         assertEquals(root.resolve("cat/empty.png").toString(), report.skipped().get(0).path());
         assertEquals("empty file", report.skipped().get(0).reason());
         assertEquals(root.resolve("dog/corrupt.jpg").toString(), report.skipped().get(1).path());
-        assertTrue(report.skipped().get(1).reason().contains("not a JPEG or PNG"), report.skipped().get(1).reason());
+        assertTrue(
+                report.skipped().get(1).reason().contains("not a JPEG or PNG"),
+                report.skipped().get(1).reason());
         assertTrue(report.summary().startsWith("pets: 12 images read ("), report.summary());
         assertTrue(report.summary().endsWith(", 2 skipped"), report.summary());
     }
@@ -137,13 +156,17 @@ class ImageFolderReaderTest {
         LoadReport report = ImageFolderReader.read(root, options(1)).report();
         assertEquals(1, report.skipped().size());
         assertEquals(big.toString(), report.skipped().get(0).path());
-        assertTrue(report.skipped().get(0).reason().startsWith("truncated JPG file"), report.skipped().get(0).reason());
+        assertTrue(
+                report.skipped().get(0).reason().startsWith("truncated JPG file"),
+                report.skipped().get(0).reason());
     }
 
     @Test
     void perClassCapLimitsEachSplit() throws IOException {
-        LoadedDataset d = ImageFolderReader.read(clean(tmp.resolve("pets"), 10, false),
-                new ImageFolderOptions(SMALL, 0.3, 1, 2, 1));
+        LoadedDataset d =
+                ImageFolderReader.read(
+                        clean(tmp.resolve("pets"), 10, false),
+                        new ImageFolderOptions(SMALL, 0.3, 1, 2, 1));
         assertArrayEquals(new int[] {2, 2, 2}, counts(d.train()));
         assertArrayEquals(new int[] {2, 2, 2}, counts(d.test()));
     }
@@ -151,8 +174,12 @@ class ImageFolderReaderTest {
     @Test
     void splitFilesInTheRootDecideTheSplit() throws IOException {
         Path root = dataset(tmp.resolve("pets"), 3, false);
-        Files.writeString(root.resolve("train.txt"), "# train\nbird/b0.PNG\nbird/b1.PNG\ncat/c0.png\n\ndog/d1.jpg\n");
-        Files.writeString(root.resolve("test.txt"), "bird/b2.PNG\ncat/c1.png\n./dog/puppies/d0.jpeg\ndog/corrupt.jpg\n");
+        Files.writeString(
+                root.resolve("train.txt"),
+                "# train\nbird/b0.PNG\nbird/b1.PNG\ncat/c0.png\n\ndog/d1.jpg\n");
+        Files.writeString(
+                root.resolve("test.txt"),
+                "bird/b2.PNG\ncat/c1.png\n./dog/puppies/d0.jpeg\ndog/corrupt.jpg\n");
         LoadedDataset d = ImageFolderReader.read(root, options(1));
         assertEquals(LoadedDataset.Layout.IMAGE_FOLDER_SPLIT_FILES, d.layout());
         assertArrayEquals(new int[] {2, 1, 1}, counts(d.train()));
@@ -166,12 +193,18 @@ class ImageFolderReaderTest {
         Files.writeString(root.resolve("train.txt"), "bird/b0.PNG\n");
         assertError(root, root.resolve("test.txt") + " is missing");
         Files.writeString(root.resolve("test.txt"), "cat/c0.png\nfish/f0.png\n");
-        assertError(root, root.resolve("test.txt") + " line 2: 'fish/f0.png' is not inside a class folder");
+        assertError(
+                root,
+                root.resolve("test.txt") + " line 2: 'fish/f0.png' is not inside a class folder");
         Files.writeString(root.resolve("test.txt"), "cat/c0.png\n../x.png\n");
         assertError(root, "line 2: '../x.png' must be a path relative to the root");
         Files.writeString(root.resolve("test.txt"), "bird/b0.PNG\n");
-        assertError(root, root.resolve("test.txt") + " line 1: 'bird/b0.PNG' is already listed at " + root.resolve(
-                "train.txt") + " line 1");
+        assertError(
+                root,
+                root.resolve("test.txt")
+                        + " line 1: 'bird/b0.PNG' is already listed at "
+                        + root.resolve("train.txt")
+                        + " line 1");
         Files.writeString(root.resolve("test.txt"), "bird/b1.PNG\n");
         assertError(root, "class folder " + root.resolve("cat") + " has no image listed");
     }
@@ -192,17 +225,23 @@ class ImageFolderReaderTest {
     @Test
     void aListedFileThatDoesNotExistIsSkippedAndReported() throws IOException {
         Path root = clean(tmp.resolve("pets"), 2, false);
-        Files.writeString(root.resolve("train.txt"), "bird/b0.PNG\ncat/c0.png\ndog/d1.jpg\ncat/gone.png\n");
+        Files.writeString(
+                root.resolve("train.txt"), "bird/b0.PNG\ncat/c0.png\ndog/d1.jpg\ncat/gone.png\n");
         Files.writeString(root.resolve("test.txt"), "bird/b1.PNG\n");
         LoadReport report = ImageFolderReader.read(root, options(1)).report();
-        assertEquals(List.of(new LoadReport.SkippedImage(root.resolve("cat/gone.png").toString(),
-                "file not found or not readable")), report.skipped());
+        assertEquals(
+                List.of(
+                        new LoadReport.SkippedImage(
+                                root.resolve("cat/gone.png").toString(),
+                                "file not found or not readable")),
+                report.skipped());
         assertEquals(3, report.trainImages());
     }
 
     @Test
     void missingOrEmptyRootsAreErrorsNamingThePath() throws IOException {
-        assertError(tmp.resolve("absent"), "dataset root " + tmp.resolve("absent") + " does not exist");
+        assertError(
+                tmp.resolve("absent"), "dataset root " + tmp.resolve("absent") + " does not exist");
         Path file = Files.writeString(tmp.resolve("file.txt"), "x");
         assertError(file, "dataset root " + file + " is not a folder");
         Path empty = Files.createDirectories(tmp.resolve("empty"));
@@ -215,26 +254,40 @@ class ImageFolderReaderTest {
         Path root = dataset(tmp.resolve("pets"), 2, false);
         Files.createDirectories(root.resolve("zebra/sub"));
         Files.writeString(root.resolve("zebra/readme.txt"), "no images here");
-        assertError(root, "class folder " + root.resolve("zebra") + " has no .jpg, .jpeg or .png images");
+        assertError(
+                root,
+                "class folder " + root.resolve("zebra") + " has no .jpg, .jpeg or .png images");
     }
 
     @Test
     void aClassWithOnlyUnreadableImagesIsAnErrorNamingIt() throws IOException {
         Path root = dataset(tmp.resolve("pets"), 2, false);
         Files.createDirectories(root.resolve("zebra"));
-        Files.write(root.resolve("zebra/z0.jpg"), new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0, 1, 2});
+        Files.write(
+                root.resolve("zebra/z0.jpg"),
+                new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0, 1, 2});
         Files.write(root.resolve("zebra/z1.png"), new byte[0]);
-        assertError(root, "class 'zebra' (" + root.resolve("zebra") + ") has no readable image: 2 skipped, e.g. "
-                + root.resolve("zebra"));
+        assertError(
+                root,
+                "class 'zebra' ("
+                        + root.resolve("zebra")
+                        + ") has no readable image: 2 skipped, e.g. "
+                        + root.resolve("zebra"));
     }
 
     @Test
     void invalidOptionsNameTheValue() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ImageFolderOptions.defaults(1).withTestFraction(1.0));
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> ImageFolderOptions.defaults(1).withTestFraction(1.0));
         assertEquals("testFraction must be in [0, 1), was 1.0", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> ImageFolderOptions.defaults(1).withMaxPerClass(-1));
-        assertThrows(IllegalArgumentException.class, () -> ImageFolderOptions.defaults(1).withThreads(0));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ImageFolderOptions.defaults(1).withMaxPerClass(-1));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ImageFolderOptions.defaults(1).withThreads(0));
     }
 
     static int[] counts(ImageSet set) {
@@ -246,8 +299,12 @@ class ImageFolderReaderTest {
     }
 
     static void assertError(Path root, String expected) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ImageFolderReader.read(root, options(1)));
-        assertTrue(e.getMessage().contains(expected), "'" + e.getMessage() + "' should contain '" + expected + "'");
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> ImageFolderReader.read(root, options(1)));
+        assertTrue(
+                e.getMessage().contains(expected),
+                "'" + e.getMessage() + "' should contain '" + expected + "'");
     }
 }

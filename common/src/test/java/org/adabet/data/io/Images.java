@@ -10,7 +10,10 @@ import javax.imageio.ImageIO;
 final class Images {
     private Images() {}
 
-    /** A solid-colour RGB image with a faint gradient, so files differ while their colour is unmistakable. */
+    /**
+     * A solid-colour RGB image with a faint gradient, so files differ while their colour is
+     * unmistakable.
+     */
     static BufferedImage solid(int width, int height, int rgb, int variant) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < height; y++) {
@@ -25,7 +28,9 @@ final class Images {
         return image;
     }
 
-    /** Writes the image in the format named by the file's extension (jpg, jpeg or png, any case). */
+    /**
+     * Writes the image in the format named by the file's extension (jpg, jpeg or png, any case).
+     */
     static Path write(Path file, BufferedImage image) throws IOException {
         Files.createDirectories(file.getParent());
         String name = file.getFileName().toString().toLowerCase();

@@ -11,15 +11,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Compares {@link Resampler} and {@link Preprocessing} with Pillow, from
- * {@code data-io/pillow_golden.txt} ({@code make_pillow_golden.py} beside it states the
- * tolerances and how it was made).
+ * Compares {@link Resampler} and {@link Preprocessing} with Pillow, from {@code
+ * data-io/pillow_golden.txt} ({@code make_pillow_golden.py} beside it states the tolerances and how
+ * it was made).
  */
 class PillowGoldenTest {
     private record Case(String[] spec, float[] values) {}
 
     private static List<Case> cases() throws IOException {
-        try (InputStream in = PillowGoldenTest.class.getResourceAsStream("/data-io/pillow_golden.txt")) {
+        try (InputStream in =
+                PillowGoldenTest.class.getResourceAsStream("/data-io/pillow_golden.txt")) {
             List<String> lines = new ArrayList<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (!line.startsWith("#") && !line.isBlank()) {
@@ -54,7 +55,13 @@ class PillowGoldenTest {
                     src[y * w + x] = (float) (((x * 7 + y * 13) % 101) / 100.0);
                 }
             }
-            float[] out = Resampler.resize(src, w, h, Integer.parseInt(c.spec()[3]), Integer.parseInt(c.spec()[4]));
+            float[] out =
+                    Resampler.resize(
+                            src,
+                            w,
+                            h,
+                            Integer.parseInt(c.spec()[3]),
+                            Integer.parseInt(c.spec()[4]));
             assertClose(c.values(), out, 1e-5f, String.join(" ", c.spec()));
             checked++;
         }
@@ -79,15 +86,19 @@ class PillowGoldenTest {
                     image.setRGB(x, y, (r << 16) | (g << 8) | b);
                 }
             }
-            Preprocessing p = new Preprocessing(Integer.parseInt(c.spec()[3]), Integer.parseInt(c.spec()[4]),
-                    Normalization.NONE);
+            Preprocessing p =
+                    new Preprocessing(
+                            Integer.parseInt(c.spec()[3]),
+                            Integer.parseInt(c.spec()[4]),
+                            Normalization.NONE);
             assertClose(c.values(), p.apply(image), 1.5f / 255, String.join(" ", c.spec()));
             checked++;
         }
         assertEquals(2, checked);
     }
 
-    private static void assertClose(float[] expected, float[] actual, float tolerance, String what) {
+    private static void assertClose(
+            float[] expected, float[] actual, float tolerance, String what) {
         assertEquals(expected.length, actual.length, what + ": length");
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i], actual[i], tolerance, what + ": value " + i);

@@ -20,7 +20,10 @@ import org.apache.spark.SparkConf;
 public final class OutputCheck {
     private OutputCheck() {}
 
-    /** {@code output.dir} cannot be used; the message is one line naming the location and the reason. */
+    /**
+     * {@code output.dir} cannot be used; the message is one line naming the location and the
+     * reason.
+     */
     public static final class UnusableOutputException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -44,7 +47,10 @@ public final class OutputCheck {
         return conf;
     }
 
-    /** {@link #requireWritable(String, Configuration)} with the configuration spark-submit gave this JVM. */
+    /**
+     * {@link #requireWritable(String, Configuration)} with the configuration spark-submit gave this
+     * JVM.
+     */
     public static void requireWritable(String outputDir) {
         requireWritable(outputDir, hadoopConfiguration(new SparkConf()));
     }
@@ -58,7 +64,8 @@ public final class OutputCheck {
         String where = outputDir;
         try {
             Path dir = new Path(outputDir);
-            // Our own instance, closed afterwards: the cached one is left for Spark to open with its own settings.
+            // Our own instance, closed afterwards: the cached one is left for Spark to open with
+            // its own settings.
             try (FileSystem fs = FileSystem.newInstance(dir.toUri(), hadoop)) {
                 dir = fs.makeQualified(dir);
                 where = dir.toString();
@@ -79,15 +86,23 @@ public final class OutputCheck {
                 // e.g. s3a:// named by Hadoop's defaults but hadoop-aws not on the classpath.
                 reason += " (the file system's jar is not on the classpath)";
             }
-            throw new UnusableOutputException("output.dir '" + where + "' is not "
-                    + (unreachable(e) ? "reachable" : "writable") + ": " + reason, e);
+            throw new UnusableOutputException(
+                    "output.dir '"
+                            + where
+                            + "' is not "
+                            + (unreachable(e) ? "reachable" : "writable")
+                            + ": "
+                            + reason,
+                    e);
         }
     }
 
     private static boolean unreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof UnknownHostException
-                    || t instanceof NoRouteToHostException || t instanceof UnsupportedFileSystemException) {
+            if (t instanceof ConnectException
+                    || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException
+                    || t instanceof UnsupportedFileSystemException) {
                 return true;
             }
         }
@@ -111,6 +126,8 @@ public final class OutputCheck {
                 message = t.getMessage();
             }
         }
-        return message == null ? e.getClass().getSimpleName() : message.strip().replaceAll("\\s*\\R\\s*", " ");
+        return message == null
+                ? e.getClass().getSimpleName()
+                : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }

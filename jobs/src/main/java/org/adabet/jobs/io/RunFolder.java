@@ -7,16 +7,15 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The folder of one run, {@code <output.dir>/<name>}, on whatever Hadoop file system
- * {@code output.dir} names. Parquet tables are written there by Spark under {@link #table}; text
- * files (provenance, comparison tables) are written here through the same file system, so a run
- * on HDFS or S3 keeps all its outputs in one place. A plain path without a scheme is resolved the
- * way Hadoop resolves it: against {@code fs.defaultFS} (the local file system unless configured)
- * and the working directory.
+ * The folder of one run, {@code <output.dir>/<name>}, on whatever Hadoop file system {@code
+ * output.dir} names. Parquet tables are written there by Spark under {@link #table}; text files
+ * (provenance, comparison tables) are written here through the same file system, so a run on HDFS
+ * or S3 keeps all its outputs in one place. A plain path without a scheme is resolved the way
+ * Hadoop resolves it: against {@code fs.defaultFS} (the local file system unless configured) and
+ * the working directory.
  */
 public final class RunFolder {
     private final Configuration hadoop;
@@ -36,7 +35,8 @@ public final class RunFolder {
         Path parent = new Path(outputDir);
         try {
             // Qualified once here, so Spark's writes and ours name the same absolute location.
-            return new RunFolder(hadoop, parent.getFileSystem(hadoop).makeQualified(new Path(parent, name)));
+            return new RunFolder(
+                    hadoop, parent.getFileSystem(hadoop).makeQualified(new Path(parent, name)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open output.dir '" + outputDir + "'", e);
         }

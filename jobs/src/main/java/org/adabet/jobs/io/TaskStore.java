@@ -22,12 +22,12 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * The finished tasks of a run, one file per task under {@code <run folder>/_tasks/<stage>/},
- * written by the executor that ran the task as soon as it finishes, so a run killed half way
- * keeps what it did. A file holds the task's key and its outcome (Java serialization: the run id
- * includes the git commit, so only the code that wrote a file reads it). It is written under a
- * temporary name and renamed, so a task killed while writing leaves no file that looks finished,
- * and a task run twice (a retry, a speculative copy) leaves one file. Only succeeded tasks are
- * kept: a failed task is tried again by the next attempt.
+ * written by the executor that ran the task as soon as it finishes, so a run killed half way keeps
+ * what it did. A file holds the task's key and its outcome (Java serialization: the run id includes
+ * the git commit, so only the code that wrote a file reads it). It is written under a temporary
+ * name and renamed, so a task killed while writing leaves no file that looks finished, and a task
+ * run twice (a retry, a speculative copy) leaves one file. Only succeeded tasks are kept: a failed
+ * task is tried again by the next attempt.
  *
  * <p>Serializable: executors get a copy, with the Hadoop configuration the driver had.
  */
@@ -50,16 +50,19 @@ public final class TaskStore implements Serializable {
         Path temporary = new Path(dir, "_" + UUID.randomUUID() + ".tmp");
         try {
             FileSystem fs = target.getFileSystem(hadoop.get());
-            try (OutputStream raw = fs.create(temporary, true); ObjectOutputStream out = new ObjectOutputStream(raw)) {
+            try (OutputStream raw = fs.create(temporary, true);
+                    ObjectOutputStream out = new ObjectOutputStream(raw)) {
                 out.writeUTF(key);
                 out.writeObject(outcome);
             }
-            // A file already there is the same task's same result (another copy of the task wrote it).
+            // A file already there is the same task's same result (another copy of the task wrote
+            // it).
             if (!fs.rename(temporary, target)) {
                 fs.delete(temporary, false);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot record finished task " + key + " at " + target, e);
+            throw new UncheckedIOException(
+                    "cannot record finished task " + key + " at " + target, e);
         }
     }
 
@@ -76,11 +79,15 @@ public final class TaskStore implements Serializable {
                 if (file.getPath().getName().startsWith("_")) {
                     continue; // a write that did not finish
                 }
-                try (InputStream raw = fs.open(file.getPath()); ObjectInputStream in = new ContextObjectInputStream(raw)) {
+                try (InputStream raw = fs.open(file.getPath());
+                        ObjectInputStream in = new ContextObjectInputStream(raw)) {
                     done.put(in.readUTF(), type.cast(in.readObject()));
                 } catch (ClassNotFoundException | ClassCastException e) {
-                    throw new IllegalStateException("finished task " + file.getPath()
-                            + " was written by other code; rerun with --force", e);
+                    throw new IllegalStateException(
+                            "finished task "
+                                    + file.getPath()
+                                    + " was written by other code; rerun with --force",
+                            e);
                 }
             }
         } catch (IOException e) {
@@ -99,7 +106,10 @@ public final class TaskStore implements Serializable {
         }
     }
 
-    /** Counts this attempt of the run: 1 for the first, then 2, 3, ... for each rerun until {@link #clear}. */
+    /**
+     * Counts this attempt of the run: 1 for the first, then 2, 3, ... for each rerun until {@link
+     * #clear}.
+     */
     public int nextAttempt() {
         Path file = new Path(root, ATTEMPTS);
         try {
@@ -107,7 +117,11 @@ public final class TaskStore implements Serializable {
             int attempt = 1;
             if (fs.exists(file)) {
                 try (InputStream in = fs.open(file)) {
-                    attempt = Integer.parseInt(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim()) + 1;
+                    attempt =
+                            Integer.parseInt(
+                                            new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                                                    .trim())
+                                    + 1;
                 }
             }
             try (OutputStream out = fs.create(file, true)) {
@@ -115,28 +129,37 @@ public final class TaskStore implements Serializable {
             }
             return attempt;
         } catch (IOException | NumberFormatException e) {
-            throw new IllegalStateException("cannot count the attempts of the run at " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot count the attempts of the run at " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** A file name for any key (keys hold '/' and '|'): its SHA-256, hex; the key itself is inside. */
+    /**
+     * A file name for any key (keys hold '/' and '|'): its SHA-256, hex; the key itself is inside.
+     */
     private static String fileName(String key) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(key.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 16) + ".task";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 
-    /** Resolves classes with the thread's loader: under spark-submit the job's classes are only there. */
+    /**
+     * Resolves classes with the thread's loader: under spark-submit the job's classes are only
+     * there.
+     */
     private static final class ContextObjectInputStream extends ObjectInputStream {
         ContextObjectInputStream(InputStream in) throws IOException {
             super(in);
         }
 
         @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+        protected Class<?> resolveClass(ObjectStreamClass desc)
+                throws IOException, ClassNotFoundException {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             if (loader == null) {
                 return super.resolveClass(desc);

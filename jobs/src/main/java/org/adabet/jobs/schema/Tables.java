@@ -36,8 +36,8 @@ import org.apache.spark.sql.types.StructType;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * The output tables: their names, schemas, and the conversion of library results to rows. This
- * is the one place that knows column names; the README documents the same columns.
+ * The output tables: their names, schemas, and the conversion of library results to rows. This is
+ * the one place that knows column names; the README documents the same columns.
  */
 public final class Tables {
     public static final String PRETRAIN = "pretrain";
@@ -60,84 +60,167 @@ public final class Tables {
         return new StructType(fields);
     }
 
-    public static final StructType PRETRAIN_SCHEMA = schema(
-        f("run_id", StringType, false), f("architecture", StringType, false), f("model_key", StringType, false),
-        f("from_cache", BooleanType, false), f("source_accuracy", DoubleType, true), f("train_ms", LongType, false));
+    public static final StructType PRETRAIN_SCHEMA =
+            schema(
+                    f("run_id", StringType, false),
+                    f("architecture", StringType, false),
+                    f("model_key", StringType, false),
+                    f("from_cache", BooleanType, false),
+                    f("source_accuracy", DoubleType, true),
+                    f("train_ms", LongType, false));
 
-    public static final StructType LAYER_STATISTICS_SCHEMA = schema(
-        f("run_id", StringType, false), f("pair", StringType, false), f("architecture", StringType, false),
-        f("target", StringType, false), f("batch", IntegerType, false), f("status", StringType, false),
-        f("error", StringType, true), f("layer_index", IntegerType, true), f("layer", StringType, true),
-        f("layer_type", StringType, true), f("parameters", LongType, true), f("points", IntegerType, true),
-        f("dimension", LongType, true), f("beta0", IntegerType, true), f("beta1", IntegerType, true),
-        f("total_persistence0", DoubleType, true), f("total_persistence1", DoubleType, true),
-        f("max_persistence1", DoubleType, true), f("beta1_above", IntegerType, true),
-        f("reference_score", DoubleType, true), f("channel_beta1", createArrayType(IntegerType, false), true),
-        f("persistence_ms", DoubleType, true), f("channel_ms", DoubleType, true), f("task_ms", DoubleType, false));
+    public static final StructType LAYER_STATISTICS_SCHEMA =
+            schema(
+                    f("run_id", StringType, false),
+                    f("pair", StringType, false),
+                    f("architecture", StringType, false),
+                    f("target", StringType, false),
+                    f("batch", IntegerType, false),
+                    f("status", StringType, false),
+                    f("error", StringType, true),
+                    f("layer_index", IntegerType, true),
+                    f("layer", StringType, true),
+                    f("layer_type", StringType, true),
+                    f("parameters", LongType, true),
+                    f("points", IntegerType, true),
+                    f("dimension", LongType, true),
+                    f("beta0", IntegerType, true),
+                    f("beta1", IntegerType, true),
+                    f("total_persistence0", DoubleType, true),
+                    f("total_persistence1", DoubleType, true),
+                    f("max_persistence1", DoubleType, true),
+                    f("beta1_above", IntegerType, true),
+                    f("reference_score", DoubleType, true),
+                    f("channel_beta1", createArrayType(IntegerType, false), true),
+                    f("persistence_ms", DoubleType, true),
+                    f("channel_ms", DoubleType, true),
+                    f("task_ms", DoubleType, false));
 
-    public static final StructType GRADIENT_STATISTICS_SCHEMA = schema(
-        f("run_id", StringType, false), f("pair", StringType, false), f("status", StringType, false),
-        f("error", StringType, true), f("layer", StringType, true), f("fisher", DoubleType, true),
-        f("gradient_norm", DoubleType, true), f("parameter_norm", DoubleType, true), f("rgn", DoubleType, true),
-        f("task_ms", DoubleType, false));
+    public static final StructType GRADIENT_STATISTICS_SCHEMA =
+            schema(
+                    f("run_id", StringType, false),
+                    f("pair", StringType, false),
+                    f("status", StringType, false),
+                    f("error", StringType, true),
+                    f("layer", StringType, true),
+                    f("fisher", DoubleType, true),
+                    f("gradient_norm", DoubleType, true),
+                    f("parameter_norm", DoubleType, true),
+                    f("rgn", DoubleType, true),
+                    f("task_ms", DoubleType, false));
 
-    public static final StructType LAYER_SCORES_SCHEMA = schema(
-        f("run_id", StringType, false), f("pair", StringType, false), f("method", StringType, false),
-        f("layer_index", IntegerType, false), f("layer", StringType, false), f("layer_type", StringType, false),
-        f("parameters", LongType, false), f("dimension", LongType, false), f("score", DoubleType, false),
-        f("rank", IntegerType, false));
+    public static final StructType LAYER_SCORES_SCHEMA =
+            schema(
+                    f("run_id", StringType, false),
+                    f("pair", StringType, false),
+                    f("method", StringType, false),
+                    f("layer_index", IntegerType, false),
+                    f("layer", StringType, false),
+                    f("layer_type", StringType, false),
+                    f("parameters", LongType, false),
+                    f("dimension", LongType, false),
+                    f("score", DoubleType, false),
+                    f("rank", IntegerType, false));
 
-    public static final StructType SELECTIONS_SCHEMA = schema(
-        f("run_id", StringType, false), f("pair", StringType, false), f("method", StringType, false),
-        f("budget", StringType, false), f("rho", DoubleType, true), f("memory_budget", LongType, true),
-        f("seed", LongType, false), f("status", StringType, false), f("error", StringType, true),
-        f("head_forced", BooleanType, false), f("layer_count", IntegerType, false),
-        f("layers", createArrayType(StringType, false), false),
-        f("bias_only_layers", createArrayType(StringType, false), false),
-        f("channels_trained", createMapType(StringType, IntegerType, false), false),
-        f("needs_labels", BooleanType, false), f("forward_passes", IntegerType, false),
-        f("backward_passes", IntegerType, false), f("selection_ms", DoubleType, false),
-        f("selection_peak_bytes", LongType, false));
+    public static final StructType SELECTIONS_SCHEMA =
+            schema(
+                    f("run_id", StringType, false),
+                    f("pair", StringType, false),
+                    f("method", StringType, false),
+                    f("budget", StringType, false),
+                    f("rho", DoubleType, true),
+                    f("memory_budget", LongType, true),
+                    f("seed", LongType, false),
+                    f("status", StringType, false),
+                    f("error", StringType, true),
+                    f("head_forced", BooleanType, false),
+                    f("layer_count", IntegerType, false),
+                    f("layers", createArrayType(StringType, false), false),
+                    f("bias_only_layers", createArrayType(StringType, false), false),
+                    f("channels_trained", createMapType(StringType, IntegerType, false), false),
+                    f("needs_labels", BooleanType, false),
+                    f("forward_passes", IntegerType, false),
+                    f("backward_passes", IntegerType, false),
+                    f("selection_ms", DoubleType, false),
+                    f("selection_peak_bytes", LongType, false));
 
-    public static final StructType RETRAIN_RUNS_SCHEMA = schema(
-        f("run_id", StringType, false), f("pair", StringType, false), f("architecture", StringType, false),
-        f("target", StringType, false), f("method", StringType, false), f("budget", StringType, false),
-        f("rho", DoubleType, true), f("memory_budget", LongType, true), f("seed", LongType, false),
-        f("status", StringType, false), f("error", StringType, true),
-        f("layers", createArrayType(StringType, false), false), f("trainable_params", LongType, false),
-        f("total_params", LongType, false), f("acc_before", DoubleType, true), f("best_acc", DoubleType, true),
-        f("final_acc", DoubleType, true), f("epoch_acc", createArrayType(DoubleType, false), false),
-        f("peak_mem_bytes", LongType, false), f("ref_mem_bytes", LongType, false),
-        f("mem_parameters", LongType, false), f("mem_gradients", LongType, false),
-        f("mem_optimizer", LongType, false), f("mem_activations", LongType, false),
-        f("mem_transient", LongType, false), f("training_flops", DoubleType, false),
-        f("device_fits", createMapType(StringType, BooleanType, false), false),
-        f("device_seconds", createMapType(StringType, DoubleType, false), false),
-        f("selection_ms", DoubleType, false), f("train_ms", LongType, false));
+    public static final StructType RETRAIN_RUNS_SCHEMA =
+            schema(
+                    f("run_id", StringType, false),
+                    f("pair", StringType, false),
+                    f("architecture", StringType, false),
+                    f("target", StringType, false),
+                    f("method", StringType, false),
+                    f("budget", StringType, false),
+                    f("rho", DoubleType, true),
+                    f("memory_budget", LongType, true),
+                    f("seed", LongType, false),
+                    f("status", StringType, false),
+                    f("error", StringType, true),
+                    f("layers", createArrayType(StringType, false), false),
+                    f("trainable_params", LongType, false),
+                    f("total_params", LongType, false),
+                    f("acc_before", DoubleType, true),
+                    f("best_acc", DoubleType, true),
+                    f("final_acc", DoubleType, true),
+                    f("epoch_acc", createArrayType(DoubleType, false), false),
+                    f("peak_mem_bytes", LongType, false),
+                    f("ref_mem_bytes", LongType, false),
+                    f("mem_parameters", LongType, false),
+                    f("mem_gradients", LongType, false),
+                    f("mem_optimizer", LongType, false),
+                    f("mem_activations", LongType, false),
+                    f("mem_transient", LongType, false),
+                    f("training_flops", DoubleType, false),
+                    f("device_fits", createMapType(StringType, BooleanType, false), false),
+                    f("device_seconds", createMapType(StringType, DoubleType, false), false),
+                    f("selection_ms", DoubleType, false),
+                    f("train_ms", LongType, false));
 
-    public static final StructType AGREEMENT_SCHEMA = schema(
-        f("run_id", StringType, false), f("pair", StringType, false), f("method", StringType, false),
-        f("layers", IntegerType, false), f("spearman", DoubleType, true), f("kendall", DoubleType, true),
-        f("top_k", createArrayType(IntegerType, false), false),
-        f("top_k_overlap", createArrayType(IntegerType, false), false));
+    public static final StructType AGREEMENT_SCHEMA =
+            schema(
+                    f("run_id", StringType, false),
+                    f("pair", StringType, false),
+                    f("method", StringType, false),
+                    f("layers", IntegerType, false),
+                    f("spearman", DoubleType, true),
+                    f("kendall", DoubleType, true),
+                    f("top_k", createArrayType(IntegerType, false), false),
+                    f("top_k_overlap", createArrayType(IntegerType, false), false));
 
     /** One row per failed task or selection of any stage; {@code time} is when it failed (UTC). */
-    public static final StructType FAILURES_SCHEMA = schema(
-        f("run_id", StringType, false), f("stage", StringType, false), f("task_key", StringType, false),
-        f("error_class", StringType, false), f("message", StringType, false), f("attempt", IntegerType, false),
-        f("time", TimestampType, false));
+    public static final StructType FAILURES_SCHEMA =
+            schema(
+                    f("run_id", StringType, false),
+                    f("stage", StringType, false),
+                    f("task_key", StringType, false),
+                    f("error_class", StringType, false),
+                    f("message", StringType, false),
+                    f("attempt", IntegerType, false),
+                    f("time", TimestampType, false));
 
     /**
      * @param attempt which attempt of the run (1 = the first; a resumed run counts on) failed it
      * @param epochMillis when it failed
      */
     public static Row failureRow(String runId, TaskFailure f, int attempt, long epochMillis) {
-        return RowFactory.create(runId, f.stage(), f.taskKey(), f.errorClass(), f.message(), attempt,
+        return RowFactory.create(
+                runId,
+                f.stage(),
+                f.taskKey(),
+                f.errorClass(),
+                f.message(),
+                attempt,
                 new java.sql.Timestamp(epochMillis));
     }
 
     public static Row pretrainRow(String runId, PretrainedModel m) {
-        return RowFactory.create(runId, m.architecture(), m.key(), m.fromCache(), nanToNull(m.sourceAccuracy()),
+        return RowFactory.create(
+                runId,
+                m.architecture(),
+                m.key(),
+                m.fromCache(),
+                nanToNull(m.sourceAccuracy()),
                 m.trainMillis());
     }
 
@@ -145,21 +228,66 @@ public final class Tables {
         Pair p = o.task().pair();
         List<Row> rows = new ArrayList<>();
         if (!o.succeeded()) {
-            rows.add(RowFactory.create(runId, p.key(), p.architecture(), p.target(), o.task().batch(),
-                    "failed", o.error(), null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, o.millis()));
+            rows.add(
+                    RowFactory.create(
+                            runId,
+                            p.key(),
+                            p.architecture(),
+                            p.target(),
+                            o.task().batch(),
+                            "failed",
+                            o.error(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            o.millis()));
             return rows;
         }
         for (LayerBatchStatistics s : o.layers()) {
             Integer[] channels = null;
             if (s.channelBeta1() != null) {
-                channels = java.util.Arrays.stream(s.channelBeta1()).boxed().toArray(Integer[]::new);
+                channels =
+                        java.util.Arrays.stream(s.channelBeta1()).boxed().toArray(Integer[]::new);
             }
-            rows.add(RowFactory.create(runId, p.key(), p.architecture(), p.target(), s.batch(), "ok",
-                    null, s.layerIndex(), s.layer(), s.layerType(), s.parameters(), s.points(), s.dimension(),
-                    s.beta0(), s.beta1(), s.totalPersistence0(), s.totalPersistence1(), s.maxPersistence1(),
-                    s.beta1Above(), s.referenceScore(), channels, s.persistenceMillis(), s.channelMillis(),
-                    o.millis()));
+            rows.add(
+                    RowFactory.create(
+                            runId,
+                            p.key(),
+                            p.architecture(),
+                            p.target(),
+                            s.batch(),
+                            "ok",
+                            null,
+                            s.layerIndex(),
+                            s.layer(),
+                            s.layerType(),
+                            s.parameters(),
+                            s.points(),
+                            s.dimension(),
+                            s.beta0(),
+                            s.beta1(),
+                            s.totalPersistence0(),
+                            s.totalPersistence1(),
+                            s.maxPersistence1(),
+                            s.beta1Above(),
+                            s.referenceScore(),
+                            channels,
+                            s.persistenceMillis(),
+                            s.channelMillis(),
+                            o.millis()));
         }
         return rows;
     }
@@ -167,37 +295,92 @@ public final class Tables {
     public static List<Row> gradientRows(String runId, GradientOutcome o) {
         List<Row> rows = new ArrayList<>();
         if (!o.succeeded()) {
-            rows.add(RowFactory.create(runId, o.pair().key(), "failed", o.error(), null, null, null, null, null,
-                    o.millis()));
+            rows.add(
+                    RowFactory.create(
+                            runId,
+                            o.pair().key(),
+                            "failed",
+                            o.error(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            o.millis()));
         }
         for (GradientStatistics g : o.layers()) {
-            rows.add(RowFactory.create(runId, o.pair().key(), "ok", null, g.layer(), g.fisher(), g.gradientNorm(),
-                    g.parameterNorm(), g.relativeGradientNorm(), o.millis()));
+            rows.add(
+                    RowFactory.create(
+                            runId,
+                            o.pair().key(),
+                            "ok",
+                            null,
+                            g.layer(),
+                            g.fisher(),
+                            g.gradientNorm(),
+                            g.parameterNorm(),
+                            g.relativeGradientNorm(),
+                            o.millis()));
         }
         return rows;
     }
 
-    /** One method's scores of a pair's layers with their rank (1 = highest; ties to the earlier layer). */
-    public static List<Row> scoreRows(String runId, Pair pair, String method, List<LayerInfo> layers,
+    /**
+     * One method's scores of a pair's layers with their rank (1 = highest; ties to the earlier
+     * layer).
+     */
+    public static List<Row> scoreRows(
+            String runId,
+            Pair pair,
+            String method,
+            List<LayerInfo> layers,
             Map<String, Double> scores) {
         List<LayerInfo> ranked = LayerRanking.order(layers, scores);
         List<Row> rows = new ArrayList<>();
         for (LayerInfo l : layers) {
-            rows.add(RowFactory.create(runId, pair.key(), method, l.index(), l.name(), l.type(), l.parameters(),
-                    l.outputElements(), scores.get(l.name()), ranked.indexOf(l) + 1));
+            rows.add(
+                    RowFactory.create(
+                            runId,
+                            pair.key(),
+                            method,
+                            l.index(),
+                            l.name(),
+                            l.type(),
+                            l.parameters(),
+                            l.outputElements(),
+                            scores.get(l.name()),
+                            ranked.indexOf(l) + 1));
         }
         return rows;
     }
 
-    /** @param error why the method could not choose, or null */
+    /**
+     * @param error why the method could not choose, or null
+     */
     public static Row selectionRow(String runId, RetrainTask t, String error, boolean headForced) {
         Map<String, Integer> channels = new LinkedHashMap<>();
-        t.spec().channelMasks().forEach((layer, mask) -> channels.put(layer, TrainableSpec.kept(mask)));
-        return RowFactory.create(runId, t.pair().key(), t.method(), budget(t), rho(t), memoryBudget(t), t.seed(),
-                error == null ? "ok" : "failed", error, headForced, t.layers().size(),
-                t.layers().toArray(new String[0]), t.spec().biasOnly().stream().sorted().toArray(String[]::new),
-                CollectionConverters.asScala(channels), t.selectionCost().needsLabels(),
-                t.selectionCost().forwardPasses(), t.selectionCost().backwardPasses(), t.selectionMillis(),
+        t.spec()
+                .channelMasks()
+                .forEach((layer, mask) -> channels.put(layer, TrainableSpec.kept(mask)));
+        return RowFactory.create(
+                runId,
+                t.pair().key(),
+                t.method(),
+                budget(t),
+                rho(t),
+                memoryBudget(t),
+                t.seed(),
+                error == null ? "ok" : "failed",
+                error,
+                headForced,
+                t.layers().size(),
+                t.layers().toArray(new String[0]),
+                t.spec().biasOnly().stream().sorted().toArray(String[]::new),
+                CollectionConverters.asScala(channels),
+                t.selectionCost().needsLabels(),
+                t.selectionCost().forwardPasses(),
+                t.selectionCost().backwardPasses(),
+                t.selectionMillis(),
                 t.selectionPeakBytes());
     }
 
@@ -209,20 +392,48 @@ public final class Tables {
             fits.put(d.name(), d.fits(t.memory().total()));
             seconds.put(d.name(), d.seconds(t.trainingFlops()));
         }
-        return RowFactory.create(runId, t.pair().key(), t.pair().architecture(), t.pair().target(),
-                t.method(), budget(t), rho(t), memoryBudget(t), t.seed(), o.succeeded() ? "ok" : "failed",
-                o.error(), t.layers().toArray(new String[0]), o.trainableParameters(), o.totalParameters(),
-                nanToNull(o.accuracyBefore()), nanToNull(o.bestAccuracy()), nanToNull(o.finalAccuracy()),
-                o.epochAccuracy().toArray(new Double[0]), t.memory().total(), t.referenceMemoryBytes(),
-                t.memory().parameters(), t.memory().gradients(), t.memory().optimizerState(),
-                t.memory().activations(), t.memory().transientBuffer(), t.trainingFlops(),
-                CollectionConverters.asScala(fits), CollectionConverters.asScala(seconds), t.selectionMillis(),
+        return RowFactory.create(
+                runId,
+                t.pair().key(),
+                t.pair().architecture(),
+                t.pair().target(),
+                t.method(),
+                budget(t),
+                rho(t),
+                memoryBudget(t),
+                t.seed(),
+                o.succeeded() ? "ok" : "failed",
+                o.error(),
+                t.layers().toArray(new String[0]),
+                o.trainableParameters(),
+                o.totalParameters(),
+                nanToNull(o.accuracyBefore()),
+                nanToNull(o.bestAccuracy()),
+                nanToNull(o.finalAccuracy()),
+                o.epochAccuracy().toArray(new Double[0]),
+                t.memory().total(),
+                t.referenceMemoryBytes(),
+                t.memory().parameters(),
+                t.memory().gradients(),
+                t.memory().optimizerState(),
+                t.memory().activations(),
+                t.memory().transientBuffer(),
+                t.trainingFlops(),
+                CollectionConverters.asScala(fits),
+                CollectionConverters.asScala(seconds),
+                t.selectionMillis(),
                 o.trainMillis());
     }
 
     public static Row agreementRow(String runId, AgreementRow a) {
-        return RowFactory.create(runId, a.pair(), a.method(), a.layers(), nanToNull(a.spearman()),
-                nanToNull(a.kendall()), a.topK().stream().map(AgreementRow.TopK::k).toArray(Integer[]::new),
+        return RowFactory.create(
+                runId,
+                a.pair(),
+                a.method(),
+                a.layers(),
+                nanToNull(a.spearman()),
+                nanToNull(a.kendall()),
+                a.topK().stream().map(AgreementRow.TopK::k).toArray(Integer[]::new),
                 a.topK().stream().map(AgreementRow.TopK::overlap).toArray(Integer[]::new));
     }
 

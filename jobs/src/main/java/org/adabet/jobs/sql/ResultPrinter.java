@@ -9,7 +9,9 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** A query's rows as text: a Markdown table (pipes in values escaped) or RFC 4180 CSV (Commons CSV). */
+/**
+ * A query's rows as text: a Markdown table (pipes in values escaped) or RFC 4180 CSV (Commons CSV).
+ */
 public final class ResultPrinter {
     private ResultPrinter() {}
 
@@ -25,7 +27,9 @@ public final class ResultPrinter {
         for (Row row : result.collectAsList()) {
             sb.append('|');
             for (int i = 0; i < columns.length; i++) {
-                sb.append(' ').append(cell(row.isNullAt(i) ? "" : String.valueOf(row.get(i)))).append(" |");
+                sb.append(' ')
+                        .append(cell(row.isNullAt(i) ? "" : String.valueOf(row.get(i))))
+                        .append(" |");
             }
             sb.append('\n');
         }
@@ -35,7 +39,9 @@ public final class ResultPrinter {
     /** RFC 4180 CSV with a header line. */
     public static String csv(Dataset<Row> result) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(result.columns()).get())) {
+        try (CSVPrinter printer =
+                new CSVPrinter(
+                        out, CSVFormat.RFC4180.builder().setHeader(result.columns()).get())) {
             List<Row> rows = result.collectAsList();
             for (Row row : rows) {
                 Object[] values = new Object[row.length()];

@@ -41,7 +41,9 @@ public final class ResultsCatalog {
             return out;
         }
         for (Row r : provenance.select("run_id", "name", "created", "folder").collectAsList()) {
-            out.add(new RunFolderInfo(r.getString(0), r.getString(1), r.getString(2), r.getString(3)));
+            out.add(
+                    new RunFolderInfo(
+                            r.getString(0), r.getString(1), r.getString(2), r.getString(3)));
         }
         out.sort(Comparator.comparing(RunFolderInfo::created).thenComparing(RunFolderInfo::folder));
         return out;
@@ -56,21 +58,29 @@ public final class ResultsCatalog {
     public RunFolderInfo find(String id) {
         List<RunFolderInfo> runs = runs();
         if (runs.isEmpty()) {
-            throw new IllegalArgumentException("no runs under " + results + " (no folder there holds provenance.json)");
+            throw new IllegalArgumentException(
+                    "no runs under " + results + " (no folder there holds provenance.json)");
         }
         if (id.equals("latest")) {
             return runs.get(runs.size() - 1);
         }
         List<RunFolderInfo> matching = runs.stream().filter(r -> r.runId().startsWith(id)).toList();
         if (matching.size() != 1) {
-            throw new IllegalArgumentException((matching.isEmpty() ? "no run '" : "more than one run matches '") + id
-                    + "' under " + results + "; runs there: "
-                    + String.join(", ", runs.stream().map(RunFolderInfo::runId).toList()));
+            throw new IllegalArgumentException(
+                    (matching.isEmpty() ? "no run '" : "more than one run matches '")
+                            + id
+                            + "' under "
+                            + results
+                            + "; runs there: "
+                            + String.join(", ", runs.stream().map(RunFolderInfo::runId).toList()));
         }
         return matching.get(0);
     }
 
-    /** Registers the {@code runs} view and every table of {@code run} as views; returns the table names. */
+    /**
+     * Registers the {@code runs} view and every table of {@code run} as views; returns the table
+     * names.
+     */
     public List<String> register(RunFolderInfo run) {
         Dataset<Row> provenance = provenance();
         if (provenance != null) {
@@ -79,7 +89,8 @@ public final class ResultsCatalog {
         List<String> tables = new ArrayList<>();
         Path folder = new Path(run.folder());
         for (FileStatus child : list(folder)) {
-            if (child.isDirectory() && !child.getPath().getName().startsWith("_")
+            if (child.isDirectory()
+                    && !child.getPath().getName().startsWith("_")
                     && !child.getPath().getName().startsWith(".")) {
                 String table = child.getPath().getName();
                 spark.read().parquet(child.getPath().toString()).createOrReplaceTempView(table);
@@ -102,13 +113,29 @@ public final class ResultsCatalog {
         if (files.isEmpty()) {
             return null;
         }
-        Dataset<Row> raw = spark.read().option("multiLine", "true").json(files.toArray(String[]::new));
-        List<String> columns = new ArrayList<>(List.of("run_id", "config.name AS name", "created", "git_commit",
-                "project_version", "spark_master", "seed", "regexp_replace(input_file_name(), '/provenance.json$', '')"
-                        + " AS folder"));
-        for (String optional : List.of("failed_statistics_tasks", "failed_gradient_tasks", "failed_retrain_runs",
-                "failed_oracle_runs", "timings_ms.total AS total_ms", "cpu.aten_level AS aten_level",
-                "cpu.reproducible AS reproducible")) {
+        Dataset<Row> raw =
+                spark.read().option("multiLine", "true").json(files.toArray(String[]::new));
+        List<String> columns =
+                new ArrayList<>(
+                        List.of(
+                                "run_id",
+                                "config.name AS name",
+                                "created",
+                                "git_commit",
+                                "project_version",
+                                "spark_master",
+                                "seed",
+                                "regexp_replace(input_file_name(), '/provenance.json$', '')"
+                                        + " AS folder"));
+        for (String optional :
+                List.of(
+                        "failed_statistics_tasks",
+                        "failed_gradient_tasks",
+                        "failed_retrain_runs",
+                        "failed_oracle_runs",
+                        "timings_ms.total AS total_ms",
+                        "cpu.aten_level AS aten_level",
+                        "cpu.reproducible AS reproducible")) {
             String field = optional.split(" ")[0];
             if (hasField(raw, field)) {
                 columns.add(optional);
@@ -121,7 +148,8 @@ public final class ResultsCatalog {
     private static boolean hasField(Dataset<Row> df, String dotted) {
         DataType type = df.schema();
         for (String part : dotted.split("\\.")) {
-            if (!(type instanceof StructType struct) || !Arrays.asList(struct.fieldNames()).contains(part)) {
+            if (!(type instanceof StructType struct)
+                    || !Arrays.asList(struct.fieldNames()).contains(part)) {
                 return false;
             }
             type = struct.apply(part).dataType();

@@ -33,30 +33,43 @@ class OutputCheckTest {
     }
 
     @Test
-    void aFolderBelowARegularFileIsNotWritableAndTheLineNamesIt(@TempDir Path dir) throws IOException {
+    void aFolderBelowARegularFileIsNotWritableAndTheLineNamesIt(@TempDir Path dir)
+            throws IOException {
         // A regular file as parent: refused even to root, unlike a chmod'ed folder.
         Path file = Files.writeString(dir.resolve("plain-file"), "x");
         String outputDir = file.resolve("results").toString();
-        var e = assertThrows(OutputCheck.UnusableOutputException.class,
-                () -> OutputCheck.requireWritable(outputDir, hadoop));
+        var e =
+                assertThrows(
+                        OutputCheck.UnusableOutputException.class,
+                        () -> OutputCheck.requireWritable(outputDir, hadoop));
         String message = e.getMessage();
-        assertTrue(message.startsWith("output.dir 'file:" + file.resolve("results") + "' is not writable: "), message);
+        assertTrue(
+                message.startsWith(
+                        "output.dir 'file:" + file.resolve("results") + "' is not writable: "),
+                message);
         assertFalse(message.contains("\n"), message);
         assertFalse(Files.exists(file.resolve("results")));
     }
 
     @Test
     void aSchemeWithoutFileSystemIsNotReachable() {
-        var e = assertThrows(OutputCheck.UnusableOutputException.class,
-                () -> OutputCheck.requireWritable("nosuchfs://host/results", hadoop));
-        assertTrue(e.getMessage().startsWith("output.dir 'nosuchfs://host/results' is not reachable: "), e.getMessage());
+        var e =
+                assertThrows(
+                        OutputCheck.UnusableOutputException.class,
+                        () -> OutputCheck.requireWritable("nosuchfs://host/results", hadoop));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("output.dir 'nosuchfs://host/results' is not reachable: "),
+                e.getMessage());
         assertTrue(e.getMessage().contains("nosuchfs"), e.getMessage());
     }
 
     @Test
     void theHadoopConfigurationTakesSparkHadoopPropertiesWithoutTheirPrefix() {
-        SparkConf spark = new SparkConf(false).set("spark.hadoop.fs.s3a.endpoint", "http://127.0.0.1:9000")
-                .set("spark.master", "local[1]");
+        SparkConf spark =
+                new SparkConf(false)
+                        .set("spark.hadoop.fs.s3a.endpoint", "http://127.0.0.1:9000")
+                        .set("spark.master", "local[1]");
         Configuration conf = OutputCheck.hadoopConfiguration(spark);
         assertEquals("http://127.0.0.1:9000", conf.get("fs.s3a.endpoint"));
         assertEquals(null, conf.get("spark.master"));

@@ -17,10 +17,12 @@ class RunFolderTest {
 
     @Test
     void anHdfsUriKeepsItsAuthority() {
-        // java.nio's Path.of turned this into 'hdfs:/nn:8020/r'; no connection is made to name a path.
+        // java.nio's Path.of turned this into 'hdfs:/nn:8020/r'; no connection is made to name a
+        // path.
         RunFolder folder = RunFolder.of("hdfs://127.0.0.1:8020/r", "quick-0123", hadoop);
         assertEquals("hdfs://127.0.0.1:8020/r/quick-0123", folder.uri());
-        assertEquals("hdfs://127.0.0.1:8020/r/quick-0123/retrain_runs", folder.table("retrain_runs"));
+        assertEquals(
+                "hdfs://127.0.0.1:8020/r/quick-0123/retrain_runs", folder.table("retrain_runs"));
     }
 
     @Test
@@ -36,7 +38,8 @@ class RunFolderTest {
         folder.writeText("comparison.md", "old");
         folder.writeText("comparison.md", "| Zürich | β1 |\n");
         assertTrue(folder.exists("comparison.md"));
-        assertEquals("| Zürich | β1 |\n",
+        assertEquals(
+                "| Zürich | β1 |\n",
                 Files.readString(dir.resolve("results/run/comparison.md"), StandardCharsets.UTF_8));
         assertEquals("| Zürich | β1 |\n", folder.readText("comparison.md"));
     }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's column lists ("Outputs": one bullet per table) against the schemas declared in
- * {@link Tables}: every declared column is documented, in the declared order, and every column
- * the README names exists. Values and explanations in parentheses are not columns.
+ * {@link Tables}: every declared column is documented, in the declared order, and every column the
+ * README names exists. Values and explanations in parentheses are not columns.
  */
 class ReadmeSchemaTest {
     private static final Pattern NAME = Pattern.compile("`([a-z][a-z0-9_]*)`");
@@ -32,8 +32,10 @@ class ReadmeSchemaTest {
             if (!Modifier.isStatic(f.getModifiers()) || f.getType() != StructType.class) {
                 continue;
             }
-            String table = (String) Tables.class.getField(f.getName().replace("_SCHEMA", "")).get(null);
-            List<String> declared = new ArrayList<>(List.of(((StructType) f.get(null)).fieldNames()));
+            String table =
+                    (String) Tables.class.getField(f.getName().replace("_SCHEMA", "")).get(null);
+            List<String> declared =
+                    new ArrayList<>(List.of(((StructType) f.get(null)).fieldNames()));
             declared.remove("run_id");
             assertEquals(declared, documented(readme, table), "README columns of " + table);
             checked++;
@@ -41,15 +43,26 @@ class ReadmeSchemaTest {
         assertTrue(checked >= 7, "schemas found: " + checked);
     }
 
-    /** Backticked names of the table's bullet ({@code - **table**: ...} or {@code **a** / **table**}), parentheses dropped. */
+    /**
+     * Backticked names of the table's bullet ({@code - **table**: ...} or {@code **a** /
+     * **table**}), parentheses dropped.
+     */
     private static List<String> documented(String readme, String table) {
-        Matcher bullet = Pattern.compile("(?m)^- (\\*\\*[a-z_]+\\*\\* / )?\\*\\*" + table + "\\*\\*( / \\*\\*[a-z_]+\\*\\*)?:")
-                .matcher(readme);
+        Matcher bullet =
+                Pattern.compile(
+                                "(?m)^- (\\*\\*[a-z_]+\\*\\* / )?\\*\\*"
+                                        + table
+                                        + "\\*\\*( / \\*\\*[a-z_]+\\*\\*)?:")
+                        .matcher(readme);
         assertTrue(bullet.find(), "README has no column list for " + table);
         int end = readme.indexOf("\n- **", bullet.end());
         int blank = readme.indexOf("\n\n", bullet.end());
-        String text = readme.substring(bullet.end(), Math.min(end < 0 ? readme.length() : end,
-                blank < 0 ? readme.length() : blank));
+        String text =
+                readme.substring(
+                        bullet.end(),
+                        Math.min(
+                                end < 0 ? readme.length() : end,
+                                blank < 0 ? readme.length() : blank));
         String withoutParentheses = text;
         for (String previous = ""; !previous.equals(withoutParentheses); ) {
             previous = withoutParentheses;

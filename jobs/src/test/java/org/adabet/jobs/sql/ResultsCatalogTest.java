@@ -17,28 +17,48 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two run folders made by the test (provenance + one Parquet table each), queried as a user would. */
+/**
+ * Two run folders made by the test (provenance + one Parquet table each), queried as a user would.
+ */
 @Tag("spark")
 class ResultsCatalogTest {
     private static SparkSession spark;
-    @TempDir
-    static Path results;
+    @TempDir static Path results;
 
     @BeforeAll
     static void twoRuns() throws Exception {
         spark = LocalSpark.session("results-catalog-test", "local[1]");
         run("quick-aaaa111100000000", "aaaa111100000000", "2026-12-01T10:00:00Z", "adabet", 0.5);
-        run("quick-bbbb222200000000", "bbbb222200000000", "2026-12-02T10:00:00Z", "pair \"a,b\"", 0.75);
+        run(
+                "quick-bbbb222200000000",
+                "bbbb222200000000",
+                "2026-12-02T10:00:00Z",
+                "pair \"a,b\"",
+                0.75);
         Files.createDirectories(results.resolve("not-a-run"));
     }
 
-    private static void run(String folder, String id, String created, String method, double acc) throws Exception {
+    private static void run(String folder, String id, String created, String method, double acc)
+            throws Exception {
         Path dir = Files.createDirectories(results.resolve(folder));
-        Files.writeString(dir.resolve("provenance.json"), "{\"run_id\": \"" + id + "\", \"created\": \"" + created
-                + "\", \"git_commit\": \"abc\", \"project_version\": \"0.1\", \"spark_master\": \"local[1]\","
-                + " \"seed\": 42, \"failed_retrain_runs\": 0, \"config\": {\"name\": \"quick\"}}\n");
-        spark.sql("SELECT '" + id + "' AS run_id, '" + method.replace("'", "\\'") + "' AS method, " + acc
-                + "D AS best_acc").write().parquet(dir.resolve("retrain_runs").toString());
+        Files.writeString(
+                dir.resolve("provenance.json"),
+                "{\"run_id\": \""
+                        + id
+                        + "\", \"created\": \""
+                        + created
+                        + "\", \"git_commit\": \"abc\", \"project_version\": \"0.1\", \"spark_master\": \"local[1]\","
+                        + " \"seed\": 42, \"failed_retrain_runs\": 0, \"config\": {\"name\": \"quick\"}}\n");
+        spark.sql(
+                        "SELECT '"
+                                + id
+                                + "' AS run_id, '"
+                                + method.replace("'", "\\'")
+                                + "' AS method, "
+                                + acc
+                                + "D AS best_acc")
+                .write()
+                .parquet(dir.resolve("retrain_runs").toString());
     }
 
     @AfterAll
@@ -49,12 +69,17 @@ class ResultsCatalogTest {
     @Test
     void latestIsTheNewestRunAndAPrefixFindsOne() {
         ResultsCatalog catalog = new ResultsCatalog(spark, results.toString());
-        assertEquals(List.of("aaaa111100000000", "bbbb222200000000"),
+        assertEquals(
+                List.of("aaaa111100000000", "bbbb222200000000"),
                 catalog.runs().stream().map(ResultsCatalog.RunFolderInfo::runId).toList());
         assertEquals("bbbb222200000000", catalog.find("latest").runId());
         assertEquals("aaaa111100000000", catalog.find("aaaa").runId());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> catalog.find("cccc"));
-        assertEquals("no run 'cccc' under " + results + "; runs there: aaaa111100000000, bbbb222200000000",
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> catalog.find("cccc"));
+        assertEquals(
+                "no run 'cccc' under "
+                        + results
+                        + "; runs there: aaaa111100000000, bbbb222200000000",
                 e.getMessage());
     }
 
@@ -63,7 +88,8 @@ class ResultsCatalogTest {
         ResultsCatalog catalog = new ResultsCatalog(spark, results.toString());
         assertEquals(List.of("retrain_runs"), catalog.register(catalog.find("aaaa")));
         assertEquals(0.5, spark.sql("SELECT best_acc FROM retrain_runs").first().getDouble(0));
-        Dataset<Row> runs = spark.sql("SELECT run_id, name, failed_retrain_runs FROM runs ORDER BY created");
+        Dataset<Row> runs =
+                spark.sql("SELECT run_id, name, failed_retrain_runs FROM runs ORDER BY created");
         assertEquals(2, runs.count());
         assertEquals("quick", runs.first().getString(1));
     }
@@ -72,17 +98,27 @@ class ResultsCatalogTest {
     void markdownEscapesPipesAndCsvQuotesCommasAndQuotes() {
         ResultsCatalog catalog = new ResultsCatalog(spark, results.toString());
         catalog.register(catalog.find("latest"));
-        Dataset<Row> q = spark.sql("SELECT method, best_acc, concat(method, '|x') AS piped FROM retrain_runs");
-        assertEquals("| method | best_acc | piped |\n|---|---|---|\n| pair \"a,b\" | 0.75 | pair \"a,b\"\\|x |\n",
+        Dataset<Row> q =
+                spark.sql(
+                        "SELECT method, best_acc, concat(method, '|x') AS piped FROM retrain_runs");
+        assertEquals(
+                "| method | best_acc | piped |\n|---|---|---|\n| pair \"a,b\" | 0.75 | pair \"a,b\"\\|x |\n",
                 ResultPrinter.markdown(q));
-        assertEquals("method,best_acc,piped\r\n\"pair \"\"a,b\"\"\",0.75,\"pair \"\"a,b\"\"|x\"\r\n",
+        assertEquals(
+                "method,best_acc,piped\r\n\"pair \"\"a,b\"\"\",0.75,\"pair \"\"a,b\"\"|x\"\r\n",
                 ResultPrinter.csv(q));
     }
 
     @Test
     void aMissingLocationIsNamed() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ResultsCatalog(spark, results.resolve("nowhere").toString()).runs());
-        assertTrue(e.getMessage().contains("nowhere") && e.getMessage().contains("does not exist"), e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                new ResultsCatalog(spark, results.resolve("nowhere").toString())
+                                        .runs());
+        assertTrue(
+                e.getMessage().contains("nowhere") && e.getMessage().contains("does not exist"),
+                e.getMessage());
     }
 }
