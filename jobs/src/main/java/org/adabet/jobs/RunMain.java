@@ -30,12 +30,21 @@ import picocli.CommandLine.Option;
                 "Runs an AdaBet sweep in Spark (local mode by default) and prints the comparison table.")
 public final class RunMain implements Callable<Integer> {
     @Option(
-            names = {"--config", "--conf"},
+            names = "--config",
             paramLabel = "FILE|NAME",
             description =
                     "a HOCON file (from the caller's directory) or a bundled configuration: "
                             + "base, devices, paper, quick, synthetic (default: ${DEFAULT-VALUE})")
     String source = "quick";
+
+    /**
+     * {@code --conf}: the old name, kept working but out of the help so it no longer reads like
+     * spark-submit's.
+     */
+    @Option(names = "--conf", hidden = true, paramLabel = "FILE|NAME")
+    void conf(String value) {
+        source = value;
+    }
 
     @Option(
             names = "--set",
