@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.adabet.config.ConfigLoader;
 import org.adabet.config.SweepConfig;
 import org.adabet.jobs.schema.Tables;
 import org.apache.hadoop.conf.Configuration;
@@ -68,32 +67,19 @@ class HdfsSweepTest {
      * table.
      */
     private static SweepConfig tiny(String outputDir) {
-        return ConfigLoader.load(
-                "quick",
-                List.of(
-                        "model.architectures=[convnet_s]",
-                        "data.targets=[corrupted]",
-                        "name=tiny",
-                        "data.image-size=16",
-                        "data.source.classes=4",
-                        "data.source.train-per-class=16",
-                        "data.source.test-per-class=8",
-                        "data.target.train-per-class=8",
-                        "data.target.test-per-class=8",
-                        "model.width=4",
-                        "pretrain.epochs=1",
-                        "pretrain.batch-size=16",
-                        "statistics.batches=1",
-                        "statistics.batch-size=16",
-                        "retrain.epochs=1",
-                        "retrain.batch-size=16",
-                        "retrain.seeds=[0]",
-                        "selection.rhos=[0.2]",
-                        "selection.memory-budgets=[]",
-                        "selection.methods=[adabet]",
-                        "oracle.enabled=false",
-                        "pretrain.cache-dir=\"" + dir.resolve("models") + "\"",
-                        "output.dir=\"" + outputDir + "\""));
+        return TinySweep.config(
+                dir.resolve("models"),
+                outputDir,
+                "data.targets=[corrupted]",
+                "name=tiny",
+                "data.target.train-per-class=8",
+                "statistics.batches=1",
+                "retrain.epochs=1",
+                "retrain.seeds=[0]",
+                "selection.rhos=[0.2]",
+                "selection.memory-budgets=[]",
+                "selection.methods=[adabet]",
+                "oracle.enabled=false");
     }
 
     @Test

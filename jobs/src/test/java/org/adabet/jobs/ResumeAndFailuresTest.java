@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.adabet.config.ConfigLoader;
 import org.adabet.config.SweepConfig;
 import org.adabet.jobs.schema.Tables;
 import org.apache.spark.sql.Dataset;
@@ -39,30 +38,17 @@ class ResumeAndFailuresTest {
     }
 
     private static SweepConfig tiny(Path dir, String memoryBudgets) {
-        return ConfigLoader.load(
-                "quick",
-                List.of(
-                        "model.architectures=[convnet_s]",
-                        "name=tiny",
-                        "data.image-size=16",
-                        "data.source.classes=4",
-                        "data.source.train-per-class=16",
-                        "data.source.test-per-class=8",
-                        "data.target.train-per-class=8",
-                        "data.target.test-per-class=8",
-                        "model.width=4",
-                        "pretrain.epochs=1",
-                        "pretrain.batch-size=16",
-                        "statistics.batches=2",
-                        "statistics.batch-size=16",
-                        "retrain.epochs=1",
-                        "retrain.batch-size=16",
-                        "retrain.seeds=[0]",
-                        "selection.rhos=[0.2]",
-                        "selection.memory-budgets=" + memoryBudgets,
-                        "selection.methods=[adabet, full, last_layer, fisher]",
-                        "pretrain.cache-dir=\"" + dir.resolve("models") + "\"",
-                        "output.dir=\"" + dir.resolve("results") + "\""));
+        return TinySweep.config(
+                dir.resolve("models"),
+                dir.resolve("results").toString(),
+                "name=tiny",
+                "data.target.train-per-class=8",
+                "statistics.batches=2",
+                "retrain.epochs=1",
+                "retrain.seeds=[0]",
+                "selection.rhos=[0.2]",
+                "selection.memory-budgets=" + memoryBudgets,
+                "selection.methods=[adabet, full, last_layer, fisher]");
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.adabet.config.ConfigLoader;
 import org.adabet.config.SweepConfig;
 import org.adabet.jobs.schema.Tables;
 import org.apache.spark.SparkConf;
@@ -40,33 +39,20 @@ class StandaloneClusterTest {
                     Tables.RETRAIN_RUNS);
 
     private static SweepConfig config(Path dir, String output) {
-        return ConfigLoader.load(
-                "quick",
-                List.of(
-                        "model.architectures=[convnet_s]",
-                        "data.targets=[corrupted]",
-                        "name=cluster",
-                        "data.image-size=16",
-                        "data.source.classes=4",
-                        "data.source.train-per-class=16",
-                        "data.source.test-per-class=8",
-                        "data.target.train-per-class=16",
-                        "data.target.test-per-class=8",
-                        "model.width=4",
-                        "pretrain.epochs=1",
-                        "pretrain.batch-size=16",
-                        "statistics.batches=1",
-                        "statistics.batch-size=16",
-                        "retrain.epochs=2",
-                        "retrain.batch-size=16",
-                        "retrain.seeds=[0, 1]",
-                        "selection.rhos=[0.2, 0.5]",
-                        "selection.memory-budgets=[]",
-                        "selection.methods=[adabet, full, last_layer, random]",
-                        "oracle.enabled=false",
-                        "spark.partitions=0",
-                        "pretrain.cache-dir=\"" + dir.resolve("models") + "\"",
-                        "output.dir=\"" + output + "\""));
+        return TinySweep.config(
+                dir.resolve("models"),
+                output,
+                "data.targets=[corrupted]",
+                "name=cluster",
+                "data.target.train-per-class=16",
+                "statistics.batches=1",
+                "retrain.epochs=2",
+                "retrain.seeds=[0, 1]",
+                "selection.rhos=[0.2, 0.5]",
+                "selection.memory-budgets=[]",
+                "selection.methods=[adabet, full, last_layer, random]",
+                "oracle.enabled=false",
+                "spark.partitions=0");
     }
 
     @Test

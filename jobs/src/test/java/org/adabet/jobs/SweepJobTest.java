@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.adabet.config.ConfigLoader;
 import org.adabet.config.SweepConfig;
 import org.adabet.jobs.schema.Tables;
 import org.adabet.report.ComparisonRow;
@@ -36,31 +35,18 @@ class SweepJobTest {
     }
 
     private static SweepConfig tiny(Path dir) {
-        return ConfigLoader.load(
-                "quick",
-                List.of(
-                        "model.architectures=[convnet_s]",
-                        "name=tiny",
-                        "data.image-size=16",
-                        "data.source.classes=4",
-                        "data.source.train-per-class=16",
-                        "data.source.test-per-class=8",
-                        "data.target.train-per-class=8",
-                        "data.target.test-per-class=8",
-                        "model.width=4",
-                        "pretrain.epochs=1",
-                        "pretrain.batch-size=16",
-                        "statistics.batches=2",
-                        "statistics.batch-size=16",
-                        "retrain.epochs=1",
-                        "retrain.batch-size=16",
-                        "retrain.seeds=[0]",
-                        "selection.rhos=[0.2]",
-                        "selection.memory-budgets=[10M]",
-                        "selection.methods=[adabet, \"adabet:beta1\", adabet_channel, full, last_layer, bn_bias, fisher, rgn, "
-                                + "elastic, random]",
-                        "pretrain.cache-dir=\"" + dir.resolve("models") + "\"",
-                        "output.dir=\"" + dir.resolve("results") + "\""));
+        return TinySweep.config(
+                dir.resolve("models"),
+                dir.resolve("results").toString(),
+                "name=tiny",
+                "data.target.train-per-class=8",
+                "statistics.batches=2",
+                "retrain.epochs=1",
+                "retrain.seeds=[0]",
+                "selection.rhos=[0.2]",
+                "selection.memory-budgets=[10M]",
+                "selection.methods=[adabet, \"adabet:beta1\", adabet_channel, full, last_layer, bn_bias, fisher, rgn, "
+                        + "elastic, random]");
     }
 
     @Test
