@@ -4,18 +4,14 @@ import org.adabet.provenance.Versions;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * {@code --version}: the project version and the git commit the launcher found ({@code
- * -Dadabet.git.commit}, set by {@code bin/adabet}), plus the versions results depend on.
+ * {@code --version}: the project version and the git commit ({@link Versions#gitCommit}), plus the
+ * versions results depend on.
  */
 public final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
         return new String[] {
-            "adabet "
-                    + Versions.project()
-                    + " (commit "
-                    + System.getProperty("adabet.git.commit", "unknown")
-                    + ")",
+            "adabet " + Versions.project() + " (commit " + Versions.gitCommit() + ")",
             "DJL "
                     + Versions.djl()
                     + ", libtorch "

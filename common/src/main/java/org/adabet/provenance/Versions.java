@@ -40,4 +40,23 @@ public final class Versions {
     public static String sparkBuilt() {
         return PROPS.getProperty("spark.version", "unknown");
     }
+
+    /**
+     * The git commit the code was built from, with {@code -dirty} when the working tree had
+     * uncommitted changes to tracked files: {@code -Dadabet.git.commit} when set (the launcher
+     * passes the checkout's HEAD), else what the build recorded into the jar, else {@code unknown}
+     * (built outside a git checkout).
+     */
+    public static String gitCommit() {
+        String given = System.getProperty("adabet.git.commit");
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        String built = PROPS.getProperty("git.commit", "");
+        // An unresolved ${...} placeholder: the build found no git folder.
+        if (built.isBlank() || built.startsWith("${")) {
+            return "unknown";
+        }
+        return "true".equals(PROPS.getProperty("git.dirty")) ? built + "-dirty" : built;
+    }
 }

@@ -10,6 +10,7 @@ import org.adabet.config.ConfigException;
 import org.adabet.config.ConfigLoader;
 import org.adabet.config.SweepConfig;
 import org.adabet.jobs.io.OutputCheck;
+import org.adabet.provenance.Versions;
 import org.adabet.report.AgreementTable;
 import org.adabet.report.ComparisonTable;
 import org.adabet.sweep.SweepPlan;
@@ -84,9 +85,7 @@ public final class RunMain implements Callable<Integer> {
         SparkSession spark = LocalSpark.session("adabet-" + config.name(), config.spark().master());
         int status;
         try {
-            SweepResult result =
-                    new SweepJob(spark, config, System.getProperty("adabet.git.commit"), force)
-                            .run();
+            SweepResult result = new SweepJob(spark, config, Versions.gitCommit(), force).run();
             print(result);
             status = result.exitStatus();
         } finally {
