@@ -25,4 +25,12 @@ public final class RunId {
             throw new IllegalStateException("SHA-256 is required by the Java platform", e);
         }
     }
+
+    /**
+     * 16 hex digits of SHA-256 of the science configuration alone: the same for the same
+     * configuration on any commit (the {@code runs} index's {@code config_hash}).
+     */
+    public static String configHash(String scienceConfig) {
+        return of(scienceConfig, "");
+    }
 }

@@ -60,6 +60,25 @@ public final class RunMain implements Callable<Integer> {
                     "recompute every task, even those an earlier attempt of the same run finished")
     boolean force;
 
+    @Option(
+            names = "--run-date",
+            paramLabel = "YYYY-MM-DD",
+            description =
+                    "the run folder's date (default: the date of this run's folder when it has one,"
+                            + " so a resumed run continues there; else today, UTC)")
+    void runDate(String value) {
+        try {
+            runDate = java.time.LocalDate.parse(value).toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--run-date: not a date YYYY-MM-DD: '" + value + "'");
+        }
+    }
+
+    String runDate;
+
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
         Cli.main(new RunMain(), args);
     }
@@ -85,7 +104,8 @@ public final class RunMain implements Callable<Integer> {
         SparkSession spark = LocalSpark.session("adabet-" + config.name(), config.spark().master());
         int status;
         try {
-            SweepResult result = new SweepJob(spark, config, Versions.gitCommit(), force).run();
+            SweepResult result =
+                    new SweepJob(spark, config, Versions.gitCommit(), force, runDate).run();
             print(result);
             status = result.exitStatus();
         } finally {

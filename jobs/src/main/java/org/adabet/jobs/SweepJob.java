@@ -1,6 +1,9 @@
 package org.adabet.jobs;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.adabet.config.SweepConfig;
 import org.adabet.jobs.io.RunFolder;
+import org.adabet.jobs.io.RunsIndex;
 import org.adabet.jobs.io.TaskStore;
 import org.adabet.jobs.schema.Tables;
 import org.adabet.model.LayerInfo;
@@ -21,6 +25,7 @@ import org.adabet.pretrain.PretrainedModel;
 import org.adabet.pretrain.PretrainedWeights;
 import org.adabet.provenance.Provenance;
 import org.adabet.provenance.RunId;
+import org.adabet.provenance.RunSummary;
 import org.adabet.provenance.Versions;
 import org.adabet.report.AgreementRow;
 import org.adabet.report.AgreementTable;
@@ -39,6 +44,7 @@ import org.adabet.sweep.SweepPlan;
 import org.adabet.sweep.SweepTasks;
 import org.adabet.sweep.TaskFailure;
 import org.adabet.sweep.TaskKeys;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
@@ -66,19 +72,28 @@ public final class SweepJob {
     private final TaskStore finished;
     private final FailureLog failures;
     private final StageRunner stages;
+    private final RunsIndex index;
+    private final RunSummary summary;
 
     /** The stage running now: names its Spark jobs and their progress lines. */
     private String stage = "sweep";
 
     public SweepJob(SparkSession spark, SweepConfig config, String gitCommit) {
-        this(spark, config, gitCommit, false);
+        this(spark, config, gitCommit, false, null);
     }
 
     /**
      * @param force recompute every task, forgetting what earlier attempts of this run finished;
      *     otherwise a rerun of the same run id computes only the tasks they did not finish
+     * @param runDate the run folder's date ({@code YYYY-MM-DD}); null: the date of this run id's
+     *     newest folder when it has one (a resumed run continues there), else today (UTC)
      */
-    public SweepJob(SparkSession spark, SweepConfig config, String gitCommit, boolean force) {
+    public SweepJob(
+            SparkSession spark,
+            SweepConfig config,
+            String gitCommit,
+            boolean force,
+            String runDate) {
         this.spark = spark;
         this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         this.config = config;
@@ -95,11 +110,15 @@ public final class SweepJob {
                                 + ReproducibleMode.kernelPath());
         // Any Hadoop file system (file:, hdfs://, s3a://): java.nio would mangle
         // 'hdfs://nn:8020/r'.
-        this.outputDir =
-                RunFolder.of(
-                        config.outputDir(),
-                        config.name() + "-" + runId,
-                        spark.sparkContext().hadoopConfiguration());
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        if (runDate == null) {
+            runDate = RunFolder.existingRunDate(config.outputDir(), config.name(), runId, hadoop);
+        }
+        if (runDate == null) {
+            runDate = LocalDate.now(ZoneOffset.UTC).toString();
+        }
+        this.outputDir = RunFolder.of(config.outputDir(), config.name(), runDate, runId, hadoop);
+        this.index = new RunsIndex(spark, config.outputDir());
         this.provenance =
                 new Provenance(
                         runId,
@@ -120,10 +139,29 @@ public final class SweepJob {
         provenance.put("attempt", failures.attempt());
         provenance.put("spark_application_id", spark.sparkContext().applicationId());
         provenance.put("spark_ui", spark.sparkContext().uiWebUrl().getOrElse(() -> "off"));
+        this.summary =
+                new RunSummary(
+                        runId,
+                        config.name(),
+                        runDate,
+                        Instant.now().toString(),
+                        null,
+                        gitCommit == null ? "unknown" : gitCommit,
+                        RunId.configHash(config.science()),
+                        RunSummary.RUNNING,
+                        failures.attempt(),
+                        0,
+                        0,
+                        0,
+                        0,
+                        outputDir.uri(),
+                        spark.sparkContext().master(),
+                        Versions.project());
     }
 
     public SweepResult run() {
         long start = System.nanoTime();
+        index.write(summary);
         Map<String, PretrainedModel> models = timed("pretrain", this::pretrain);
         Broadcast<Map<String, PretrainedModel>> shipped = jsc.broadcast(models);
         Map<Pair, List<LayerInfo>> layers = new LinkedHashMap<>();
@@ -227,6 +265,15 @@ public final class SweepJob {
         provenance.put("executor_cpus", executorCpus());
         outputDir.writeText("provenance.json", provenance.toJson());
         int reused = stages.counts().values().stream().mapToInt(StageRunner.Counts::reused).sum();
+        index.write(
+                summary.finished(
+                        Instant.now().toString(),
+                        stages.counts().values().stream().mapToInt(StageRunner.Counts::tasks).sum(),
+                        reused,
+                        stages.counts().values().stream()
+                                .mapToInt(StageRunner.Counts::computed)
+                                .sum(),
+                        failures.rows().size()));
         return new SweepResult(
                 runId,
                 outputDir.uri(),

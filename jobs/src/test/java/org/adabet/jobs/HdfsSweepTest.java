@@ -91,7 +91,7 @@ class HdfsSweepTest {
         String hdfsDir = "hdfs://127.0.0.1:" + hdfs.getNameNodePort() + "/results";
         SweepResult remote = new SweepJob(spark, tiny(hdfsDir), "test").run();
 
-        assertTrue(remote.outputDir().startsWith(hdfsDir + "/tiny-"), remote.outputDir());
+        assertTrue(remote.outputDir().startsWith(hdfsDir + "/tiny/run_date="), remote.outputDir());
         FileSystem fs = hdfs.getFileSystem();
         String folder = remote.outputDir().substring(hdfsDir.length());
         for (String file : List.of("provenance.json", "comparison.csv", "comparison.md")) {

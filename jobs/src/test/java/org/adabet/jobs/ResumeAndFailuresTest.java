@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.adabet.config.SweepConfig;
+import org.adabet.jobs.io.RunsIndex;
 import org.adabet.jobs.schema.Tables;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -120,9 +121,29 @@ class ResumeAndFailuresTest {
         assertTrue(provenance.replaceAll("\\s", "").contains("\"attempt\":2"), provenance);
         assertEquals(before, tables(out));
         assertEquals(0, resumed.exitStatus());
+        // The runs index: one row for the run, this attempt's counts, in the same run folder.
+        Row index =
+                new RunsIndex(spark, config.outputDir())
+                        .read()
+                        .selectExpr("run_id", "status", "attempt", "reused", "computed", "folder")
+                        .collectAsList()
+                        .get(0);
+        assertEquals(resumed.runId(), index.getString(0));
+        assertEquals(
+                "complete 2 " + resumed.reusedTasks() + " " + lost,
+                index.getString(1)
+                        + " "
+                        + index.getInt(2)
+                        + " "
+                        + index.getInt(3)
+                        + " "
+                        + index.getInt(4));
+        assertEquals(first.outputDir(), index.getString(5));
+        assertEquals(first.outputDir(), resumed.outputDir());
+        assertEquals(1, new RunsIndex(spark, config.outputDir()).read().count());
 
         // --force: every task computed again, none reused.
-        SweepResult forced = new SweepJob(spark, config, "test", true).run();
+        SweepResult forced = new SweepJob(spark, config, "test", true, null).run();
         assertEquals(0, forced.reusedTasks());
         assertEquals(before, tables(out));
     }

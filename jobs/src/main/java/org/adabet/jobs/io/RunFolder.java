@@ -7,15 +7,17 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The folder of one run, {@code <output.dir>/<name>}, on whatever Hadoop file system {@code
- * output.dir} names. Parquet tables are written there by Spark under {@link #table}; text files
- * (provenance, comparison tables) are written here through the same file system, so a run on HDFS
- * or S3 keeps all its outputs in one place. A plain path without a scheme is resolved the way
- * Hadoop resolves it: against {@code fs.defaultFS} (the local file system unless configured) and
- * the working directory.
+ * The folder of one run, {@code <output.dir>/<name>/run_date=YYYY-MM-DD/run_id=<id>}, on whatever
+ * Hadoop file system {@code output.dir} names: many runs and many nights of one configuration name
+ * live side by side, and a run id never shares a folder with another. Parquet tables are written
+ * there by Spark under {@link #table}; text files (provenance, comparison tables) are written here
+ * through the same file system, so a run on HDFS or S3 keeps all its outputs in one place. A plain
+ * path without a scheme is resolved the way Hadoop resolves it: against {@code fs.defaultFS} (the
+ * local file system unless configured) and the working directory.
  */
 public final class RunFolder {
     private final Configuration hadoop;
@@ -27,11 +29,45 @@ public final class RunFolder {
     }
 
     /**
+     * The folder of run {@code runId} of configuration {@code name} made on {@code runDate}.
+     *
      * @param outputDir {@code output.dir} as configured: a Hadoop URI or a plain path
-     * @param name the run's folder name inside it
      * @param hadoop the Hadoop configuration to open the file system with (the Spark session's)
      */
-    public static RunFolder of(String outputDir, String name, Configuration hadoop) {
+    public static RunFolder of(
+            String outputDir, String name, String runDate, String runId, Configuration hadoop) {
+        return of(outputDir, name + "/run_date=" + runDate + "/run_id=" + runId, hadoop);
+    }
+
+    /**
+     * The date of the newest folder of run {@code runId} of configuration {@code name}, or null
+     * when it has none: a resumed run continues in its own folder, even on a later day.
+     */
+    public static String existingRunDate(
+            String outputDir, String name, String runId, Configuration hadoop) {
+        Path pattern = new Path(new Path(outputDir), name + "/run_date=*/run_id=" + runId);
+        try {
+            FileStatus[] found = pattern.getFileSystem(hadoop).globStatus(pattern);
+            String newest = null;
+            for (FileStatus f : found == null ? new FileStatus[0] : found) {
+                String date = f.getPath().getParent().getName().substring("run_date=".length());
+                if (newest == null || date.compareTo(newest) > 0) {
+                    newest = date;
+                }
+            }
+            return newest;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + pattern, e);
+        }
+    }
+
+    /**
+     * @param outputDir {@code output.dir} as configured: a Hadoop URI or a plain path
+     * @param relative the folder inside it
+     * @param hadoop the Hadoop configuration to open the file system with (the Spark session's)
+     */
+    public static RunFolder of(String outputDir, String relative, Configuration hadoop) {
+        String name = relative;
         Path parent = new Path(outputDir);
         try {
             // Qualified once here, so Spark's writes and ours name the same absolute location.

@@ -19,6 +19,7 @@ import org.adabet.model.GradientStatistics;
 import org.adabet.model.LayerInfo;
 import org.adabet.model.TrainableSpec;
 import org.adabet.pretrain.PretrainedModel;
+import org.adabet.provenance.RunSummary;
 import org.adabet.report.AgreementRow;
 import org.adabet.selection.LayerRanking;
 import org.adabet.sweep.GradientOutcome;
@@ -49,6 +50,7 @@ public final class Tables {
     public static final String ORACLE_RUNS = "oracle_runs";
     public static final String AGREEMENT = "agreement";
     public static final String FAILURES = "failures";
+    public static final String RUNS = "runs";
 
     private Tables() {}
 
@@ -198,6 +200,46 @@ public final class Tables {
                     f("message", StringType, false),
                     f("attempt", IntegerType, false),
                     f("time", TimestampType, false));
+
+    /** The {@code runs} index: one row per run ({@link RunSummary}). */
+    public static final StructType RUNS_SCHEMA =
+            schema(
+                    f("run_id", StringType, false),
+                    f("name", StringType, false),
+                    f("run_date", StringType, false),
+                    f("created", StringType, false),
+                    f("finished", StringType, true),
+                    f("git_commit", StringType, false),
+                    f("config_hash", StringType, false),
+                    f("status", StringType, false),
+                    f("attempt", IntegerType, false),
+                    f("tasks", IntegerType, false),
+                    f("reused", IntegerType, false),
+                    f("computed", IntegerType, false),
+                    f("failures", IntegerType, false),
+                    f("folder", StringType, false),
+                    f("spark_master", StringType, false),
+                    f("project_version", StringType, false));
+
+    public static Row runRow(RunSummary r) {
+        return RowFactory.create(
+                r.runId(),
+                r.name(),
+                r.runDate(),
+                r.created(),
+                r.finished(),
+                r.gitCommit(),
+                r.configHash(),
+                r.status(),
+                r.attempt(),
+                r.tasks(),
+                r.reused(),
+                r.computed(),
+                r.failures(),
+                r.folder(),
+                r.sparkMaster(),
+                r.projectVersion());
+    }
 
     /**
      * @param attempt which attempt of the run (1 = the first; a resumed run counts on) failed it

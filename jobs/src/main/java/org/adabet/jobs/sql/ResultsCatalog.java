@@ -6,20 +6,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.adabet.jobs.io.RunsIndex;
+import org.adabet.jobs.schema.Tables;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The runs under a results location ({@code output.dir}: a plain path or any Hadoop URI) and one
- * run's tables, registered as temporary views: {@code runs} (one row per run folder, read from the
- * runs' {@code provenance.json}) and one view per Parquet table of the chosen run, named as its
- * folder ({@code retrain_runs}, {@code selections}, ...). What users, tests and notebooks query.
+ * run's tables, registered as temporary views: {@code runs} (the {@link RunsIndex}, one row per
+ * run) and one view per Parquet table of the chosen run, named as its folder ({@code retrain_runs},
+ * {@code selections}, ...). What users, tests and notebooks query.
  */
 public final class ResultsCatalog {
     /** The folder of one run and what its provenance says about it. */
@@ -36,11 +36,11 @@ public final class ResultsCatalog {
     /** Every run folder (one holding {@code provenance.json}), oldest first. */
     public List<RunFolderInfo> runs() {
         List<RunFolderInfo> out = new ArrayList<>();
-        Dataset<Row> provenance = provenance();
-        if (provenance == null) {
+        Dataset<Row> index = index();
+        if (index == null) {
             return out;
         }
-        for (Row r : provenance.select("run_id", "name", "created", "folder").collectAsList()) {
+        for (Row r : index.select("run_id", "name", "created", "folder").collectAsList()) {
             out.add(
                     new RunFolderInfo(
                             r.getString(0), r.getString(1), r.getString(2), r.getString(3)));
@@ -59,7 +59,7 @@ public final class ResultsCatalog {
         List<RunFolderInfo> runs = runs();
         if (runs.isEmpty()) {
             throw new IllegalArgumentException(
-                    "no runs under " + results + " (no folder there holds provenance.json)");
+                    "no runs under " + results + " (no runs index: */runs/*)");
         }
         if (id.equals("latest")) {
             return runs.get(runs.size() - 1);
@@ -82,9 +82,9 @@ public final class ResultsCatalog {
      * names.
      */
     public List<String> register(RunFolderInfo run) {
-        Dataset<Row> provenance = provenance();
-        if (provenance != null) {
-            provenance.createOrReplaceTempView("runs");
+        Dataset<Row> index = index();
+        if (index != null) {
+            index.createOrReplaceTempView(Tables.RUNS);
         }
         List<String> tables = new ArrayList<>();
         Path folder = new Path(run.folder());
@@ -101,60 +101,10 @@ public final class ResultsCatalog {
         return tables;
     }
 
-    /** One row per run folder with its provenance's headline fields, or null when there is none. */
-    private Dataset<Row> provenance() {
-        List<String> files = new ArrayList<>();
-        for (FileStatus child : list(results)) {
-            Path p = new Path(child.getPath(), "provenance.json");
-            if (child.isDirectory() && exists(p)) {
-                files.add(p.toString());
-            }
-        }
-        if (files.isEmpty()) {
-            return null;
-        }
-        Dataset<Row> raw =
-                spark.read().option("multiLine", "true").json(files.toArray(String[]::new));
-        List<String> columns =
-                new ArrayList<>(
-                        List.of(
-                                "run_id",
-                                "config.name AS name",
-                                "created",
-                                "git_commit",
-                                "project_version",
-                                "spark_master",
-                                "seed",
-                                "regexp_replace(input_file_name(), '/provenance.json$', '')"
-                                        + " AS folder"));
-        for (String optional :
-                List.of(
-                        "failed_statistics_tasks",
-                        "failed_gradient_tasks",
-                        "failed_retrain_runs",
-                        "failed_oracle_runs",
-                        "timings_ms.total AS total_ms",
-                        "cpu.aten_level AS aten_level",
-                        "cpu.reproducible AS reproducible")) {
-            String field = optional.split(" ")[0];
-            if (hasField(raw, field)) {
-                columns.add(optional);
-            }
-        }
-        return raw.selectExpr(columns.toArray(String[]::new));
-    }
-
-    /** Whether the (nested) field exists: older runs' provenance lacks newer fields. */
-    private static boolean hasField(Dataset<Row> df, String dotted) {
-        DataType type = df.schema();
-        for (String part : dotted.split("\\.")) {
-            if (!(type instanceof StructType struct)
-                    || !Arrays.asList(struct.fieldNames()).contains(part)) {
-                return false;
-            }
-            type = struct.apply(part).dataType();
-        }
-        return true;
+    /** The {@code runs} index of the location, or null when it holds no run. */
+    private Dataset<Row> index() {
+        list(results); // names a missing location
+        return new RunsIndex(spark, results.toString()).read();
     }
 
     private List<FileStatus> list(Path dir) {
@@ -166,14 +116,6 @@ public final class ResultsCatalog {
             return Arrays.asList(fs.listStatus(dir));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
-        }
-    }
-
-    private boolean exists(Path p) {
-        try {
-            return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot look up " + p, e);
         }
     }
 }

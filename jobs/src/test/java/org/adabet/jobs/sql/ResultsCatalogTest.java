@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.adabet.jobs.LocalSpark;
+import org.adabet.jobs.io.RunFolder;
+import org.adabet.jobs.io.RunsIndex;
+import org.adabet.provenance.RunSummary;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -18,7 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two run folders made by the test (provenance + one Parquet table each), queried as a user would.
+ * Two run folders made by the test (an index row + one Parquet table each), queried as a user
+ * would.
  */
 @Tag("spark")
 class ResultsCatalogTest {
@@ -28,27 +32,39 @@ class ResultsCatalogTest {
     @BeforeAll
     static void twoRuns() throws Exception {
         spark = LocalSpark.session("results-catalog-test", "local[1]");
-        run("quick-aaaa111100000000", "aaaa111100000000", "2026-12-01T10:00:00Z", "adabet", 0.5);
-        run(
-                "quick-bbbb222200000000",
-                "bbbb222200000000",
-                "2026-12-02T10:00:00Z",
-                "pair \"a,b\"",
-                0.75);
+        run("aaaa111100000000", "2026-12-01T10:00:00Z", "adabet", 0.5);
+        run("bbbb222200000000", "2026-12-02T10:00:00Z", "pair \"a,b\"", 0.75);
         Files.createDirectories(results.resolve("not-a-run"));
+        Files.createDirectories(results.resolve("quick/runs/not-a-table"));
     }
 
-    private static void run(String folder, String id, String created, String method, double acc)
-            throws Exception {
-        Path dir = Files.createDirectories(results.resolve(folder));
-        Files.writeString(
-                dir.resolve("provenance.json"),
-                "{\"run_id\": \""
-                        + id
-                        + "\", \"created\": \""
-                        + created
-                        + "\", \"git_commit\": \"abc\", \"project_version\": \"0.1\", \"spark_master\": \"local[1]\","
-                        + " \"seed\": 42, \"failed_retrain_runs\": 0, \"config\": {\"name\": \"quick\"}}\n");
+    private static void run(String id, String created, String method, double acc) throws Exception {
+        RunFolder dir =
+                RunFolder.of(
+                        results.toString(),
+                        "quick",
+                        created.substring(0, 10),
+                        id,
+                        spark.sparkContext().hadoopConfiguration());
+        new RunsIndex(spark, results.toString())
+                .write(
+                        new RunSummary(
+                                id,
+                                "quick",
+                                created.substring(0, 10),
+                                created,
+                                created,
+                                "abc",
+                                "c0ffee",
+                                RunSummary.COMPLETE,
+                                1,
+                                4,
+                                0,
+                                4,
+                                0,
+                                dir.uri(),
+                                "local[1]",
+                                "0.1"));
         spark.sql(
                         "SELECT '"
                                 + id
@@ -58,7 +74,7 @@ class ResultsCatalogTest {
                                 + acc
                                 + "D AS best_acc")
                 .write()
-                .parquet(dir.resolve("retrain_runs").toString());
+                .parquet(dir.table("retrain_runs"));
     }
 
     @AfterAll
@@ -89,7 +105,7 @@ class ResultsCatalogTest {
         assertEquals(List.of("retrain_runs"), catalog.register(catalog.find("aaaa")));
         assertEquals(0.5, spark.sql("SELECT best_acc FROM retrain_runs").first().getDouble(0));
         Dataset<Row> runs =
-                spark.sql("SELECT run_id, name, failed_retrain_runs FROM runs ORDER BY created");
+                spark.sql("SELECT run_id, name, status, failures FROM runs ORDER BY created");
         assertEquals(2, runs.count());
         assertEquals("quick", runs.first().getString(1));
     }
