@@ -1,6 +1,7 @@
 package org.adabet.provenance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -34,5 +35,37 @@ class ProvenanceTest {
         assertTrue(o.getAsJsonArray("scores").get(1).isJsonNull());
         assertTrue(o.getAsJsonArray("scores").get(2).isJsonNull());
         assertEquals("a,b\n", o.getAsJsonObject("pair").get("name").getAsString());
+    }
+
+    @Test
+    void readsBackTypedAndNamesAFileThatIsNotOne() {
+        Provenance p = new Provenance("r2", 3, "{\"name\": \"quick\"}", "abc", "4.2.0", "local[1]");
+        p.timing("retrain", 1500.0);
+        p.put("tasks", Map.of("retrain", Map.of("tasks", 4, "reused", 1, "computed", 3)));
+        p.put("failures", 2);
+        p.put("failed_oracle_runs", 1L);
+        RunProvenance back = RunProvenance.fromJson(p.toJson(), "provenance.json");
+        assertEquals("r2", back.runId());
+        assertEquals(3, back.seed());
+        assertEquals("abc", back.gitCommit());
+        assertEquals("local[1]", back.sparkMaster());
+        assertEquals(1500.0, back.timingsMs().get("retrain"));
+        assertEquals(new RunProvenance.StageTasks(4, 1, 3), back.tasks().get("retrain"));
+        assertEquals(2, back.failures());
+        assertEquals(1, back.failedOracleRuns());
+        assertEquals("quick", back.config().get("name").getAsString());
+        assertEquals(Runtime.getRuntime().availableProcessors(), back.cores());
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> RunProvenance.fromJson("[1, 2]", "/r/provenance.json"));
+        assertTrue(
+                e.getMessage().startsWith("/r/provenance.json: not a provenance file"),
+                e.getMessage());
+        e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> RunProvenance.fromJson("{\"seed\": 1}", "/r/provenance.json"));
+        assertEquals("/r/provenance.json: not a provenance file (no run_id)", e.getMessage());
     }
 }

@@ -136,6 +136,9 @@ public final class SweepJob {
         this.stages =
                 new StageRunner(
                         spark, config.spark().partitions(), finished, failures, SweepJob::console);
+        provenance.put("name", config.name());
+        provenance.put("run_date", runDate);
+        provenance.put("folder", outputDir.uri());
         provenance.put("attempt", failures.attempt());
         provenance.put("spark_application_id", spark.sparkContext().applicationId());
         provenance.put("spark_ui", spark.sparkContext().uiWebUrl().getOrElse(() -> "off"));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.adabet.config.SweepConfig;
 import org.adabet.jobs.schema.Tables;
+import org.adabet.provenance.RunProvenance;
 import org.adabet.report.ComparisonRow;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -107,6 +108,12 @@ class SweepJobTest {
         String provenance = readString(out.resolve("provenance.json"));
         assertTrue(provenance.contains("\"run_id\": \"" + result.runId() + "\""), provenance);
         assertTrue(provenance.contains("\"layer_statistics\""), provenance);
+        RunProvenance typed = RunProvenance.fromJson(provenance, "provenance.json");
+        assertEquals(result.runId(), typed.runId());
+        assertEquals("test", typed.gitCommit());
+        assertEquals(result.outputDir(), typed.folder());
+        assertTrue(typed.timingsMs().get("retrain") > 0, provenance);
+        assertEquals(0, typed.failures());
 
         // Same configuration again: pretraining comes from the cache, and every result is
         // identical.
