@@ -32,7 +32,8 @@ public record RetrainOutcome(
         return failed(task, Failures.describe(error));
     }
 
-    static RetrainOutcome failed(RetrainTask task, String error) {
+    /** A run that did not train: its selection failed, or its task did. */
+    public static RetrainOutcome failed(RetrainTask task, String error) {
         return new RetrainOutcome(
                 task, 0, 0, Double.NaN, Double.NaN, List.of(), Double.NaN, 0, error);
     }

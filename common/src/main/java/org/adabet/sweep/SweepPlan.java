@@ -203,6 +203,17 @@ public final class SweepPlan {
      */
     public Runs retrainTasks(
             Map<Pair, List<LayerInfo>> layers, Map<Pair, PairSelectionInputs> inputs) {
+        return retrainTasks(layers, inputs, trainSizes());
+    }
+
+    /**
+     * As {@link #retrainTasks(Map, Map)}, with each pair's training-split size as the {@code
+     * layers} table recorded it (so the driver reads no dataset).
+     */
+    public Runs retrainTasks(
+            Map<Pair, List<LayerInfo>> layers,
+            Map<Pair, PairSelectionInputs> inputs,
+            Map<Pair, Integer> trainSizes) {
         List<RetrainTask> tasks = new ArrayList<>();
         List<RetrainOutcome> failed = new ArrayList<>();
         for (Pair pair : pairs) {
@@ -257,7 +268,8 @@ public final class SweepPlan {
                                         layers.get(pair),
                                         method.cost(config.statistics().batches()),
                                         selectionMillis(method, in),
-                                        selectionPeak(method, layers.get(pair)));
+                                        selectionPeak(method, layers.get(pair)),
+                                        trainSizes.get(pair));
                         if (error == null) {
                             tasks.add(task);
                         } else {
@@ -272,6 +284,12 @@ public final class SweepPlan {
 
     /** Oracle runs: every candidate layer retrained alone, once per seed. */
     public List<RetrainTask> oracleTasks(Map<Pair, List<LayerInfo>> layers) {
+        return oracleTasks(layers, trainSizes());
+    }
+
+    /** As {@link #oracleTasks(Map)}, with each pair's training-split size given. */
+    public List<RetrainTask> oracleTasks(
+            Map<Pair, List<LayerInfo>> layers, Map<Pair, Integer> trainSizes) {
         List<RetrainTask> tasks = new ArrayList<>();
         if (!config.oracle()) {
             return tasks;
@@ -289,14 +307,22 @@ public final class SweepPlan {
                                     layers.get(pair),
                                     SelectionCost.NOTHING,
                                     0,
-                                    0));
+                                    0,
+                                    trainSizes.get(pair)));
                 }
             }
         }
         return tasks;
     }
 
-    private RetrainTask task(
+    /**
+     * A retraining run of {@code spec} with its analytic costs (memory by our model and by the
+     * reference's rule, training FLOPs); a selection read back from the {@code selections} table
+     * becomes its task again through this.
+     *
+     * @param trainSize images in the pair's training split
+     */
+    public RetrainTask task(
             Pair pair,
             String method,
             Budget budget,
@@ -305,10 +331,10 @@ public final class SweepPlan {
             List<LayerInfo> layers,
             SelectionCost cost,
             double millis,
-            long peak) {
+            long peak,
+            int trainSize) {
         MemoryModel memory = memoryModel();
         int batch = config.retrain().training().batchSize();
-        int trainSize = trainSize(pair);
         long steps =
                 (long) config.retrain().training().epochs()
                         * (trainSize / Math.min(batch, trainSize));
@@ -337,11 +363,18 @@ public final class SweepPlan {
                         layers, targetArchitecture(config, pair).candidates(), spec));
     }
 
+    /** Every pair's training-split size, read here (tests and tools; the sweep reads none). */
+    private Map<Pair, Integer> trainSizes() {
+        Map<Pair, Integer> sizes = new java.util.LinkedHashMap<>();
+        pairs.forEach(p -> sizes.put(p, trainSize(config, p)));
+        return sizes;
+    }
+
     /**
-     * Training images of a pair's target (a dataset's are known once read: read on the driver,
+     * Training images of a pair's target (a dataset's are known once read: read in this JVM,
      * cached).
      */
-    private int trainSize(Pair pair) {
+    public static int trainSize(SweepConfig config, Pair pair) {
         if (config.data().dataset(pair.target()) == null) {
             return config.data().sourceClasses() * config.data().targetTrainPerClass();
         }

@@ -64,6 +64,27 @@ public final class SweepTasks {
     }
 
     /**
+     * The plan stage's task for one pair: its candidate layers, training-split size and dataset
+     * report. Never throws: an unreadable dataset becomes the description's error.
+     */
+    public static PairDescription describe(SweepConfig config, Pair pair) {
+        try {
+            List<LayerInfo> layers = layers(config, pair);
+            int trainSize = SweepPlan.trainSize(config, pair);
+            Object report = Domains.datasetReports(config.data()).get(pair.target());
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> dataset =
+                    report == null
+                            ? java.util.Map.of()
+                            : new java.util.LinkedHashMap<>((java.util.Map<String, Object>) report);
+            return new PairDescription(pair, layers, trainSize, dataset, null);
+        } catch (RuntimeException e) {
+            return new PairDescription(
+                    pair, List.of(), 0, java.util.Map.of(), Failures.describe(e));
+        }
+    }
+
+    /**
      * AdaBet's statistics for one unlabeled batch: the first k batches of the target training
      * split, unshuffled.
      */

@@ -1,71 +1,53 @@
 package org.adabet.jobs;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.adabet.config.SweepConfig;
 import org.adabet.jobs.io.RunFolder;
 import org.adabet.jobs.io.RunsIndex;
 import org.adabet.jobs.io.TaskStore;
 import org.adabet.jobs.schema.Tables;
-import org.adabet.model.LayerInfo;
-import org.adabet.model.NetworkParameters;
+import org.adabet.jobs.stage.FailureLog;
+import org.adabet.jobs.stage.Stage;
+import org.adabet.jobs.stage.StageContext;
+import org.adabet.jobs.stage.StageRunner;
+import org.adabet.jobs.stage.Stages;
 import org.adabet.platform.CpuInfo;
 import org.adabet.platform.ReproducibleMode;
-import org.adabet.pretrain.PretrainCache;
-import org.adabet.pretrain.PretrainedModel;
-import org.adabet.pretrain.PretrainedWeights;
 import org.adabet.provenance.Provenance;
 import org.adabet.provenance.RunId;
 import org.adabet.provenance.RunSummary;
 import org.adabet.provenance.Versions;
 import org.adabet.report.AgreementRow;
-import org.adabet.report.AgreementTable;
-import org.adabet.report.Agreements;
 import org.adabet.report.ComparisonTable;
-import org.adabet.selection.SelectionMethods;
-import org.adabet.sweep.Domains;
-import org.adabet.sweep.GradientOutcome;
-import org.adabet.sweep.Pair;
-import org.adabet.sweep.PairSelectionInputs;
 import org.adabet.sweep.RetrainOutcome;
-import org.adabet.sweep.RetrainTask;
 import org.adabet.sweep.StatisticsOutcome;
-import org.adabet.sweep.StatisticsTask;
-import org.adabet.sweep.SweepPlan;
-import org.adabet.sweep.SweepTasks;
-import org.adabet.sweep.TaskFailure;
-import org.adabet.sweep.TaskKeys;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The AdaBet sweep as Spark stages: pretrain (cached) -> layer statistics (one task per pair x
- * batch) and gradient statistics (one per pair) -> scores and selections -> retraining (one task
- * per pair x method x budget x seed) and oracle runs (pair x layer x seed) -> tables. Each stage's
- * rows are written as Parquet under the run's folder; the computing is done by {@link SweepTasks}
- * in {@code common}. Statistics, gradient, retrain and oracle tasks are resumable ({@link
- * StageRunner}); every failed task or selection goes to the {@code failures} table and the sweep
- * goes on.
+ * The AdaBet sweep: the stages of {@link Stages#ALL} in order, each reading the tables the ones
+ * before it wrote (plan -> pretrain -> layer and gradient statistics -> scores -> selections ->
+ * retrain and oracle -> agreement -> comparison). Statistics, gradient, retrain and oracle tasks
+ * are resumable ({@link StageRunner}); every failed task or selection goes to the {@code failures}
+ * table and the sweep goes on. What it returns and prints is read back from the tables.
  */
 public final class SweepJob {
+    private static final Logger LOG = LoggerFactory.getLogger("adabet");
+
     private final SparkSession spark;
     private final JavaSparkContext jsc;
     private final SweepConfig config;
-    private final SweepPlan plan;
     private final String runId;
     private final RunFolder outputDir;
     private final Provenance provenance;
@@ -74,9 +56,7 @@ public final class SweepJob {
     private final StageRunner stages;
     private final RunsIndex index;
     private final RunSummary summary;
-
-    /** The stage running now: names its Spark jobs and their progress lines. */
-    private String stage = "sweep";
+    private final StageContext context;
 
     public SweepJob(SparkSession spark, SweepConfig config, String gitCommit) {
         this(spark, config, gitCommit, false, null);
@@ -94,34 +74,52 @@ public final class SweepJob {
             String gitCommit,
             boolean force,
             String runDate) {
+        this(spark, config, gitCommit, force, runDate, null);
+    }
+
+    /**
+     * @param runId the id of an existing run to work on (a stage run alone); null: this config's
+     *     and code's run id
+     */
+    SweepJob(
+            SparkSession spark,
+            SweepConfig config,
+            String gitCommit,
+            boolean force,
+            String runDate,
+            String runId) {
         this.spark = spark;
         this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         this.config = config;
-        this.plan = SweepPlan.of(config);
         // Another kernel path (the reproducible mode, another CPU level) gives other last bits:
         // its results must not overwrite these.
         this.runId =
-                RunId.of(
-                        config.science(),
-                        Versions.project()
-                                + "+"
-                                + (gitCommit == null ? "unknown" : gitCommit)
-                                + "+"
-                                + ReproducibleMode.kernelPath());
+                runId != null
+                        ? runId
+                        : RunId.of(
+                                config.science(),
+                                Versions.project()
+                                        + "+"
+                                        + (gitCommit == null ? "unknown" : gitCommit)
+                                        + "+"
+                                        + ReproducibleMode.kernelPath());
         // Any Hadoop file system (file:, hdfs://, s3a://): java.nio would mangle
         // 'hdfs://nn:8020/r'.
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         if (runDate == null) {
-            runDate = RunFolder.existingRunDate(config.outputDir(), config.name(), runId, hadoop);
+            runDate =
+                    RunFolder.existingRunDate(
+                            config.outputDir(), config.name(), this.runId, hadoop);
         }
         if (runDate == null) {
             runDate = LocalDate.now(ZoneOffset.UTC).toString();
         }
-        this.outputDir = RunFolder.of(config.outputDir(), config.name(), runDate, runId, hadoop);
+        this.outputDir =
+                RunFolder.of(config.outputDir(), config.name(), runDate, this.runId, hadoop);
         this.index = new RunsIndex(spark, config.outputDir());
         this.provenance =
                 new Provenance(
-                        runId,
+                        this.runId,
                         config.seed(),
                         config.rendered(),
                         gitCommit,
@@ -132,10 +130,13 @@ public final class SweepJob {
         if (force) {
             finished.clear();
         }
-        this.failures = new FailureLog(runId, finished.nextAttempt());
+        this.failures = new FailureLog(this.runId, finished.nextAttempt());
         this.stages =
                 new StageRunner(
                         spark, config.spark().partitions(), finished, failures, SweepJob::console);
+        this.context =
+                new StageContext(
+                        spark, config, this.runId, outputDir, stages, failures, SweepJob::console);
         provenance.put("name", config.name());
         provenance.put("run_date", runDate);
         provenance.put("folder", outputDir.uri());
@@ -144,7 +145,7 @@ public final class SweepJob {
         provenance.put("spark_ui", spark.sparkContext().uiWebUrl().getOrElse(() -> "off"));
         this.summary =
                 new RunSummary(
-                        runId,
+                        this.runId,
                         config.name(),
                         runDate,
                         Instant.now().toString(),
@@ -162,88 +163,120 @@ public final class SweepJob {
                         Versions.project());
     }
 
+    /** Runs every stage in order; the result is read back from the tables they wrote. */
     public SweepResult run() {
         long start = System.nanoTime();
         index.write(summary);
-        Map<String, PretrainedModel> models = timed("pretrain", this::pretrain);
-        Broadcast<Map<String, PretrainedModel>> shipped = jsc.broadcast(models);
-        Map<Pair, List<LayerInfo>> layers = new LinkedHashMap<>();
-        for (Pair pair : plan.pairs()) {
-            layers.put(pair, SweepTasks.layers(config, pair));
+        try {
+            for (Stage s : Stages.ALL) {
+                timed(s);
+            }
+        } finally {
+            context.close();
         }
-
-        List<StatisticsOutcome> statistics =
-                timed("layer_statistics", () -> layerStatistics(shipped));
-        List<GradientOutcome> gradients =
-                timed("gradient_statistics", () -> gradientStatistics(shipped));
-        Map<Pair, PairSelectionInputs> inputs = new LinkedHashMap<>();
-        Map<Pair, Map<String, Map<String, Double>>> scores = new LinkedHashMap<>();
-        List<Row> scoreRows = new ArrayList<>();
-        for (Pair pair : plan.pairs()) {
-            PairSelectionInputs in =
-                    PairSelectionInputs.of(
-                            statistics.stream().filter(s -> s.task().pair().equals(pair)).toList(),
-                            gradients.stream()
-                                    .filter(g -> g.pair().equals(pair))
-                                    .findFirst()
-                                    .orElse(null));
-            inputs.put(pair, in);
-            scores.put(pair, Agreements.scores(config, plan, pair, layers.get(pair), in));
-            scores.get(pair)
-                    .forEach(
-                            (method, s) ->
-                                    scoreRows.addAll(
-                                            Tables.scoreRows(
-                                                    runId, pair, method, layers.get(pair), s)));
-        }
-        write(Tables.LAYER_SCORES, Tables.LAYER_SCORES_SCHEMA, scoreRows);
-
-        SweepPlan.Runs runs = plan.retrainTasks(layers, inputs);
-        List<Row> selections = new ArrayList<>();
-        runs.tasks()
-                .forEach(t -> selections.add(Tables.selectionRow(runId, t, null, headForced(t))));
-        runs.failed()
-                .forEach(
-                        o ->
-                                selections.add(
-                                        Tables.selectionRow(
-                                                runId, o.task(), o.error(), headForced(o.task()))));
-        long chosen = System.currentTimeMillis();
-        runs.failed()
-                .forEach(
-                        o ->
-                                failures.add(
-                                        TaskFailure.of(
-                                                "selection",
-                                                TaskKeys.retrain(o.task()),
-                                                o.error(),
-                                                "EmptySelection"),
-                                        chosen));
-        write(Tables.SELECTIONS, Tables.SELECTIONS_SCHEMA, selections);
-
-        List<RetrainOutcome> outcomes =
-                new ArrayList<>(timed("retrain", () -> retrain(runs.tasks(), shipped)));
-        outcomes.addAll(runs.failed());
-        writeRuns(Tables.RETRAIN_RUNS, outcomes);
-        List<RetrainOutcome> oracle =
-                timed("oracle", () -> retrain(plan.oracleTasks(layers), shipped));
-        List<AgreementRow> agreement = Agreements.compute(config, layers, scores, oracle);
-        if (config.oracle()) {
-            writeRuns(Tables.ORACLE_RUNS, oracle);
-            write(
-                    Tables.AGREEMENT,
-                    Tables.AGREEMENT_SCHEMA,
-                    agreement.stream().map(a -> Tables.agreementRow(runId, a)).toList());
-            outputDir.writeText("agreement.md", AgreementTable.toMarkdown(agreement));
-        }
-
-        Map<String, Integer> layerCounts = new HashMap<>();
-        layers.forEach((p, l) -> layerCounts.put(p.key(), l.size()));
-        ComparisonTable table = ComparisonTable.of(outcomes, layerCounts, config.devices());
-        outputDir.writeText("comparison.csv", table.toCsv());
-        outputDir.writeText("comparison.md", table.toMarkdown());
-        shipped.destroy();
         provenance.timing("total", (System.nanoTime() - start) / 1e6);
+        SweepResult result = result();
+        provenance.put("tasks", taskCounts());
+        provenance.put("failures", failures.rows().size());
+        provenance.put(
+                "failed_statistics_tasks",
+                result.statistics().stream().filter(s -> !s.succeeded()).count());
+        provenance.put(
+                "failed_gradient_tasks",
+                spark.read()
+                        .parquet(outputDir.table(Tables.GRADIENT_STATISTICS))
+                        .where("status = 'failed'")
+                        .count());
+        provenance.put(
+                "failed_retrain_runs",
+                result.retraining().stream().filter(o -> !o.succeeded()).count());
+        provenance.put(
+                "failed_oracle_runs", result.oracle().stream().filter(o -> !o.succeeded()).count());
+        provenance.put("datasets", context.facts().getOrDefault("datasets", Map.of()));
+        provenance.put("executor_cpus", executorCpus());
+        context.write(Tables.FAILURES, Tables.FAILURES_SCHEMA, failures.rows());
+        outputDir.writeText("provenance.json", provenance.toJson());
+        index.write(finishedSummary());
+        return result;
+    }
+
+    /**
+     * Runs one stage alone on this run's tables (its inputs must exist), replacing its outputs; the
+     * run's {@code failures} table keeps the other stages' rows.
+     *
+     * @return how many of its tasks or selections failed
+     */
+    public int runStage(String name) {
+        Stage stage = Stages.named(name);
+        try {
+            timed(stage);
+        } finally {
+            context.close();
+        }
+        List<Row> kept = new ArrayList<>();
+        if (outputDir.exists(Tables.FAILURES)) {
+            for (Row r : context.read(Tables.FAILURES)) {
+                String failedIn = r.getAs("stage");
+                boolean mine =
+                        failedIn.equals(stage.name())
+                                || (stage.name().equals("selections")
+                                        && failedIn.equals("selection"));
+                if (!mine) {
+                    kept.add(r);
+                }
+            }
+        }
+        kept.addAll(failures.rows());
+        context.write(Tables.FAILURES, Tables.FAILURES_SCHEMA, kept);
+        StageRunner.Counts counts = stages.counts().get(stage.name());
+        console(
+                "stage "
+                        + stage.name()
+                        + " of run "
+                        + runId
+                        + " done"
+                        + (counts == null
+                                ? ""
+                                : ": " + counts.tasks() + " tasks, " + counts.reused() + " reused")
+                        + ", "
+                        + failures.rows().size()
+                        + " failed; wrote "
+                        + String.join(", ", stage.outputs()));
+        return failures.rows().size();
+    }
+
+    private SweepResult result() {
+        List<StatisticsOutcome> statistics = Stages.statistics(context);
+        List<RetrainOutcome> retraining = Stages.retraining(context);
+        List<RetrainOutcome> oracle = Stages.oracle(context);
+        List<AgreementRow> agreement = Stages.agreement(context);
+        ComparisonTable table = Stages.comparison(context);
+        int reused = stages.counts().values().stream().mapToInt(StageRunner.Counts::reused).sum();
+        return new SweepResult(
+                runId,
+                outputDir.uri(),
+                statistics,
+                retraining,
+                oracle,
+                agreement,
+                table,
+                failures.rows().size(),
+                outputDir.table(Tables.FAILURES),
+                reused);
+    }
+
+    private RunSummary finishedSummary() {
+        int tasks = 0;
+        int reused = 0;
+        for (StageRunner.Counts c : stages.counts().values()) {
+            tasks += c.tasks();
+            reused += c.reused();
+        }
+        return summary.finished(
+                Instant.now().toString(), tasks, reused, tasks - reused, failures.rows().size());
+    }
+
+    private Map<String, Map<String, Integer>> taskCounts() {
         Map<String, Map<String, Integer>> reuse = new LinkedHashMap<>();
         stages.counts()
                 .forEach(
@@ -254,145 +287,7 @@ public final class SweepJob {
                             m.put("computed", c.computed());
                             reuse.put(name, m);
                         });
-        provenance.put("tasks", reuse);
-        provenance.put("failures", failures.rows().size());
-        write(Tables.FAILURES, Tables.FAILURES_SCHEMA, failures.rows());
-        provenance.put(
-                "failed_statistics_tasks", statistics.stream().filter(s -> !s.succeeded()).count());
-        provenance.put(
-                "failed_gradient_tasks", gradients.stream().filter(g -> !g.succeeded()).count());
-        provenance.put(
-                "failed_retrain_runs", outcomes.stream().filter(o -> !o.succeeded()).count());
-        provenance.put("failed_oracle_runs", oracle.stream().filter(o -> !o.succeeded()).count());
-        provenance.put("datasets", Domains.datasetReports(config.data()));
-        provenance.put("executor_cpus", executorCpus());
-        outputDir.writeText("provenance.json", provenance.toJson());
-        int reused = stages.counts().values().stream().mapToInt(StageRunner.Counts::reused).sum();
-        index.write(
-                summary.finished(
-                        Instant.now().toString(),
-                        stages.counts().values().stream().mapToInt(StageRunner.Counts::tasks).sum(),
-                        reused,
-                        stages.counts().values().stream()
-                                .mapToInt(StageRunner.Counts::computed)
-                                .sum(),
-                        failures.rows().size()));
-        return new SweepResult(
-                runId,
-                outputDir.uri(),
-                statistics,
-                outcomes,
-                oracle,
-                agreement,
-                table,
-                failures.rows().size(),
-                outputDir.table(Tables.FAILURES),
-                reused);
-    }
-
-    /**
-     * Reuses cached models; pretrains the others as Spark tasks (one per architecture) and caches
-     * them.
-     */
-    private Map<String, PretrainedModel> pretrain() {
-        // The cache stays a driver-local folder (java.nio): only the driver reads and fills it.
-        PretrainCache cache = new PretrainCache(Path.of(config.pretrainCacheDir()));
-        Map<String, PretrainedModel> models = new LinkedHashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (String arch : config.model().architectures()) {
-            String file = config.model().weights().get(arch);
-            if (file != null) {
-                models.put(
-                        arch,
-                        PretrainedWeights.load(
-                                Path.of(file), SweepPlan.sourceArchitecture(config, arch)));
-                continue;
-            }
-            String key = SweepTasks.pretrainKey(config, arch);
-            Optional<NetworkParameters> cached = cache.get(key);
-            if (cached.isPresent()) {
-                models.put(
-                        arch,
-                        new PretrainedModel(
-                                key, arch, cached.get().toBytes(), Double.NaN, 0, true));
-            } else {
-                missing.add(arch);
-            }
-        }
-        SweepConfig c = config;
-        List<PretrainedModel> trained =
-                stages.distribute(stage, missing, arch -> SweepTasks.pretrain(c, arch));
-        for (PretrainedModel m : trained) {
-            cache.put(m.key(), m.networkParameters());
-            models.put(m.architecture(), m);
-        }
-        write(
-                Tables.PRETRAIN,
-                Tables.PRETRAIN_SCHEMA,
-                models.values().stream().map(m -> Tables.pretrainRow(runId, m)).toList());
-        return models;
-    }
-
-    private List<StatisticsOutcome> layerStatistics(
-            Broadcast<Map<String, PretrainedModel>> models) {
-        List<StatisticsTask> tasks = plan.statisticsTasks();
-        SweepConfig c = config;
-        List<StatisticsOutcome> outcomes =
-                stages.run(
-                        stage,
-                        StatisticsOutcome.class,
-                        tasks,
-                        TaskKeys::statistics,
-                        t ->
-                                SweepTasks.statistics(
-                                        c, models.value().get(t.pair().architecture()), t),
-                        StatisticsOutcome::error);
-        List<Row> rows = new ArrayList<>();
-        outcomes.forEach(o -> rows.addAll(Tables.statisticsRows(runId, o)));
-        write(Tables.LAYER_STATISTICS, Tables.LAYER_STATISTICS_SCHEMA, rows);
-        return outcomes;
-    }
-
-    private List<GradientOutcome> gradientStatistics(
-            Broadcast<Map<String, PretrainedModel>> models) {
-        List<Pair> pairs = plan.gradientTasks();
-        SweepConfig c = config;
-        List<GradientOutcome> outcomes =
-                stages.run(
-                        stage,
-                        GradientOutcome.class,
-                        pairs,
-                        TaskKeys::gradients,
-                        p -> SweepTasks.gradients(c, models.value().get(p.architecture()), p),
-                        GradientOutcome::error);
-        List<Row> rows = new ArrayList<>();
-        outcomes.forEach(o -> rows.addAll(Tables.gradientRows(runId, o)));
-        write(Tables.GRADIENT_STATISTICS, Tables.GRADIENT_STATISTICS_SCHEMA, rows);
-        return outcomes;
-    }
-
-    private List<RetrainOutcome> retrain(
-            List<RetrainTask> tasks, Broadcast<Map<String, PretrainedModel>> models) {
-        SweepConfig c = config;
-        return stages.run(
-                stage,
-                RetrainOutcome.class,
-                tasks,
-                TaskKeys::retrain,
-                t -> SweepTasks.retrain(c, models.value().get(t.pair().architecture()), t),
-                RetrainOutcome::error);
-    }
-
-    private void writeRuns(String table, List<RetrainOutcome> outcomes) {
-        write(
-                table,
-                Tables.RETRAIN_RUNS_SCHEMA,
-                outcomes.stream().map(o -> Tables.retrainRow(runId, o, config.devices())).toList());
-    }
-
-    private boolean headForced(RetrainTask task) {
-        return SelectionMethods.forcesHead(
-                SelectionMethods.get(task.method()), config.selection().forceHead());
+        return reuse;
     }
 
     /**
@@ -425,23 +320,13 @@ public final class SweepJob {
         return out;
     }
 
-    private void write(String table, StructType schema, List<Row> rows) {
-        spark.createDataFrame(rows, schema)
-                .coalesce(1)
-                .write()
-                .mode(SaveMode.Overwrite)
-                .parquet(outputDir.table(table));
-    }
-
     private static void console(String line) {
-        System.err.println("adabet: " + line);
+        LOG.info(line);
     }
 
-    private <T> T timed(String stage, java.util.function.Supplier<T> work) {
-        this.stage = stage;
+    private void timed(Stage stage) {
         long start = System.nanoTime();
-        T result = work.get();
-        provenance.timing(stage, (System.nanoTime() - start) / 1e6);
-        return result;
+        stage.run(context);
+        provenance.timing(stage.name(), (System.nanoTime() - start) / 1e6);
     }
 }

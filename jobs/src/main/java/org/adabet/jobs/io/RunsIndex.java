@@ -43,16 +43,23 @@ public final class RunsIndex {
     /** Every run's row, or null when the location holds no run. */
     public Dataset<Row> read() {
         Path pattern = new Path(results, "*/runs/*");
+        FileStatus[] found;
         try {
-            FileStatus[] found =
+            found =
                     pattern.getFileSystem(spark.sparkContext().hadoopConfiguration())
                             .globStatus(pattern);
-            if (found == null || found.length == 0) {
-                return null;
-            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + pattern, e);
         }
-        return spark.read().schema(Tables.RUNS_SCHEMA).parquet(pattern.toString());
+        if (found == null || found.length == 0) {
+            return null;
+        }
+        // The folders found, not the glob: Spark would look for a streaming sink's metadata under
+        // the glob and log a stack trace.
+        String[] folders = new String[found.length];
+        for (int i = 0; i < found.length; i++) {
+            folders[i] = found[i].getPath().toString();
+        }
+        return spark.read().schema(Tables.RUNS_SCHEMA).parquet(folders);
     }
 }

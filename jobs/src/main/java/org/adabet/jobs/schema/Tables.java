@@ -24,6 +24,7 @@ import org.adabet.report.AgreementRow;
 import org.adabet.selection.LayerRanking;
 import org.adabet.sweep.GradientOutcome;
 import org.adabet.sweep.Pair;
+import org.adabet.sweep.PairDescription;
 import org.adabet.sweep.RetrainOutcome;
 import org.adabet.sweep.RetrainTask;
 import org.adabet.sweep.StatisticsOutcome;
@@ -41,6 +42,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * the one place that knows column names; the README documents the same columns.
  */
 public final class Tables {
+    public static final String LAYERS = "layers";
     public static final String PRETRAIN = "pretrain";
     public static final String LAYER_STATISTICS = "layer_statistics";
     public static final String GRADIENT_STATISTICS = "gradient_statistics";
@@ -60,6 +62,52 @@ public final class Tables {
 
     private static StructType schema(StructField... fields) {
         return new StructType(fields);
+    }
+
+    /** The plan stage's table: every pair's candidate layers and training-split size. */
+    public static final StructType LAYERS_SCHEMA =
+            schema(
+                    f("run_id", StringType, false),
+                    f("pair", StringType, false),
+                    f("architecture", StringType, false),
+                    f("target", StringType, false),
+                    f("train_size", IntegerType, false),
+                    f("layer_index", IntegerType, false),
+                    f("layer", StringType, false),
+                    f("layer_type", StringType, false),
+                    f("parameters", LongType, false),
+                    f("bias_parameters", LongType, false),
+                    f("input_elements", LongType, false),
+                    f("output_elements", LongType, false),
+                    f("channels", IntegerType, false),
+                    f("forward_flops", LongType, false),
+                    f("relu_after", BooleanType, false),
+                    f("head", BooleanType, false));
+
+    public static List<Row> layerRows(String runId, PairDescription d) {
+        List<Row> rows = new ArrayList<>();
+        Pair p = d.pair();
+        for (LayerInfo l : d.layers()) {
+            rows.add(
+                    RowFactory.create(
+                            runId,
+                            p.key(),
+                            p.architecture(),
+                            p.target(),
+                            d.trainSize(),
+                            l.index(),
+                            l.name(),
+                            l.type(),
+                            l.parameters(),
+                            l.biasParameters(),
+                            l.inputElements(),
+                            l.outputElements(),
+                            l.channels(),
+                            l.forwardFlops(),
+                            l.reluAfter(),
+                            l.head()));
+        }
+        return rows;
     }
 
     public static final StructType PRETRAIN_SCHEMA =
@@ -140,6 +188,10 @@ public final class Tables {
                     f("layers", createArrayType(StringType, false), false),
                     f("bias_only_layers", createArrayType(StringType, false), false),
                     f("channels_trained", createMapType(StringType, IntegerType, false), false),
+                    f(
+                            "channel_masks",
+                            createMapType(StringType, createArrayType(BooleanType, false), false),
+                            false),
                     f("needs_labels", BooleanType, false),
                     f("forward_passes", IntegerType, false),
                     f("backward_passes", IntegerType, false),
@@ -419,6 +471,7 @@ public final class Tables {
                 t.layers().toArray(new String[0]),
                 t.spec().biasOnly().stream().sorted().toArray(String[]::new),
                 CollectionConverters.asScala(channels),
+                CollectionConverters.asScala(masks(t)),
                 t.selectionCost().needsLabels(),
                 t.selectionCost().forwardPasses(),
                 t.selectionCost().backwardPasses(),
@@ -477,6 +530,22 @@ public final class Tables {
                 nanToNull(a.kendall()),
                 a.topK().stream().map(AgreementRow.TopK::k).toArray(Integer[]::new),
                 a.topK().stream().map(AgreementRow.TopK::overlap).toArray(Integer[]::new));
+    }
+
+    /** Each masked layer's channel mask, as the row's boolean arrays. */
+    private static Map<String, Boolean[]> masks(RetrainTask t) {
+        Map<String, Boolean[]> out = new LinkedHashMap<>();
+        t.spec()
+                .channelMasks()
+                .forEach(
+                        (layer, mask) -> {
+                            Boolean[] boxed = new Boolean[mask.length];
+                            for (int i = 0; i < mask.length; i++) {
+                                boxed[i] = mask[i];
+                            }
+                            out.put(layer, boxed);
+                        });
+        return out;
     }
 
     private static String budget(RetrainTask t) {

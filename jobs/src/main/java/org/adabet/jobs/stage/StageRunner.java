@@ -1,4 +1,4 @@
-package org.adabet.jobs;
+package org.adabet.jobs.stage;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -19,13 +19,13 @@ import org.apache.spark.sql.SparkSession;
  * computed task is recorded by its executor as soon as it succeeds. Failed tasks go to the {@link
  * FailureLog}; the stage goes on.
  */
-final class StageRunner {
+public final class StageRunner {
     /** A computed outcome and when its task finished (epoch milliseconds, executor clock). */
     record Finished<R>(R outcome, long epochMillis) implements Serializable {}
 
     /** How many tasks a stage had, and how many of them an earlier attempt had done. */
-    record Counts(int tasks, int reused) {
-        int computed() {
+    public record Counts(int tasks, int reused) {
+        public int computed() {
             return tasks - reused;
         }
     }
@@ -41,7 +41,7 @@ final class StageRunner {
     /**
      * @param partitions the configured number of partitions; 0 for one per task
      */
-    StageRunner(
+    public StageRunner(
             SparkSession spark,
             int partitions,
             TaskStore store,
@@ -61,7 +61,7 @@ final class StageRunner {
      * @param key the task's key, unique in the stage (see {@link org.adabet.sweep.TaskKeys})
      * @param error the outcome's error, null when it succeeded
      */
-    <T, R extends Serializable> List<R> run(
+    public <T, R extends Serializable> List<R> run(
             String stage,
             Class<R> type,
             List<T> tasks,
@@ -124,12 +124,12 @@ final class StageRunner {
     }
 
     /** Tasks and reused tasks of each stage run so far, in run order. */
-    Map<String, Counts> counts() {
+    public Map<String, Counts> counts() {
         return counts;
     }
 
     /** One Spark task per row (or the configured number of partitions); results in row order. */
-    <T, R> List<R> distribute(String stage, List<T> rows, Function<T, R> work) {
+    public <T, R> List<R> distribute(String stage, List<T> rows, Function<T, R> work) {
         if (rows.isEmpty()) {
             return List.of();
         }

@@ -1,4 +1,4 @@
-package org.adabet.jobs;
+package org.adabet.jobs.stage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,25 +9,25 @@ import org.apache.spark.sql.Row;
 /**
  * The failed tasks and selections of one attempt of a run: the rows of its {@code failures} table.
  */
-final class FailureLog {
+public final class FailureLog {
     private final String runId;
     private final int attempt;
     private final List<Row> rows = new ArrayList<>();
 
-    FailureLog(String runId, int attempt) {
+    public FailureLog(String runId, int attempt) {
         this.runId = runId;
         this.attempt = attempt;
     }
 
-    void add(TaskFailure failure, long epochMillis) {
+    public void add(TaskFailure failure, long epochMillis) {
         rows.add(Tables.failureRow(runId, failure, attempt, epochMillis));
     }
 
-    List<Row> rows() {
+    public List<Row> rows() {
         return rows;
     }
 
-    int attempt() {
+    public int attempt() {
         return attempt;
     }
 }

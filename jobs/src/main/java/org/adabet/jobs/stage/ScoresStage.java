@@ -1,0 +1,48 @@
+package org.adabet.jobs.stage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.adabet.jobs.schema.Tables;
+import org.adabet.model.LayerInfo;
+import org.adabet.report.Agreements;
+import org.adabet.sweep.Pair;
+import org.adabet.sweep.PairSelectionInputs;
+import org.apache.spark.sql.Row;
+
+/**
+ * layers + layer and gradient statistics -> {@code layer_scores}: every scoring method's score and
+ * rank of each candidate layer of each pair.
+ */
+final class ScoresStage implements Stage {
+    @Override
+    public String name() {
+        return "scores";
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of(Tables.LAYERS, Tables.LAYER_STATISTICS, Tables.GRADIENT_STATISTICS);
+    }
+
+    @Override
+    public List<String> outputs() {
+        return List.of(Tables.LAYER_SCORES);
+    }
+
+    @Override
+    public void run(StageContext c) {
+        Map<Pair, List<LayerInfo>> layers = c.layers().layers();
+        Map<Pair, PairSelectionInputs> inputs = c.selectionInputs();
+        List<Row> rows = new ArrayList<>();
+        for (Pair pair : c.pairs()) {
+            Agreements.scores(c.config(), c.plan(), pair, layers.get(pair), inputs.get(pair))
+                    .forEach(
+                            (method, s) ->
+                                    rows.addAll(
+                                            Tables.scoreRows(
+                                                    c.runId(), pair, method, layers.get(pair), s)));
+        }
+        c.write(Tables.LAYER_SCORES, Tables.LAYER_SCORES_SCHEMA, rows);
+    }
+}
