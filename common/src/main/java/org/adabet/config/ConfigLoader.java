@@ -32,7 +32,26 @@ public final class ConfigLoader {
      * @param overrides {@code key=value} pairs in HOCON syntax, applied in order
      */
     public static SweepConfig load(String source, List<String> overrides) {
-        Config file = parseSource(source);
+        return load(parseSource(source), source, overrides);
+    }
+
+    /**
+     * A configuration as a run recorded it ({@link SweepConfig#rendered}, e.g. from its provenance
+     * file), with overrides; checked as a file is.
+     *
+     * @param source names the text in error messages
+     */
+    public static SweepConfig loadRendered(String rendered, String source, List<String> overrides) {
+        Config file;
+        try {
+            file = ConfigFactory.parseString(rendered).atKey("adabet");
+        } catch (com.typesafe.config.ConfigException e) {
+            throw new ConfigException(source + ": not a configuration: " + e.getMessage(), e);
+        }
+        return load(file, source, overrides);
+    }
+
+    private static SweepConfig load(Config file, String source, List<String> overrides) {
         Config merged = file;
         for (String override : overrides) {
             merged = parseOverride(override).withFallback(merged);

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
         description = "Gradient-free layer selection (AdaBet) experiments on Spark.",
         subcommands = {
             RunMain.class,
+            StageMain.class,
             SqlMain.class,
             AdabetMain.Bench.class,
             AdabetMain.Completion.class

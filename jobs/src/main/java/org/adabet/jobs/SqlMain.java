@@ -60,7 +60,7 @@ public final class SqlMain implements Callable<Integer> {
      * {@code --results}: a plain relative path is the caller's (the launcher runs in the project
      * folder).
      */
-    private String location() {
+    static String location(String results) {
         if (results == null) {
             return "results";
         }
@@ -76,7 +76,7 @@ public final class SqlMain implements Callable<Integer> {
     public Integer call() throws Exception {
         SparkSession spark = LocalSpark.session("adabet-sql", "local[2]");
         try {
-            ResultsCatalog catalog = new ResultsCatalog(spark, location());
+            ResultsCatalog catalog = new ResultsCatalog(spark, location(results));
             ResultsCatalog.RunFolderInfo chosen;
             List<String> tables;
             try {

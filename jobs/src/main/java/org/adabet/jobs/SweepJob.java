@@ -81,7 +81,7 @@ public final class SweepJob {
      * @param runId the id of an existing run to work on (a stage run alone); null: this config's
      *     and code's run id
      */
-    SweepJob(
+    public SweepJob(
             SparkSession spark,
             SweepConfig config,
             String gitCommit,
@@ -206,8 +206,11 @@ public final class SweepJob {
      *
      * @return how many of its tasks or selections failed
      */
-    public int runStage(String name) {
+    public int runStage(String name, boolean force) {
         Stage stage = Stages.named(name);
+        if (force) {
+            finished.clear(stage.name());
+        }
         try {
             timed(stage);
         } finally {

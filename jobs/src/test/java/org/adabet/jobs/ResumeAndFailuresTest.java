@@ -1,6 +1,7 @@
 package org.adabet.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -146,6 +147,45 @@ class ResumeAndFailuresTest {
         SweepResult forced = new SweepJob(spark, config, "test", true, null).run();
         assertEquals(0, forced.reusedTasks());
         assertEquals(before, tables(out));
+    }
+
+    @Test
+    void aStageRunAloneReadsItsInputTablesAndRewritesItsOwn(@TempDir Path dir) throws IOException {
+        SweepConfig config = tiny(dir, "[10M]");
+        SweepResult first = new SweepJob(spark, config, "test").run();
+        Path out = Path.of(java.net.URI.create(first.outputDir()));
+        List<List<String>> before = tables(out);
+        String comparison = Files.readString(out.resolve("comparison.csv"));
+
+        // Lost outputs of the retrain and comparison stages, rewritten by running them alone:
+        // the retrain tasks come from _tasks/ (none recomputed), the comparison from the tables.
+        deleteRecursively(out.resolve(Tables.RETRAIN_RUNS));
+        Files.delete(out.resolve("comparison.csv"));
+        SweepJob alone = new SweepJob(spark, config, "other-commit", false, null, first.runId());
+        assertEquals(0, alone.runStage("retrain", false));
+        assertEquals(0, alone.runStage("comparison", false));
+        assertEquals(before, tables(out));
+        assertEquals(comparison, Files.readString(out.resolve("comparison.csv")));
+
+        // A stage whose input table is missing says which and who writes it, before any work.
+        deleteRecursively(out.resolve(Tables.LAYERS));
+        IllegalStateException e =
+                assertThrows(
+                        IllegalStateException.class,
+                        () ->
+                                new SweepJob(spark, config, "test", false, null, first.runId())
+                                        .runStage("selections", false));
+        assertTrue(
+                e.getMessage().contains("no table 'layers'") && e.getMessage().contains("(plan)"),
+                e.getMessage());
+    }
+
+    private static void deleteRecursively(Path p) throws IOException {
+        try (Stream<Path> all = Files.walk(p)) {
+            for (Path f : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
     }
 
     /** Every task table's rows without their host-time columns, sorted; no task key twice. */

@@ -39,6 +39,16 @@ public final class RunFolder {
         return of(outputDir, name + "/run_date=" + runDate + "/run_id=" + runId, hadoop);
     }
 
+    /** An existing run folder, named by its URI (e.g. the {@code runs} index's {@code folder}). */
+    public static RunFolder at(String folderUri, Configuration hadoop) {
+        Path path = new Path(folderUri);
+        try {
+            return new RunFolder(hadoop, path.getFileSystem(hadoop).makeQualified(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open run folder '" + folderUri + "'", e);
+        }
+    }
+
     /**
      * The date of the newest folder of run {@code runId} of configuration {@code name}, or null
      * when it has none: a resumed run continues in its own folder, even on a later day.

@@ -106,6 +106,16 @@ public final class TaskStore implements Serializable {
         }
     }
 
+    /** Forgets the finished tasks of one stage (for {@code adabet stage NAME --force}). */
+    public void clear(String stage) {
+        Path dir = new Path(root, stage);
+        try {
+            dir.getFileSystem(hadoop.get()).delete(dir, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+
     /**
      * Counts this attempt of the run: 1 for the first, then 2, 3, ... for each rerun until {@link
      * #clear}.

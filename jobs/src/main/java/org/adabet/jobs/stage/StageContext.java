@@ -172,6 +172,7 @@ public final class StageContext {
     public void close() {
         if (models != null) {
             models.destroy();
+            models = null;
         }
     }
 }
