@@ -14,6 +14,11 @@ final class TinySweep {
      * The quick configuration made tiny, with the test's own settings added (keys not set here).
      */
     static SweepConfig config(Path cacheDir, String outputDir, String... settings) {
+        return ConfigLoader.load("quick", settings(cacheDir, outputDir, settings));
+    }
+
+    /** The settings of {@link #config}, as {@code --set} values for a command line. */
+    static List<String> settings(Path cacheDir, String outputDir, String... settings) {
         List<String> all =
                 new ArrayList<>(
                         List.of(
@@ -31,6 +36,6 @@ final class TinySweep {
                                 "pretrain.cache-dir=\"" + cacheDir + "\"",
                                 "output.dir=\"" + outputDir + "\""));
         all.addAll(List.of(settings));
-        return ConfigLoader.load("quick", all);
+        return all;
     }
 }
