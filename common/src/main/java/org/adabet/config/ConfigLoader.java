@@ -194,7 +194,8 @@ public final class ConfigLoader {
                                 c.getInt("adabet.memory.frozen-bits"),
                                 new RetrainConfig(
                                         bindTraining(c, "adabet.retrain"),
-                                        c.getLongList("adabet.retrain.seeds")),
+                                        c.getLongList("adabet.retrain.seeds"),
+                                        c.getDouble("adabet.retrain.validation-fraction")),
                                 c.getBoolean("adabet.oracle.enabled"),
                                 bindDevices(c),
                                 new SparkConfig(

@@ -8,6 +8,7 @@ import org.adabet.config.DatasetConfig;
 import org.adabet.config.TargetDomain;
 import org.adabet.data.DomainData;
 import org.adabet.data.SyntheticSuite;
+import org.adabet.data.ValidationSplit;
 import org.adabet.data.io.CifarOptions;
 import org.adabet.data.io.CifarReader;
 import org.adabet.data.io.ImageFolderOptions;
@@ -15,6 +16,7 @@ import org.adabet.data.io.ImageFolderReader;
 import org.adabet.data.io.LoadedDataset;
 import org.adabet.data.io.Normalization;
 import org.adabet.data.io.Preprocessing;
+import org.adabet.seed.Seeds;
 
 /**
  * The data of a target, kept once per JVM: every task of an executor that needs the same domain
@@ -24,6 +26,7 @@ import org.adabet.data.io.Preprocessing;
 public final class Domains {
     private static final Map<String, DomainData> CACHE = new ConcurrentHashMap<>();
     private static final Map<String, LoadedDataset> DATASETS = new ConcurrentHashMap<>();
+    private static final Map<String, ValidationSplit.Parts> PARTS = new ConcurrentHashMap<>();
 
     private Domains() {}
 
@@ -39,6 +42,24 @@ public final class Domains {
     public static DomainData target(long seed, DataConfig config, String target) {
         return CACHE.computeIfAbsent(
                 seed + "|" + config + "|" + target, k -> load(seed, config, target));
+    }
+
+    /**
+     * A target's training split as its fitting part (what selection methods read and retraining
+     * trains on) and its validation part (what chooses the epoch): seeded by (run seed, target),
+     * stratified, the same for every method and retraining seed.
+     *
+     * @param fraction adabet.retrain.validation-fraction
+     */
+    public static ValidationSplit.Parts trainingParts(
+            long seed, DataConfig config, double fraction, String target) {
+        return PARTS.computeIfAbsent(
+                seed + "|" + config + "|" + target + "|" + fraction,
+                k ->
+                        ValidationSplit.split(
+                                target(seed, config, target).train(),
+                                fraction,
+                                Seeds.derive(seed, "validation-split|" + target)));
     }
 
     /** Classes of a target: the synthetic suite's, or the dataset's configured count. */

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.adabet.activation.StatisticsOptions;
 import org.adabet.config.ConfigException;
 import org.adabet.config.SweepConfig;
+import org.adabet.data.ValidationSplit;
 import org.adabet.device.TrainingFlops;
 import org.adabet.memory.MemoryModel;
 import org.adabet.memory.ReferenceMemory;
@@ -79,7 +80,13 @@ public final class SweepPlan {
         }
         checkFiles(config);
         int needed = config.statistics().batches() * config.statistics().batchSize();
-        int available = config.data().sourceClasses() * config.data().targetTrainPerClass();
+        // The statistics batches come from the fitting part: the validation split is held out.
+        int perClass = config.data().targetTrainPerClass();
+        int available =
+                config.data().sourceClasses()
+                        * (perClass
+                                - ValidationSplit.heldOut(
+                                        perClass, config.retrain().validationFraction()));
         boolean synthetic =
                 config.data().targets().stream().anyMatch(t -> config.data().dataset(t) == null);
         if (synthetic && available < needed) {
@@ -92,6 +99,8 @@ public final class SweepPlan {
                             + config.statistics().batchSize()
                             + ") but adabet.data.target.train-per-class = "
                             + config.data().targetTrainPerClass()
+                            + " with adabet.retrain.validation-fraction = "
+                            + config.retrain().validationFraction()
                             + " gives "
                             + available);
         }
@@ -338,14 +347,18 @@ public final class SweepPlan {
     }
 
     /**
-     * Training images of a pair's target (a dataset's are known once read: read on the driver,
-     * cached).
+     * Images retraining trains on: the fitting part of a pair's target training split (read or
+     * generated on the driver once, cached; the synthetic suite's label shift skews the class
+     * counts, so the part's size is not a formula of the settings).
      */
     private int trainSize(Pair pair) {
-        if (config.data().dataset(pair.target()) == null) {
-            return config.data().sourceClasses() * config.data().targetTrainPerClass();
-        }
-        return Domains.target(config.seed(), config.data(), pair.target()).train().size();
+        return Domains.trainingParts(
+                        config.seed(),
+                        config.data(),
+                        config.retrain().validationFraction(),
+                        pair.target())
+                .fit()
+                .size();
     }
 
     private List<Budget> budgets(SelectionMethod method) {

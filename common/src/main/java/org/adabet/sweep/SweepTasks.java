@@ -6,6 +6,7 @@ import org.adabet.activation.LayerStatisticsCalculator;
 import org.adabet.config.SweepConfig;
 import org.adabet.data.DomainData;
 import org.adabet.data.ImageSet;
+import org.adabet.data.ValidationSplit;
 import org.adabet.model.Architecture;
 import org.adabet.model.GradientStatistics;
 import org.adabet.model.LayerInfo;
@@ -64,15 +65,14 @@ public final class SweepTasks {
     }
 
     /**
-     * AdaBet's statistics for one unlabeled batch: the first k batches of the target training
-     * split, unshuffled.
+     * AdaBet's statistics for one unlabeled batch: the first k batches of the fitting part of the
+     * target training split (the validation part held out), unshuffled.
      */
     public static StatisticsOutcome statistics(
             SweepConfig config, PretrainedModel model, StatisticsTask task) {
         long start = System.nanoTime();
         try {
-            ImageSet train =
-                    Domains.target(config.seed(), config.data(), task.pair().target()).train();
+            ImageSet train = fitPart(config, task.pair());
             int n = config.statistics().batchSize();
             float[] images = train.gather(train.naturalOrder(), task.batch() * n, n);
             try (Network net = load(config, model, task.pair(), 0)) {
@@ -89,13 +89,13 @@ public final class SweepTasks {
 
     /**
      * Gradient statistics of a pair from one labelled batch: the first {@code
-     * statistics.batch-size} images of the target training split (the batch AdaBet also sees
-     * first).
+     * statistics.batch-size} images of the fitting part of the target training split (the batch
+     * AdaBet also sees first).
      */
     public static GradientOutcome gradients(SweepConfig config, PretrainedModel model, Pair pair) {
         long start = System.nanoTime();
         try {
-            ImageSet train = Domains.target(config.seed(), config.data(), pair.target()).train();
+            ImageSet train = fitPart(config, pair);
             int n = config.statistics().batchSize();
             int[] order = train.naturalOrder();
             try (Network net = load(config, model, pair, 0)) {
@@ -111,13 +111,20 @@ public final class SweepTasks {
     }
 
     /**
-     * Retrains the task's layers on the target's labelled training split and evaluates on its test
-     * split.
+     * Retrains the task's layers on the fitting part of the target's labelled training split,
+     * chooses the epoch on its validation part and reports test accuracy at that epoch (and at the
+     * last).
      */
     public static RetrainOutcome retrain(
             SweepConfig config, PretrainedModel model, RetrainTask task) {
         try {
             DomainData data = Domains.target(config.seed(), config.data(), task.pair().target());
+            ValidationSplit.Parts parts =
+                    Domains.trainingParts(
+                            config.seed(),
+                            config.data(),
+                            config.retrain().validationFraction(),
+                            task.pair().target());
             try (Network net = load(config, model, task.pair(), task.seed())) {
                 double before = Trainer.accuracy(net, data.test());
                 net.setTrainable(task.spec());
@@ -125,7 +132,8 @@ public final class SweepTasks {
                 TrainingResult result =
                         Trainer.train(
                                 net,
-                                data.train(),
+                                parts.fit(),
+                                parts.validation(),
                                 data.test(),
                                 config.retrain().training(),
                                 Seeds.derive(
@@ -143,9 +151,12 @@ public final class SweepTasks {
                         task,
                         trainable,
                         total,
-                        result.bestAccuracy(),
+                        result.testAccuracy(),
                         result.finalAccuracy(),
+                        result.validationAccuracy(),
+                        result.bestEpoch(),
                         result.epochAccuracy(),
+                        result.epochValidationAccuracy(),
                         before,
                         result.wallMillis(),
                         null);
@@ -153,6 +164,16 @@ public final class SweepTasks {
         } catch (RuntimeException e) {
             return RetrainOutcome.failed(task, e);
         }
+    }
+
+    /** The fitting part of a pair's target training split (the validation part held out). */
+    private static ImageSet fitPart(SweepConfig config, Pair pair) {
+        return Domains.trainingParts(
+                        config.seed(),
+                        config.data(),
+                        config.retrain().validationFraction(),
+                        pair.target())
+                .fit();
     }
 
     /**

@@ -35,7 +35,7 @@ class SweepTasksTest {
                                 "data.source.classes=4",
                                 "data.source.train-per-class=8",
                                 "data.source.test-per-class=4",
-                                "data.target.train-per-class=8",
+                                "data.target.train-per-class=12",
                                 "data.target.test-per-class=4",
                                 "model.width=4",
                                 "pretrain.epochs=1",
@@ -80,7 +80,11 @@ class SweepTasksTest {
         assertTrue(o.succeeded(), o.error());
         assertEquals(4 * 16 + 4, o.trainableParameters());
         assertEquals(1, o.epochAccuracy().size());
-        assertTrue(o.bestAccuracy() >= 0 && o.bestAccuracy() <= 1);
+        assertEquals(1, o.epochValidationAccuracy().size());
+        assertEquals(1, o.bestEpoch());
+        assertEquals(o.epochAccuracy().get(0), o.testAccuracy());
+        assertEquals(o.epochValidationAccuracy().get(0), o.validationAccuracy());
+        assertTrue(o.testAccuracy() >= 0 && o.testAccuracy() <= 1);
     }
 
     @Test

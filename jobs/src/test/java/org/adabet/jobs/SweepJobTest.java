@@ -130,9 +130,11 @@ class SweepJobTest {
                         o ->
                                 o.task().key()
                                         + "="
-                                        + o.bestAccuracy()
+                                        + o.testAccuracy()
                                         + "/"
                                         + o.finalAccuracy()
+                                        + "/"
+                                        + o.bestEpoch()
                                         + "/"
                                         + o.task().layers())
                 .sorted()
