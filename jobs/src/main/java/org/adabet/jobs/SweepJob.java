@@ -25,7 +25,11 @@ import org.adabet.provenance.Versions;
 import org.adabet.report.AgreementRow;
 import org.adabet.report.AgreementTable;
 import org.adabet.report.Agreements;
+import org.adabet.report.Claims;
 import org.adabet.report.ComparisonTable;
+import org.adabet.report.MethodTests;
+import org.adabet.report.TestRow;
+import org.adabet.report.TestsTable;
 import org.adabet.selection.SelectionMethods;
 import org.adabet.sweep.Domains;
 import org.adabet.sweep.GradientOutcome;
@@ -201,6 +205,7 @@ public final class SweepJob {
         ComparisonTable table = ComparisonTable.of(outcomes, layerCounts, config.devices());
         outputDir.writeText("comparison.csv", table.toCsv());
         outputDir.writeText("comparison.md", table.toMarkdown());
+        writeStatistics(outcomes);
         shipped.destroy();
         provenance.timing("total", (System.nanoTime() - start) / 1e6);
         Map<String, Map<String, Integer>> reuse = new LinkedHashMap<>();
@@ -331,6 +336,20 @@ public final class SweepJob {
                 TaskKeys::retrain,
                 t -> SweepTasks.retrain(c, models.value().get(t.pair().architecture()), t),
                 RetrainOutcome::error);
+    }
+
+    /**
+     * The statistics of the retraining runs: the tests table, tests.md and claims.md (report.
+     * MethodTests, report.Claims).
+     */
+    private void writeStatistics(List<RetrainOutcome> outcomes) {
+        List<TestRow> tests = MethodTests.of(outcomes);
+        write(
+                Tables.TESTS,
+                Tables.TESTS_SCHEMA,
+                tests.stream().map(t -> Tables.testRow(runId, t)).toList());
+        outputDir.writeText("tests.md", TestsTable.toMarkdown(tests));
+        outputDir.writeText("claims.md", Claims.toMarkdown(config.name(), outcomes, tests));
     }
 
     private void writeRuns(String table, List<RetrainOutcome> outcomes) {

@@ -104,6 +104,10 @@ class SweepJobTest {
         assertEquals(2 * (7 * 2 + 3), result.comparison().rows().size());
         assertTrue(Files.exists(out.resolve("comparison.csv")));
         assertTrue(Files.exists(out.resolve("comparison.md")));
+        // Per adabet budget (2): 9 other methods across pairs + 2 pairs x 9 within a pair.
+        assertTable(out, Tables.TESTS, Tables.TESTS_SCHEMA, 2 * (9 + 2 * 9));
+        assertTrue(readString(out.resolve("claims.md")).contains("Peak-memory reduction"));
+        assertTrue(Files.exists(out.resolve("tests.md")));
         String provenance = readString(out.resolve("provenance.json"));
         assertTrue(provenance.contains("\"run_id\": \"" + result.runId() + "\""), provenance);
         assertTrue(provenance.contains("\"layer_statistics\""), provenance);
