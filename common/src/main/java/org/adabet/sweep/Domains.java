@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.adabet.config.DataConfig;
 import org.adabet.config.DatasetConfig;
+import org.adabet.config.IdxTarget;
 import org.adabet.config.TargetDomain;
 import org.adabet.data.DomainData;
 import org.adabet.data.SyntheticSuite;
 import org.adabet.data.ValidationSplit;
 import org.adabet.data.io.CifarOptions;
 import org.adabet.data.io.CifarReader;
+import org.adabet.data.io.IdxSuite;
 import org.adabet.data.io.ImageFolderOptions;
 import org.adabet.data.io.ImageFolderReader;
 import org.adabet.data.io.LoadedDataset;
@@ -32,7 +34,11 @@ public final class Domains {
 
     public static DomainData source(long seed, DataConfig config) {
         return CACHE.computeIfAbsent(
-                seed + "|" + config + "|source", k -> new SyntheticSuite(seed, config).source());
+                seed + "|" + config + "|source",
+                k ->
+                        config.idx().enabled()
+                                ? IdxSuite.source(seed, config)
+                                : new SyntheticSuite(seed, config).source());
     }
 
     /**
@@ -64,17 +70,31 @@ public final class Domains {
 
     /** Classes of a target: the synthetic suite's, or the dataset's configured count. */
     public static int numClasses(DataConfig config, String target) {
+        if (IdxTarget.fromConfigName(target) == IdxTarget.HELD_OUT) {
+            return config.idx().heldOutClasses().size();
+        }
         DatasetConfig d = config.dataset(target);
         return d == null ? config.sourceClasses() : d.classes();
     }
 
-    /** Whether a target needs a new head: synthetic domains with new classes, and every dataset. */
+    /**
+     * Whether a target needs a new head: synthetic domains with new classes, the IDX suite's
+     * held-out classes, and every dataset.
+     */
     public static boolean newHead(DataConfig config, String target) {
+        IdxTarget idx = IdxTarget.fromConfigName(target);
+        if (idx != null) {
+            return idx.hasNewClasses();
+        }
         TargetDomain synthetic = TargetDomain.fromConfigName(target);
         return synthetic == null || synthetic.hasNewClasses();
     }
 
     private static DomainData load(long seed, DataConfig config, String target) {
+        IdxTarget idx = IdxTarget.fromConfigName(target);
+        if (idx != null) {
+            return IdxSuite.target(seed, config, idx);
+        }
         TargetDomain synthetic = TargetDomain.fromConfigName(target);
         if (synthetic != null) {
             return new SyntheticSuite(seed, config).target(synthetic);
