@@ -7,16 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.zip.GZIPOutputStream;
 import org.adabet.config.ConfigLoader;
 import org.adabet.config.DataConfig;
 import org.adabet.config.IdxSuiteConfig;
@@ -26,46 +23,12 @@ import org.adabet.data.ImageSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The IDX suite on small IDX files the test writes (8x8 images, six labels). */
+/** The IDX suite on small IDX files the test writes ({@link IdxFiles}). */
 class IdxSuiteTest {
     @TempDir Path dir;
 
-    private static void write(Path file, int magic, int[] dims, byte[] data, boolean gzip)
-            throws IOException {
-        try (OutputStream raw = Files.newOutputStream(file);
-                OutputStream body = gzip ? new GZIPOutputStream(raw) : raw;
-                DataOutputStream out = new DataOutputStream(body)) {
-            out.writeInt(magic);
-            for (int d : dims) {
-                out.writeInt(d);
-            }
-            out.write(data);
-        }
-    }
-
-    /** {@code perLabel} images of each label 0..5, interleaved; image i's pixels vary with i. */
-    private void split(String prefix, int perLabel) throws IOException {
-        int n = 6 * perLabel;
-        byte[] labels = new byte[n];
-        byte[] pixels = new byte[n * 64];
-        for (int i = 0; i < n; i++) {
-            labels[i] = (byte) (i % 6);
-            for (int p = 0; p < 64; p++) {
-                pixels[i * 64 + p] = (byte) ((i * 7 + p * 3 + (p % 8 < 4 ? 100 : 0)) % 256);
-            }
-        }
-        write(
-                dir.resolve(prefix + "-images-idx3-ubyte.gz"),
-                0x803,
-                new int[] {n, 8, 8},
-                pixels,
-                true);
-        write(dir.resolve(prefix + "-labels-idx1-ubyte"), 0x801, new int[] {n}, labels, false);
-    }
-
     private DataConfig config() throws IOException {
-        split("train", 20);
-        split("t10k", 10);
+        IdxFiles.write(dir, 20, 10);
         return new DataConfig(
                 10,
                 2,
