@@ -173,7 +173,9 @@ public final class SweepPlan {
      */
     public List<StatisticsTask> statisticsTasks() {
         List<StatisticsTask> tasks = new ArrayList<>();
-        if (config.oracle() || requiredBy(config, Evidence.LAYER_STATISTICS)) {
+        if (config.oracle()
+                || requiredBy(config, Evidence.LAYER_STATISTICS)
+                || requiredBy(config, Evidence.REPRESENTATION_CHANGE)) {
             for (Pair pair : pairs) {
                 for (int b = 0; b < config.statistics().batches(); b++) {
                     tasks.add(new StatisticsTask(pair, b));
@@ -195,7 +197,7 @@ public final class SweepPlan {
     /**
      * Whether any configured method reads this evidence (the oracle's comparison needs all of it).
      */
-    private static boolean requiredBy(SweepConfig config, Evidence evidence) {
+    static boolean requiredBy(SweepConfig config, Evidence evidence) {
         return config.selection().methods().stream()
                 .anyMatch(m -> SelectionMethods.get(m).requires().contains(evidence));
     }
@@ -376,7 +378,8 @@ public final class SweepPlan {
         Set<Evidence> needs = method.requires();
         return (needs.contains(Evidence.LAYER_STATISTICS) ? in.statisticsMillis() : 0)
                 + (needs.contains(Evidence.CHANNEL_STATISTICS) ? in.channelMillis() : 0)
-                + (needs.contains(Evidence.GRADIENTS) ? in.gradientMillis() : 0);
+                + (needs.contains(Evidence.GRADIENTS) ? in.gradientMillis() : 0)
+                + (needs.contains(Evidence.REPRESENTATION_CHANGE) ? in.representationMillis() : 0);
     }
 
     private long selectionPeak(SelectionMethod method, List<LayerInfo> layers) {

@@ -1,6 +1,7 @@
 package org.adabet.sweep;
 
 import java.util.List;
+import java.util.Map;
 import org.adabet.activation.LayerBatchStatistics;
 import org.adabet.activation.LayerStatisticsCalculator;
 import org.adabet.config.SweepConfig;
@@ -18,6 +19,8 @@ import org.adabet.pretrain.Pretraining;
 import org.adabet.retrain.Trainer;
 import org.adabet.retrain.TrainingResult;
 import org.adabet.seed.Seeds;
+import org.adabet.selection.Evidence;
+import org.adabet.stats.LinearCka;
 
 /**
  * The work of one planned row, as plain Java: the Spark jobs call exactly these, one call per task.
@@ -79,12 +82,36 @@ public final class SweepTasks {
                 List<LayerBatchStatistics> rows =
                         LayerStatisticsCalculator.compute(
                                 net, images, n, task.batch(), SweepPlan.statisticsOptions(config));
-                return new StatisticsOutcome(task, rows, (System.nanoTime() - start) / 1e6, null);
+                Map<String, Double> change = Map.of();
+                double changeMillis = 0;
+                if (SweepPlan.requiredBy(config, Evidence.REPRESENTATION_CHANGE)) {
+                    long changeStart = System.nanoTime();
+                    change = representationChange(net, images, n);
+                    changeMillis = (System.nanoTime() - changeStart) / 1e6;
+                }
+                return new StatisticsOutcome(
+                        task, rows, (System.nanoTime() - start) / 1e6, null, change, changeMillis);
             }
         } catch (RuntimeException e) {
             return new StatisticsOutcome(
                     task, List.of(), (System.nanoTime() - start) / 1e6, Failures.describe(e));
         }
+    }
+
+    /**
+     * 1 - linear CKA of each candidate layer's output with the previous candidate's (the images for
+     * the first), on one batch (RepresentationChangeSelection states the rule). Its own forward
+     * pass: the statistics calculator keeps its captures to itself.
+     */
+    static Map<String, Double> representationChange(Network net, float[] images, int n) {
+        List<float[]> activations = net.activations(images, n);
+        List<LayerInfo> layers = net.layers();
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < layers.size(); i++) {
+            float[] before = i == 0 ? images : activations.get(i - 1);
+            out.put(layers.get(i).name(), 1 - LinearCka.of(before, activations.get(i), n));
+        }
+        return out;
     }
 
     /**
