@@ -213,7 +213,8 @@ public final class ConfigLoader {
                                 c.getInt("adabet.memory.frozen-bits"),
                                 new RetrainConfig(
                                         bindTraining(c, "adabet.retrain"),
-                                        c.getLongList("adabet.retrain.seeds")),
+                                        c.getLongList("adabet.retrain.seeds"),
+                                        c.getDouble("adabet.retrain.validation-fraction")),
                                 c.getBoolean("adabet.oracle.enabled"),
                                 bindDevices(c),
                                 new SparkConfig(
@@ -294,7 +295,31 @@ public final class ConfigLoader {
                 c.getStringList("adabet.data.targets"),
                 c.getInt("adabet.data.target.train-per-class"),
                 c.getInt("adabet.data.target.test-per-class"),
-                datasets);
+                datasets,
+                bindIdx(c));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static IdxSuiteConfig bindIdx(Config c) {
+        String key = "adabet.data.idx";
+        List<List<Integer>> source = new ArrayList<>();
+        List<List<Integer>> subpopulation = new ArrayList<>();
+        for (String list : List.of("source-classes", "subpopulation-classes")) {
+            for (Object entry : c.getList(key + "." + list).unwrapped()) {
+                if (!(entry instanceof List<?> labels)
+                        || !labels.stream().allMatch(l -> l instanceof Integer)) {
+                    throw new ConfigException(
+                            key + "." + list + " must be a list of lists of labels, had " + entry);
+                }
+                (list.equals("source-classes") ? source : subpopulation)
+                        .add((List<Integer>) labels);
+            }
+        }
+        return new IdxSuiteConfig(
+                c.getString(key + ".path"),
+                source,
+                subpopulation,
+                c.getIntList(key + ".held-out-classes"));
     }
 
     private static TrainConfig bindTraining(Config c, String prefix) {

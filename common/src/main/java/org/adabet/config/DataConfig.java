@@ -15,8 +15,31 @@ public record DataConfig(
         List<String> targets,
         int targetTrainPerClass,
         int targetTestPerClass,
-        List<DatasetConfig> datasets)
+        List<DatasetConfig> datasets,
+        IdxSuiteConfig idx)
         implements Serializable {
+
+    /** Without an IDX suite. */
+    public DataConfig(
+            int imageSize,
+            int sourceClasses,
+            int sourceTrainPerClass,
+            int sourceTestPerClass,
+            List<String> targets,
+            int targetTrainPerClass,
+            int targetTestPerClass,
+            List<DatasetConfig> datasets) {
+        this(
+                imageSize,
+                sourceClasses,
+                sourceTrainPerClass,
+                sourceTestPerClass,
+                targets,
+                targetTrainPerClass,
+                targetTestPerClass,
+                datasets,
+                IdxSuiteConfig.none());
+    }
 
     public DataConfig {
         Check.between("adabet.data.image-size", imageSize, 8, 1024);
@@ -32,7 +55,25 @@ public record DataConfig(
         Check.distinct(
                 "adabet.data.datasets (names)",
                 datasets.stream().map(DatasetConfig::name).toList());
+        if (idx.enabled() && idx.sourceClasses().size() != sourceClasses) {
+            throw new ConfigException(
+                    "adabet.data.source.classes must equal the "
+                            + idx.sourceClasses().size()
+                            + " classes of adabet.data.idx.source-classes, was "
+                            + sourceClasses);
+        }
         for (String t : targets) {
+            IdxTarget fromIdx = IdxTarget.fromConfigName(t);
+            if (fromIdx != null) {
+                if (!idx.offers(fromIdx)) {
+                    throw new ConfigException(
+                            "adabet.data.targets has '"
+                                    + t
+                                    + "' but adabet.data.idx does not define it (path, "
+                                    + "held-out-classes or subpopulation-classes missing)");
+                }
+                continue;
+            }
             if (TargetDomain.fromConfigName(t) == null && dataset(datasets, t) == null) {
                 throw new ConfigException(
                         "adabet.data.targets has unknown value '"
@@ -40,6 +81,8 @@ public record DataConfig(
                                 + "'; allowed: the synthetic "
                                 + "domains "
                                 + List.of(TargetDomain.values())
+                                + ", the IDX suite's "
+                                + List.of(IdxTarget.values())
                                 + " or a dataset of adabet.data.datasets "
                                 + datasets.stream().map(DatasetConfig::name).toList());
             }

@@ -81,6 +81,18 @@ public record ImageSet(
         return out;
     }
 
+    /** The images at {@code indices}, in that order, as a new set named {@code name}. */
+    public ImageSet subset(String name, int[] indices) {
+        return new ImageSet(
+                name,
+                channels,
+                height,
+                width,
+                gather(indices, 0, indices.length),
+                gatherLabels(indices, 0, indices.length),
+                numClasses);
+    }
+
     /** The identity order 0..size-1. */
     public int[] naturalOrder() {
         int[] order = new int[size()];

@@ -34,7 +34,11 @@ public final class PretrainKey {
                                 + ","
                                 + data.sourceTestPerClass()
                                 + ",generator="
-                                + SyntheticSuite.GENERATOR_VERSION,
+                                + SyntheticSuite.GENERATOR_VERSION
+                                // An IDX source pretrains on other images: another model.
+                                + (data.idx().enabled()
+                                        ? ",idx=" + data.idx().path() + data.idx().sourceClasses()
+                                        : ""),
                         "train="
                                 + training.epochs()
                                 + ","

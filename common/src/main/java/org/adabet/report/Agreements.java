@@ -89,14 +89,15 @@ public final class Agreements {
     }
 
     /**
-     * Mean over seeds of (best accuracy - accuracy before) per layer, from successful oracle runs.
+     * Mean over seeds of (test accuracy at the validation-chosen epoch - accuracy before) per
+     * layer, from successful oracle runs.
      */
     public static Map<String, Double> gains(Pair pair, List<RetrainOutcome> oracle) {
         Map<String, double[]> sums = new HashMap<>();
         for (RetrainOutcome o : oracle) {
             if (o.task().pair().equals(pair) && o.succeeded()) {
                 double[] s = sums.computeIfAbsent(o.task().layers().get(0), k -> new double[2]);
-                s[0] += o.bestAccuracy() - o.accuracyBefore();
+                s[0] += o.testAccuracy() - o.accuracyBefore();
                 s[1]++;
             }
         }

@@ -1,14 +1,18 @@
 package org.adabet.report;
 
 import java.util.List;
+import org.adabet.stats.Summary;
 
 /**
  * One line of the comparison table: a pair and a method at one budget, over its seeds.
  *
  * @param budget {@code rho=..} or {@code mem=..}, or "-" for methods without a budget
  * @param runs successful retraining runs (failed ones are counted in {@code failed})
- * @param bestAccuracy mean over seeds of the best per-epoch test accuracy, in percent
+ * @param accuracy over seeds, the test accuracy at the epoch chosen on validation accuracy, in
+ *     percent: n, mean, sd and the 95% t interval of the mean
  * @param finalAccuracy mean over seeds of the last-epoch test accuracy, in percent
+ * @param validationAccuracy mean over seeds of the validation accuracy at the chosen epoch, in
+ *     percent
  * @param accuracyBefore test accuracy of the pretrained model before retraining, in percent
  * @param parametersTrained trainable parameters, mean over seeds (random selection varies by seed)
  * @param peakMemoryBytes our analytic peak training memory, largest over seeds
@@ -26,8 +30,9 @@ public record ComparisonRow(
         String budget,
         int runs,
         int failed,
-        double bestAccuracy,
+        Summary accuracy,
         double finalAccuracy,
+        double validationAccuracy,
         double accuracyBefore,
         int layersTrained,
         int layersTotal,

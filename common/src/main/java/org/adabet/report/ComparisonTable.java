@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.adabet.device.DeviceProfile;
+import org.adabet.stats.Summary;
 import org.adabet.sweep.RetrainOutcome;
 import org.adabet.sweep.RetrainTask;
 import org.apache.commons.csv.CSVFormat;
@@ -48,15 +49,17 @@ public final class ComparisonTable {
                             first.budget() == null ? "-" : first.budget().label(),
                             ok.size(),
                             g.size() - ok.size(),
-                            100
-                                    * mean(
-                                            ok.stream()
-                                                    .mapToDouble(RetrainOutcome::bestAccuracy)
-                                                    .toArray()),
+                            Summary.of(
+                                    ok.stream().mapToDouble(o -> 100 * o.testAccuracy()).toArray()),
                             100
                                     * mean(
                                             ok.stream()
                                                     .mapToDouble(RetrainOutcome::finalAccuracy)
+                                                    .toArray()),
+                            100
+                                    * mean(
+                                            ok.stream()
+                                                    .mapToDouble(RetrainOutcome::validationAccuracy)
                                                     .toArray()),
                             100
                                     * mean(
@@ -121,8 +124,9 @@ public final class ComparisonTable {
     }
 
     /**
-     * For each pair: the best and the worst method's mean best accuracy, in percent. The benchmark
-     * is only informative when no method saturates and methods differ.
+     * For each pair: the best and the worst method's mean test accuracy (at the validation-chosen
+     * epoch), in percent. The benchmark is only informative when no method saturates and methods
+     * differ.
      */
     public Map<String, double[]> spreadByPair() {
         Map<String, double[]> out = new TreeMap<>();
@@ -134,8 +138,8 @@ public final class ComparisonTable {
                     out.computeIfAbsent(
                             r.pair(),
                             k -> new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY});
-            s[0] = Math.max(s[0], r.bestAccuracy());
-            s[1] = Math.min(s[1], r.bestAccuracy());
+            s[0] = Math.max(s[0], r.accuracy().mean());
+            s[1] = Math.min(s[1], r.accuracy().mean());
         }
         return out;
     }
@@ -153,8 +157,12 @@ public final class ComparisonTable {
                                 "budget",
                                 "runs",
                                 "failed",
-                                "best_acc",
-                                "final_acc",
+                                "acc_mean",
+                                "acc_sd",
+                                "acc_ci95_low",
+                                "acc_ci95_high",
+                                "final_test_acc",
+                                "val_acc",
                                 "acc_before",
                                 "layers_trained",
                                 "layers_total",
@@ -183,8 +191,12 @@ public final class ComparisonTable {
                                         r.budget(),
                                         Integer.toString(r.runs()),
                                         Integer.toString(r.failed()),
-                                        fmt(r.bestAccuracy(), 2),
+                                        fmt(r.accuracy().mean(), 2),
+                                        fmt(r.accuracy().sd(), 2),
+                                        fmt(r.accuracy().ci95Low(), 2),
+                                        fmt(r.accuracy().ci95High(), 2),
                                         fmt(r.finalAccuracy(), 2),
+                                        fmt(r.validationAccuracy(), 2),
                                         fmt(r.accuracyBefore(), 2),
                                         Integer.toString(r.layersTrained()),
                                         Integer.toString(r.layersTotal()),
@@ -214,9 +226,10 @@ public final class ComparisonTable {
     public String toMarkdown() {
         StringBuilder sb = new StringBuilder();
         sb.append(
-                "| pair | method | budget | best acc % | final % | layers | params trained | peak MiB "
-                        + "(ours / ref) | fits | selection ms (peak MiB; labels, fwd/bwd) | runs |\n");
-        sb.append("|---|---|---|---:|---:|---:|---:|---:|---|---:|---:|\n");
+                "| pair | method | budget | test acc % ± sd [95% CI] | final % | val % | layers "
+                        + "| params trained | peak MiB (ours / ref) | fits "
+                        + "| selection ms (peak MiB; labels, fwd/bwd) | runs |\n");
+        sb.append("|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|\n");
         for (ComparisonRow r : rows) {
             sb.append("| ")
                     .append(r.pair())
@@ -225,9 +238,11 @@ public final class ComparisonTable {
                     .append(" | ")
                     .append(r.budget())
                     .append(" | ")
-                    .append(fmt(r.bestAccuracy(), 2))
+                    .append(interval(r.accuracy()))
                     .append(" | ")
                     .append(fmt(r.finalAccuracy(), 2))
+                    .append(" | ")
+                    .append(fmt(r.validationAccuracy(), 2))
                     .append(" | ")
                     .append(r.layersTrained())
                     .append('/')
@@ -263,6 +278,21 @@ public final class ComparisonTable {
                     .append(" |\n");
         }
         return sb.toString();
+    }
+
+    /** "mean ± sd [low, high]", or the mean alone when one seed gives no spread. */
+    static String interval(Summary s) {
+        if (Double.isNaN(s.sd())) {
+            return fmt(s.mean(), 2);
+        }
+        return fmt(s.mean(), 2)
+                + " ± "
+                + fmt(s.sd(), 2)
+                + " ["
+                + fmt(s.ci95Low(), 2)
+                + ", "
+                + fmt(s.ci95High(), 2)
+                + "]";
     }
 
     private static String mib(long bytes) {

@@ -19,8 +19,8 @@ public final class OracleAgreement {
     private OracleAgreement() {}
 
     /**
-     * @param gains oracle accuracy gain per layer (best accuracy minus accuracy before, mean over
-     *     seeds)
+     * @param gains oracle accuracy gain per layer (test accuracy at the validation-chosen epoch
+     *     minus accuracy before, mean over seeds)
      * @param ks the k of each top-k overlap (e.g. floor(rho * L) for each budget)
      */
     public static AgreementRow of(

@@ -10,8 +10,8 @@ import org.adabet.model.Network;
 /**
  * The training loop shared by pretraining and retraining: SGD with momentum, weight decay and
  * cosine decay over the layers the network has been told to train, a seeded shuffle each epoch,
- * evaluation on the test split after every epoch. The last incomplete batch of an epoch is dropped
- * (BatchNorm cannot train on a batch of one).
+ * evaluation on the test split (and a validation split, when given) after every epoch. The last
+ * incomplete batch of an epoch is dropped (BatchNorm cannot train on a batch of one).
  */
 public final class Trainer {
     private static final int EVAL_BATCH = 256;
@@ -21,6 +21,21 @@ public final class Trainer {
     /** Trains {@code network} in place and returns the per-epoch test accuracies. */
     public static TrainingResult train(
             Network network, ImageSet train, ImageSet test, TrainConfig config, long seed) {
+        return train(network, train, null, test, config, seed);
+    }
+
+    /**
+     * Trains {@code network} in place and returns the per-epoch validation and test accuracies.
+     *
+     * @param validation null or empty for none (the result then chooses the last epoch)
+     */
+    public static TrainingResult train(
+            Network network,
+            ImageSet train,
+            ImageSet validation,
+            ImageSet test,
+            TrainConfig config,
+            long seed) {
         long start = System.nanoTime();
         int batch = Math.min(config.batchSize(), train.size());
         int perEpoch = train.size() / batch;
@@ -37,6 +52,7 @@ public final class Trainer {
                 new CosineSchedule(config.learningRate(), perEpoch * config.epochs());
         SplittableRandom rng = new SplittableRandom(seed);
         List<Double> accuracy = new ArrayList<>();
+        List<Double> validationAccuracy = new ArrayList<>();
         double loss = Double.NaN;
         int step = 0;
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
@@ -54,8 +70,12 @@ public final class Trainer {
                 step++;
             }
             accuracy.add(accuracy(network, test));
+            if (validation != null && validation.size() > 0) {
+                validationAccuracy.add(accuracy(network, validation));
+            }
         }
-        return new TrainingResult(accuracy, loss, step, (System.nanoTime() - start) / 1_000_000);
+        return new TrainingResult(
+                accuracy, validationAccuracy, loss, step, (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Fraction of {@code data} the network classifies correctly (inference mode). */

@@ -10,5 +10,10 @@ public enum Evidence {
     /** Per-channel Betti statistics on top of the layer ones (channel-level selection). */
     CHANNEL_STATISTICS,
     /** One labelled forward and backward pass: per-layer Fisher information and gradient norms. */
-    GRADIENTS
+    GRADIENTS,
+    /**
+     * 1 - linear CKA between consecutive candidate layers' outputs, on the statistics batches
+     * (forward only, no labels).
+     */
+    REPRESENTATION_CHANGE
 }

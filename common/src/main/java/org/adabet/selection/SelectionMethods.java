@@ -28,6 +28,8 @@ public final class SelectionMethods {
         register(GradientSelection.rgn());
         register(new ElasticSelection());
         register(new RandomSelection());
+        register(new InverseDimensionSelection());
+        register(new RepresentationChangeSelection());
     }
 
     private SelectionMethods() {}

@@ -5,16 +5,20 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.adabet.config.DataConfig;
 import org.adabet.config.DatasetConfig;
+import org.adabet.config.IdxTarget;
 import org.adabet.config.TargetDomain;
 import org.adabet.data.DomainData;
 import org.adabet.data.SyntheticSuite;
+import org.adabet.data.ValidationSplit;
 import org.adabet.data.io.CifarOptions;
 import org.adabet.data.io.CifarReader;
+import org.adabet.data.io.IdxSuite;
 import org.adabet.data.io.ImageFolderOptions;
 import org.adabet.data.io.ImageFolderReader;
 import org.adabet.data.io.LoadedDataset;
 import org.adabet.data.io.Normalization;
 import org.adabet.data.io.Preprocessing;
+import org.adabet.seed.Seeds;
 
 /**
  * The data of a target, kept once per JVM: every task of an executor that needs the same domain
@@ -24,12 +28,17 @@ import org.adabet.data.io.Preprocessing;
 public final class Domains {
     private static final Map<String, DomainData> CACHE = new ConcurrentHashMap<>();
     private static final Map<String, LoadedDataset> DATASETS = new ConcurrentHashMap<>();
+    private static final Map<String, ValidationSplit.Parts> PARTS = new ConcurrentHashMap<>();
 
     private Domains() {}
 
     public static DomainData source(long seed, DataConfig config) {
         return CACHE.computeIfAbsent(
-                seed + "|" + config + "|source", k -> new SyntheticSuite(seed, config).source());
+                seed + "|" + config + "|source",
+                k ->
+                        config.idx().enabled()
+                                ? IdxSuite.source(seed, config)
+                                : new SyntheticSuite(seed, config).source());
     }
 
     /**
@@ -41,19 +50,51 @@ public final class Domains {
                 seed + "|" + config + "|" + target, k -> load(seed, config, target));
     }
 
+    /**
+     * A target's training split as its fitting part (what selection methods read and retraining
+     * trains on) and its validation part (what chooses the epoch): seeded by (run seed, target),
+     * stratified, the same for every method and retraining seed.
+     *
+     * @param fraction adabet.retrain.validation-fraction
+     */
+    public static ValidationSplit.Parts trainingParts(
+            long seed, DataConfig config, double fraction, String target) {
+        return PARTS.computeIfAbsent(
+                seed + "|" + config + "|" + target + "|" + fraction,
+                k ->
+                        ValidationSplit.split(
+                                target(seed, config, target).train(),
+                                fraction,
+                                Seeds.derive(seed, "validation-split|" + target)));
+    }
+
     /** Classes of a target: the synthetic suite's, or the dataset's configured count. */
     public static int numClasses(DataConfig config, String target) {
+        if (IdxTarget.fromConfigName(target) == IdxTarget.HELD_OUT) {
+            return config.idx().heldOutClasses().size();
+        }
         DatasetConfig d = config.dataset(target);
         return d == null ? config.sourceClasses() : d.classes();
     }
 
-    /** Whether a target needs a new head: synthetic domains with new classes, and every dataset. */
+    /**
+     * Whether a target needs a new head: synthetic domains with new classes, the IDX suite's
+     * held-out classes, and every dataset.
+     */
     public static boolean newHead(DataConfig config, String target) {
+        IdxTarget idx = IdxTarget.fromConfigName(target);
+        if (idx != null) {
+            return idx.hasNewClasses();
+        }
         TargetDomain synthetic = TargetDomain.fromConfigName(target);
         return synthetic == null || synthetic.hasNewClasses();
     }
 
     private static DomainData load(long seed, DataConfig config, String target) {
+        IdxTarget idx = IdxTarget.fromConfigName(target);
+        if (idx != null) {
+            return IdxSuite.target(seed, config, idx);
+        }
         TargetDomain synthetic = TargetDomain.fromConfigName(target);
         if (synthetic != null) {
             return new SyntheticSuite(seed, config).target(synthetic);

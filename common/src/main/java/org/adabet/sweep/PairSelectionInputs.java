@@ -14,6 +14,7 @@ import org.adabet.selection.PairEvidence;
  * @param statisticsMillis host time of AdaBet's statistics tasks without the per-channel part
  * @param channelMillis host time of the per-channel persistence
  * @param gradientMillis host time of the labelled forward + backward pass
+ * @param representationMillis host time of the representation change (forward passes and CKAs)
  * @param statisticsError why the statistics are missing (null if present or not asked for)
  * @param gradientError why the gradient statistics are missing (null if present or not asked for)
  */
@@ -22,6 +23,7 @@ public record PairSelectionInputs(
         double statisticsMillis,
         double channelMillis,
         double gradientMillis,
+        double representationMillis,
         String statisticsError,
         String gradientError)
         implements Serializable {
@@ -33,13 +35,17 @@ public record PairSelectionInputs(
         String statisticsError = null;
         double millis = 0;
         double channelMillis = 0;
+        double representationMillis = 0;
+        java.util.Map<String, Double> change = new java.util.LinkedHashMap<>();
         for (StatisticsOutcome s : statistics) {
+            representationMillis += s.representationMillis();
+            s.representationChange().forEach((layer, v) -> change.merge(layer, v, Double::sum));
             if (!s.succeeded() && statisticsError == null) {
                 statisticsError =
                         "statistics of batch " + s.task().batch() + " failed: " + s.error();
             }
             all.addAll(s.layers());
-            millis += s.millis() - s.channelMillis();
+            millis += s.millis() - s.channelMillis() - s.representationMillis();
             channelMillis += s.channelMillis();
         }
         boolean scored = statisticsError == null && !statistics.isEmpty();
@@ -51,15 +57,24 @@ public record PairSelectionInputs(
                 new PairEvidence(
                         scored ? LayerScores.allVariants(all) : java.util.Map.of(),
                         scored ? LayerScores.channels(all) : java.util.Map.of(),
-                        gradients != null && gradients.succeeded()
-                                ? gradients.layers()
-                                : List.of());
+                        gradients != null && gradients.succeeded() ? gradients.layers() : List.of(),
+                        // The mean over batches; withheld with the AdaBet scores when a batch
+                        // failed.
+                        scored ? mean(change, statistics.size()) : java.util.Map.of());
         return new PairSelectionInputs(
                 evidence,
                 millis,
                 channelMillis,
                 gradients == null ? 0 : gradients.millis(),
+                representationMillis,
                 statisticsError,
                 gradientError);
+    }
+
+    private static java.util.Map<String, Double> mean(
+            java.util.Map<String, Double> sums, int batches) {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        sums.forEach((layer, v) -> out.put(layer, v / batches));
+        return out;
     }
 }

@@ -6,15 +6,26 @@ import java.util.List;
 /**
  * The result of a {@link RetrainTask}: accuracies and cost, or the error that stopped it.
  *
+ * @param testAccuracy test accuracy at {@code bestEpoch}, the epoch chosen on validation accuracy
+ *     (the headline figure; never the maximum of test accuracy)
+ * @param finalAccuracy test accuracy after the last epoch
+ * @param validationAccuracy validation accuracy at {@code bestEpoch} (NaN without a validation
+ *     split)
+ * @param bestEpoch the chosen epoch, 1-based (0 for a failed run)
+ * @param epochAccuracy test accuracy after each epoch
+ * @param epochValidationAccuracy validation accuracy after each epoch (empty without a split)
  * @param error null when the run succeeded; otherwise what went wrong (the other fields are NaN/0)
  */
 public record RetrainOutcome(
         RetrainTask task,
         long trainableParameters,
         long totalParameters,
-        double bestAccuracy,
+        double testAccuracy,
         double finalAccuracy,
+        double validationAccuracy,
+        int bestEpoch,
         List<Double> epochAccuracy,
+        List<Double> epochValidationAccuracy,
         double accuracyBefore,
         long trainMillis,
         String error)
@@ -22,6 +33,7 @@ public record RetrainOutcome(
 
     public RetrainOutcome {
         epochAccuracy = List.copyOf(epochAccuracy);
+        epochValidationAccuracy = List.copyOf(epochValidationAccuracy);
     }
 
     public boolean succeeded() {
@@ -35,6 +47,17 @@ public record RetrainOutcome(
     /** A run that did not train: its selection failed, or its task did. */
     public static RetrainOutcome failed(RetrainTask task, String error) {
         return new RetrainOutcome(
-                task, 0, 0, Double.NaN, Double.NaN, List.of(), Double.NaN, 0, error);
+                task,
+                0,
+                0,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                0,
+                List.of(),
+                List.of(),
+                Double.NaN,
+                0,
+                error);
     }
 }

@@ -2,20 +2,36 @@ package org.adabet.sweep;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import org.adabet.activation.LayerBatchStatistics;
 
 /**
  * The layer statistics of one batch, or the error that stopped them.
  *
  * @param millis host time of the whole task (forward pass and persistence of every layer and
- *     channel)
+ *     channel, representation change included)
+ * @param representationChange per layer, 1 - linear CKA with the candidate before it on this batch
+ *     (empty unless representation_change is swept)
+ * @param representationMillis host time of the representation change (its forward pass and CKAs)
  */
 public record StatisticsOutcome(
-        StatisticsTask task, List<LayerBatchStatistics> layers, double millis, String error)
+        StatisticsTask task,
+        List<LayerBatchStatistics> layers,
+        double millis,
+        String error,
+        Map<String, Double> representationChange,
+        double representationMillis)
         implements Serializable {
 
     public StatisticsOutcome {
         layers = List.copyOf(layers);
+        representationChange = Map.copyOf(representationChange);
+    }
+
+    /** Without representation change. */
+    public StatisticsOutcome(
+            StatisticsTask task, List<LayerBatchStatistics> layers, double millis, String error) {
+        this(task, layers, millis, error, Map.of(), 0);
     }
 
     public boolean succeeded() {

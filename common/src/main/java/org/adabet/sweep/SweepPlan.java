@@ -7,6 +7,7 @@ import java.util.Set;
 import org.adabet.activation.StatisticsOptions;
 import org.adabet.config.ConfigException;
 import org.adabet.config.SweepConfig;
+import org.adabet.data.ValidationSplit;
 import org.adabet.device.TrainingFlops;
 import org.adabet.memory.MemoryModel;
 import org.adabet.memory.ReferenceMemory;
@@ -79,7 +80,13 @@ public final class SweepPlan {
         }
         checkFiles(config);
         int needed = config.statistics().batches() * config.statistics().batchSize();
-        int available = config.data().sourceClasses() * config.data().targetTrainPerClass();
+        // The statistics batches come from the fitting part: the validation split is held out.
+        int perClass = config.data().targetTrainPerClass();
+        int available =
+                config.data().sourceClasses()
+                        * (perClass
+                                - ValidationSplit.heldOut(
+                                        perClass, config.retrain().validationFraction()));
         boolean synthetic =
                 config.data().targets().stream().anyMatch(t -> config.data().dataset(t) == null);
         if (synthetic && available < needed) {
@@ -92,6 +99,8 @@ public final class SweepPlan {
                             + config.statistics().batchSize()
                             + ") but adabet.data.target.train-per-class = "
                             + config.data().targetTrainPerClass()
+                            + " with adabet.retrain.validation-fraction = "
+                            + config.retrain().validationFraction()
                             + " gives "
                             + available);
         }
@@ -164,7 +173,9 @@ public final class SweepPlan {
      */
     public List<StatisticsTask> statisticsTasks() {
         List<StatisticsTask> tasks = new ArrayList<>();
-        if (config.oracle() || requiredBy(config, Evidence.LAYER_STATISTICS)) {
+        if (config.oracle()
+                || requiredBy(config, Evidence.LAYER_STATISTICS)
+                || requiredBy(config, Evidence.REPRESENTATION_CHANGE)) {
             for (Pair pair : pairs) {
                 for (int b = 0; b < config.statistics().batches(); b++) {
                     tasks.add(new StatisticsTask(pair, b));
@@ -186,7 +197,7 @@ public final class SweepPlan {
     /**
      * Whether any configured method reads this evidence (the oracle's comparison needs all of it).
      */
-    private static boolean requiredBy(SweepConfig config, Evidence evidence) {
+    static boolean requiredBy(SweepConfig config, Evidence evidence) {
         return config.selection().methods().stream()
                 .anyMatch(m -> SelectionMethods.get(m).requires().contains(evidence));
     }
@@ -371,14 +382,18 @@ public final class SweepPlan {
     }
 
     /**
-     * Training images of a pair's target (a dataset's are known once read: read in this JVM,
-     * cached).
+     * Images retraining trains on: the fitting part of a pair's target training split (read or
+     * generated in this JVM once, cached; the synthetic suite's label shift skews the class counts,
+     * so the part's size is not a formula of the settings).
      */
     public static int trainSize(SweepConfig config, Pair pair) {
-        if (config.data().dataset(pair.target()) == null) {
-            return config.data().sourceClasses() * config.data().targetTrainPerClass();
-        }
-        return Domains.target(config.seed(), config.data(), pair.target()).train().size();
+        return Domains.trainingParts(
+                        config.seed(),
+                        config.data(),
+                        config.retrain().validationFraction(),
+                        pair.target())
+                .fit()
+                .size();
     }
 
     private List<Budget> budgets(SelectionMethod method) {
@@ -396,7 +411,8 @@ public final class SweepPlan {
         Set<Evidence> needs = method.requires();
         return (needs.contains(Evidence.LAYER_STATISTICS) ? in.statisticsMillis() : 0)
                 + (needs.contains(Evidence.CHANNEL_STATISTICS) ? in.channelMillis() : 0)
-                + (needs.contains(Evidence.GRADIENTS) ? in.gradientMillis() : 0);
+                + (needs.contains(Evidence.GRADIENTS) ? in.gradientMillis() : 0)
+                + (needs.contains(Evidence.REPRESENTATION_CHANGE) ? in.representationMillis() : 0);
     }
 
     private long selectionPeak(SelectionMethod method, List<LayerInfo> layers) {

@@ -1,11 +1,13 @@
 package org.adabet.sweep;
 
 import java.util.List;
+import java.util.Map;
 import org.adabet.activation.LayerBatchStatistics;
 import org.adabet.activation.LayerStatisticsCalculator;
 import org.adabet.config.SweepConfig;
 import org.adabet.data.DomainData;
 import org.adabet.data.ImageSet;
+import org.adabet.data.ValidationSplit;
 import org.adabet.model.Architecture;
 import org.adabet.model.GradientStatistics;
 import org.adabet.model.LayerInfo;
@@ -17,6 +19,8 @@ import org.adabet.pretrain.Pretraining;
 import org.adabet.retrain.Trainer;
 import org.adabet.retrain.TrainingResult;
 import org.adabet.seed.Seeds;
+import org.adabet.selection.Evidence;
+import org.adabet.stats.LinearCka;
 
 /**
  * The work of one planned row, as plain Java: the Spark jobs call exactly these, one call per task.
@@ -85,22 +89,29 @@ public final class SweepTasks {
     }
 
     /**
-     * AdaBet's statistics for one unlabeled batch: the first k batches of the target training
-     * split, unshuffled.
+     * AdaBet's statistics for one unlabeled batch: the first k batches of the fitting part of the
+     * target training split (the validation part held out), unshuffled.
      */
     public static StatisticsOutcome statistics(
             SweepConfig config, PretrainedModel model, StatisticsTask task) {
         long start = System.nanoTime();
         try {
-            ImageSet train =
-                    Domains.target(config.seed(), config.data(), task.pair().target()).train();
+            ImageSet train = fitPart(config, task.pair());
             int n = config.statistics().batchSize();
             float[] images = train.gather(train.naturalOrder(), task.batch() * n, n);
             try (Network net = load(config, model, task.pair(), 0)) {
                 List<LayerBatchStatistics> rows =
                         LayerStatisticsCalculator.compute(
                                 net, images, n, task.batch(), SweepPlan.statisticsOptions(config));
-                return new StatisticsOutcome(task, rows, (System.nanoTime() - start) / 1e6, null);
+                Map<String, Double> change = Map.of();
+                double changeMillis = 0;
+                if (SweepPlan.requiredBy(config, Evidence.REPRESENTATION_CHANGE)) {
+                    long changeStart = System.nanoTime();
+                    change = representationChange(net, images, n);
+                    changeMillis = (System.nanoTime() - changeStart) / 1e6;
+                }
+                return new StatisticsOutcome(
+                        task, rows, (System.nanoTime() - start) / 1e6, null, change, changeMillis);
             }
         } catch (RuntimeException e) {
             return new StatisticsOutcome(
@@ -109,14 +120,30 @@ public final class SweepTasks {
     }
 
     /**
+     * 1 - linear CKA of each candidate layer's output with the previous candidate's (the images for
+     * the first), on one batch (RepresentationChangeSelection states the rule). Its own forward
+     * pass: the statistics calculator keeps its captures to itself.
+     */
+    static Map<String, Double> representationChange(Network net, float[] images, int n) {
+        List<float[]> activations = net.activations(images, n);
+        List<LayerInfo> layers = net.layers();
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < layers.size(); i++) {
+            float[] before = i == 0 ? images : activations.get(i - 1);
+            out.put(layers.get(i).name(), 1 - LinearCka.of(before, activations.get(i), n));
+        }
+        return out;
+    }
+
+    /**
      * Gradient statistics of a pair from one labelled batch: the first {@code
-     * statistics.batch-size} images of the target training split (the batch AdaBet also sees
-     * first).
+     * statistics.batch-size} images of the fitting part of the target training split (the batch
+     * AdaBet also sees first).
      */
     public static GradientOutcome gradients(SweepConfig config, PretrainedModel model, Pair pair) {
         long start = System.nanoTime();
         try {
-            ImageSet train = Domains.target(config.seed(), config.data(), pair.target()).train();
+            ImageSet train = fitPart(config, pair);
             int n = config.statistics().batchSize();
             int[] order = train.naturalOrder();
             try (Network net = load(config, model, pair, 0)) {
@@ -132,13 +159,20 @@ public final class SweepTasks {
     }
 
     /**
-     * Retrains the task's layers on the target's labelled training split and evaluates on its test
-     * split.
+     * Retrains the task's layers on the fitting part of the target's labelled training split,
+     * chooses the epoch on its validation part and reports test accuracy at that epoch (and at the
+     * last).
      */
     public static RetrainOutcome retrain(
             SweepConfig config, PretrainedModel model, RetrainTask task) {
         try {
             DomainData data = Domains.target(config.seed(), config.data(), task.pair().target());
+            ValidationSplit.Parts parts =
+                    Domains.trainingParts(
+                            config.seed(),
+                            config.data(),
+                            config.retrain().validationFraction(),
+                            task.pair().target());
             try (Network net = load(config, model, task.pair(), task.seed())) {
                 double before = Trainer.accuracy(net, data.test());
                 net.setTrainable(task.spec());
@@ -146,7 +180,8 @@ public final class SweepTasks {
                 TrainingResult result =
                         Trainer.train(
                                 net,
-                                data.train(),
+                                parts.fit(),
+                                parts.validation(),
                                 data.test(),
                                 config.retrain().training(),
                                 Seeds.derive(
@@ -164,9 +199,12 @@ public final class SweepTasks {
                         task,
                         trainable,
                         total,
-                        result.bestAccuracy(),
+                        result.testAccuracy(),
                         result.finalAccuracy(),
+                        result.validationAccuracy(),
+                        result.bestEpoch(),
                         result.epochAccuracy(),
+                        result.epochValidationAccuracy(),
                         before,
                         result.wallMillis(),
                         null);
@@ -174,6 +212,16 @@ public final class SweepTasks {
         } catch (RuntimeException e) {
             return RetrainOutcome.failed(task, e);
         }
+    }
+
+    /** The fitting part of a pair's target training split (the validation part held out). */
+    private static ImageSet fitPart(SweepConfig config, Pair pair) {
+        return Domains.trainingParts(
+                        config.seed(),
+                        config.data(),
+                        config.retrain().validationFraction(),
+                        pair.target())
+                .fit();
     }
 
     /**

@@ -35,7 +35,7 @@ class SweepTasksTest {
                                 "data.source.classes=4",
                                 "data.source.train-per-class=8",
                                 "data.source.test-per-class=4",
-                                "data.target.train-per-class=8",
+                                "data.target.train-per-class=12",
                                 "data.target.test-per-class=4",
                                 "model.width=4",
                                 "pretrain.epochs=1",
@@ -80,7 +80,11 @@ class SweepTasksTest {
         assertTrue(o.succeeded(), o.error());
         assertEquals(4 * 16 + 4, o.trainableParameters());
         assertEquals(1, o.epochAccuracy().size());
-        assertTrue(o.bestAccuracy() >= 0 && o.bestAccuracy() <= 1);
+        assertEquals(1, o.epochValidationAccuracy().size());
+        assertEquals(1, o.bestEpoch());
+        assertEquals(o.epochAccuracy().get(0), o.testAccuracy());
+        assertEquals(o.epochValidationAccuracy().get(0), o.validationAccuracy());
+        assertTrue(o.testAccuracy() >= 0 && o.testAccuracy() <= 1);
     }
 
     @Test
@@ -146,6 +150,7 @@ class SweepTasksTest {
                             10,
                             0,
                             0,
+                            0,
                             null,
                             "gradient statistics failed: test"));
         }
@@ -174,6 +179,29 @@ class SweepTasksTest {
                 top.memory().total() > 0
                         && top.referenceMemoryBytes() > 0
                         && top.trainingFlops() > 0);
+    }
+
+    @Test
+    void representationChangeIsOneMinusCkaOfEachLayerWithThePreviousOne() {
+        Pair pair = new Pair("convnet_s", "corrupted");
+        float[] images =
+                Domains.trainingParts(config.seed(), config.data(), 0.2, pair.target())
+                        .fit()
+                        .gather(new int[16], 0, 16);
+        // 16 copies of one image: no variance anywhere, so every CKA is 1 and every change 0.
+        try (org.adabet.model.Network net =
+                org.adabet.model.Networks.create(SweepPlan.targetArchitecture(config, pair), 0)) {
+            Map<String, Double> same = SweepTasks.representationChange(net, images, 16);
+            assertEquals(11, same.size());
+            same.values().forEach(v -> assertEquals(0, v, 1e-12));
+            float[] varied =
+                    Domains.trainingParts(config.seed(), config.data(), 0.2, pair.target())
+                            .fit()
+                            .gather(java.util.stream.IntStream.range(0, 16).toArray(), 0, 16);
+            Map<String, Double> change = SweepTasks.representationChange(net, varied, 16);
+            change.values().forEach(v -> assertTrue(v >= 0 && v <= 1, "change " + v));
+            assertTrue(change.values().stream().anyMatch(v -> v > 1e-6), change.toString());
+        }
     }
 
     private static RetrainTask task(String target, String layer) {

@@ -48,7 +48,7 @@ public final class SqlMain implements Callable<Integer> {
             arity = "0..1",
             paramLabel = "QUERY",
             description =
-                    "e.g. \"SELECT method, avg(best_acc) FROM "
+                    "e.g. \"SELECT method, avg(test_acc) FROM "
                             + "retrain_runs GROUP BY method\"; without one, the views are listed")
     String query;
 

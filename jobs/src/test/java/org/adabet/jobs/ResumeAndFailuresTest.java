@@ -44,7 +44,7 @@ class ResumeAndFailuresTest {
                 dir.resolve("models"),
                 dir.resolve("results").toString(),
                 "name=tiny",
-                "data.target.train-per-class=8",
+                "data.target.train-per-class=12",
                 "statistics.batches=2",
                 "retrain.epochs=1",
                 "retrain.seeds=[0]",

@@ -40,7 +40,7 @@ class SweepJobTest {
                 dir.resolve("models"),
                 dir.resolve("results").toString(),
                 "name=tiny",
-                "data.target.train-per-class=8",
+                "data.target.train-per-class=12",
                 "statistics.batches=2",
                 "retrain.epochs=1",
                 "retrain.seeds=[0]",
@@ -61,9 +61,9 @@ class SweepJobTest {
         // 2 pairs x 2 batches x 11 candidate layers of convnet_s.
         assertTable(out, Tables.LAYER_STATISTICS, Tables.LAYER_STATISTICS_SCHEMA, 44);
         assertTable(out, Tables.GRADIENT_STATISTICS, Tables.GRADIENT_STATISTICS_SCHEMA, 22);
-        // Every scoring method's ranking: 5 AdaBet variants, fisher, rgn, elastic, random; 2 pairs
-        // x 11 layers.
-        assertTable(out, Tables.LAYER_SCORES, Tables.LAYER_SCORES_SCHEMA, 9 * 22);
+        // Every scoring method's ranking: 5 AdaBet variants, fisher, rgn, elastic, random,
+        // inverse_dimension; 2 pairs x 11 layers.
+        assertTable(out, Tables.LAYER_SCORES, Tables.LAYER_SCORES_SCHEMA, 10 * 22);
         // 2 pairs x (7 budgeted methods x 2 budgets + full, last_layer, bn_bias) at one seed.
         int runs = 2 * (7 * 2 + 3);
         assertTable(out, Tables.SELECTIONS, Tables.SELECTIONS_SCHEMA, runs);
@@ -100,11 +100,15 @@ class SweepJobTest {
                         .filter("peak_mem_bytes <= 0 or ref_mem_bytes <= 0 or training_flops <= 0")
                         .count());
         assertTable(out, Tables.ORACLE_RUNS, Tables.RETRAIN_RUNS_SCHEMA, 22);
-        assertTable(out, Tables.AGREEMENT, Tables.AGREEMENT_SCHEMA, 2 * 9);
+        assertTable(out, Tables.AGREEMENT, Tables.AGREEMENT_SCHEMA, 2 * 10);
 
         assertEquals(2 * (7 * 2 + 3), result.comparison().rows().size());
         assertTrue(Files.exists(out.resolve("comparison.csv")));
         assertTrue(Files.exists(out.resolve("comparison.md")));
+        // Per adabet budget (2): 9 other methods across pairs + 2 pairs x 9 within a pair.
+        assertTable(out, Tables.TESTS, Tables.TESTS_SCHEMA, 2 * (9 + 2 * 9));
+        assertTrue(readString(out.resolve("claims.md")).contains("Peak-memory reduction"));
+        assertTrue(Files.exists(out.resolve("tests.md")));
         String provenance = readString(out.resolve("provenance.json"));
         assertTrue(provenance.contains("\"run_id\": \"" + result.runId() + "\""), provenance);
         assertTrue(provenance.contains("\"layer_statistics\""), provenance);
@@ -137,9 +141,11 @@ class SweepJobTest {
                         o ->
                                 o.task().key()
                                         + "="
-                                        + o.bestAccuracy()
+                                        + o.testAccuracy()
                                         + "/"
                                         + o.finalAccuracy()
+                                        + "/"
+                                        + o.bestEpoch()
                                         + "/"
                                         + o.task().layers())
                 .sorted()

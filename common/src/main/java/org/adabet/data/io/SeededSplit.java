@@ -3,6 +3,7 @@ package org.adabet.data.io;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.adabet.data.ValidationSplit;
 import org.adabet.seed.Seeds;
 
 /**
@@ -28,12 +29,7 @@ final class SeededSplit {
         for (int c = 0; c < byClass.size(); c++) {
             List<LabelledFile> files = new ArrayList<>(byClass.get(c));
             int n = files.size();
-            int held = (int) Math.round(n * testFraction);
-            if (testFraction > 0 && n >= 2) {
-                held = Math.max(1, Math.min(n - 1, held));
-            } else if (n < 2) {
-                held = 0;
-            }
+            int held = ValidationSplit.heldOut(n, testFraction);
             shuffle(files, Seeds.random(seed, "image-folder-split|" + classNames.get(c)));
             test.addAll(files.subList(0, held));
             train.addAll(files.subList(held, n));

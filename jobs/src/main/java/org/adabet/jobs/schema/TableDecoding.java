@@ -267,13 +267,17 @@ public final class TableDecoding {
         if (error != null) {
             return RetrainOutcome.failed(task, error);
         }
+        Integer bestEpoch = r.getAs("best_epoch");
         return new RetrainOutcome(
                 task,
                 r.getAs("trainable_params"),
                 r.getAs("total_params"),
-                nullToNaN(r.getAs("best_acc")),
-                nullToNaN(r.getAs("final_acc")),
+                nullToNaN(r.getAs("test_acc")),
+                nullToNaN(r.getAs("final_test_acc")),
+                nullToNaN(r.getAs("val_acc")),
+                bestEpoch == null ? 0 : bestEpoch,
                 r.getList(r.fieldIndex("epoch_acc")),
+                r.getList(r.fieldIndex("epoch_val_acc")),
                 nullToNaN(r.getAs("acc_before")),
                 r.getAs("train_ms"),
                 null);

@@ -21,6 +21,8 @@ import org.adabet.model.TrainableSpec;
 import org.adabet.pretrain.PretrainedModel;
 import org.adabet.provenance.RunSummary;
 import org.adabet.report.AgreementRow;
+import org.adabet.report.MethodTests;
+import org.adabet.report.TestRow;
 import org.adabet.selection.LayerRanking;
 import org.adabet.sweep.GradientOutcome;
 import org.adabet.sweep.Pair;
@@ -53,6 +55,7 @@ public final class Tables {
     public static final String AGREEMENT = "agreement";
     public static final String FAILURES = "failures";
     public static final String RUNS = "runs";
+    public static final String TESTS = "tests";
 
     private Tables() {}
 
@@ -215,9 +218,12 @@ public final class Tables {
                     f("trainable_params", LongType, false),
                     f("total_params", LongType, false),
                     f("acc_before", DoubleType, true),
-                    f("best_acc", DoubleType, true),
-                    f("final_acc", DoubleType, true),
+                    f("test_acc", DoubleType, true),
+                    f("final_test_acc", DoubleType, true),
+                    f("val_acc", DoubleType, true),
+                    f("best_epoch", IntegerType, true),
                     f("epoch_acc", createArrayType(DoubleType, false), false),
+                    f("epoch_val_acc", createArrayType(DoubleType, false), false),
                     f("peak_mem_bytes", LongType, false),
                     f("ref_mem_bytes", LongType, false),
                     f("mem_parameters", LongType, false),
@@ -241,6 +247,28 @@ public final class Tables {
                     f("kendall", DoubleType, true),
                     f("top_k", createArrayType(IntegerType, false), false),
                     f("top_k_overlap", createArrayType(IntegerType, false), false));
+
+    /** Paired tests of every method against adabet at the same budget (report.MethodTests). */
+    public static final StructType TESTS_SCHEMA =
+            schema(
+                    f("run_id", StringType, false),
+                    f("scope", StringType, false),
+                    f("pair", StringType, false),
+                    f("budget", StringType, false),
+                    f("method", StringType, false),
+                    f("method_budget", StringType, false),
+                    f("baseline", StringType, false),
+                    f("n", IntegerType, false),
+                    f("n_nonzero", IntegerType, false),
+                    f("mean_diff", DoubleType, true),
+                    f("sd_diff", DoubleType, true),
+                    f("ci95_low", DoubleType, true),
+                    f("ci95_high", DoubleType, true),
+                    f("test", StringType, false),
+                    f("statistic", DoubleType, true),
+                    f("p_value", DoubleType, true),
+                    f("p_holm", DoubleType, true),
+                    f("holm_family", IntegerType, false));
 
     /** One row per failed task or selection of any stage; {@code time} is when it failed (UTC). */
     public static final StructType FAILURES_SCHEMA =
@@ -503,9 +531,12 @@ public final class Tables {
                 o.trainableParameters(),
                 o.totalParameters(),
                 nanToNull(o.accuracyBefore()),
-                nanToNull(o.bestAccuracy()),
+                nanToNull(o.testAccuracy()),
                 nanToNull(o.finalAccuracy()),
+                nanToNull(o.validationAccuracy()),
+                o.bestEpoch() == 0 ? null : o.bestEpoch(),
                 o.epochAccuracy().toArray(new Double[0]),
+                o.epochValidationAccuracy().toArray(new Double[0]),
                 t.memory().total(),
                 t.referenceMemoryBytes(),
                 t.memory().parameters(),
@@ -518,6 +549,30 @@ public final class Tables {
                 CollectionConverters.asScala(seconds),
                 t.selectionMillis(),
                 o.trainMillis());
+    }
+
+    public static Row testRow(String runId, TestRow t) {
+        var c = t.comparison();
+        var d = c.difference();
+        return RowFactory.create(
+                runId,
+                t.scope(),
+                t.pair(),
+                t.budget(),
+                t.method(),
+                t.methodBudget(),
+                MethodTests.BASELINE,
+                c.n(),
+                c.nonZero(),
+                nanToNull(d.mean()),
+                nanToNull(d.sd()),
+                nanToNull(d.ci95Low()),
+                nanToNull(d.ci95High()),
+                c.test(),
+                nanToNull(c.statistic()),
+                nanToNull(c.pValue()),
+                nanToNull(t.pHolm()),
+                t.family());
     }
 
     public static Row agreementRow(String runId, AgreementRow a) {

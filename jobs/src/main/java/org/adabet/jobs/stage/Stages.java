@@ -21,7 +21,8 @@ public final class Stages {
                     new RetrainStage(false),
                     new RetrainStage(true),
                     new AgreementStage(),
-                    new ComparisonStage());
+                    new ComparisonStage(),
+                    new TestsStage());
 
     private Stages() {}
 
