@@ -13,11 +13,21 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * Per pair: best test accuracy against peak training memory, one marker per method and budget
  * (colour = method, shape = budget, in the order budgets first appear), a vertical bar for each
- * point's interval, and the Pareto front as a dashed step line. Memory is on a log axis: full
- * fine-tuning and a bias-only run differ by orders of magnitude.
+ * point's interval, and the Pareto front as a dashed step line. Memory is on a log axis when it
+ * spans more than a decade (full fine-tuning and a bias-only run often differ by orders of magnitude).
  */
 public final class AccuracyMemoryPlot {
     private AccuracyMemoryPlot() {}
+
+    /**
+     * A log memory axis when the memories span more than a decade; within one, XChart's log axis
+     * would show no tick label at all.
+     */
+    static boolean logScale(List<MethodPoint> points) {
+        long min = points.stream().mapToLong(MethodPoint::peakBytes).min().orElse(1);
+        long max = points.stream().mapToLong(MethodPoint::peakBytes).max().orElse(1);
+        return max > 10 * min;
+    }
 
     /**
      * @param pair the pair, {@code <architecture>/<target>}
@@ -37,13 +47,15 @@ public final class AccuracyMemoryPlot {
                                 "Accuracy vs peak training memory: "
                                         + pair
                                         + (bars ? " (bars: " + intervalLabel + ")" : ""))
-                        .xAxisTitle("peak training memory (MiB, log scale)")
+                        .xAxisTitle(
+                                "peak training memory (MiB"
+                                        + (logScale(points) ? ", log scale)" : ")"))
                         .yAxisTitle("best test accuracy (%)")
                         .build();
         Palette.style(chart.getStyler());
         chart.getStyler().setAxisTitleFont(Palette.AXIS_TITLE);
         chart.getStyler().setAxisTickLabelsFont(Palette.TICKS);
-        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setXAxisLogarithmic(logScale(points));
         chart.getStyler().setMarkerSize(9);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
 
@@ -99,7 +111,7 @@ public final class AccuracyMemoryPlot {
                 bar.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
                 bar.setMarker(SeriesMarkers.NONE);
                 bar.setLineColor(Palette.color(colour));
-                bar.setLineWidth(1.5f);
+                bar.setLineStyle(new BasicStroke(1.5f));
                 bar.setShowInLegend(false);
             }
         }

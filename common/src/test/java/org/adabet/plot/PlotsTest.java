@@ -133,6 +133,17 @@ class PlotsTest {
     }
 
     @Test
+    void memoryIsOnALogAxisOnlyWhenItSpansMoreThanADecade() {
+        assertTrue(AccuracyMemoryPlot.logScale(points()));
+        assertEquals(
+                false,
+                AccuracyMemoryPlot.logScale(
+                        List.of(
+                                new MethodPoint("a", "-", 1, Double.NaN, Double.NaN, 100),
+                                new MethodPoint("b", "-", 2, Double.NaN, Double.NaN, 900))));
+    }
+
+    @Test
     void theParetoFrontKeepsOnlyUnbeatenPoints() {
         List<MethodPoint> front = Pareto.front(points());
         assertEquals(

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             RunMain.class,
             StageMain.class,
             SqlMain.class,
+            ReportMain.class,
             AdabetMain.Bench.class,
             AdabetMain.Completion.class
         })
