@@ -14,7 +14,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Per pair: best test accuracy against peak training memory, one marker per method and budget
  * (colour = method, shape = budget, in the order budgets first appear), a vertical bar for each
  * point's interval, and the Pareto front as a dashed step line. Memory is on a log axis when it
- * spans more than a decade (full fine-tuning and a bias-only run often differ by orders of magnitude).
+ * spans more than a decade (full fine-tuning and a bias-only run often differ by orders of
+ * magnitude).
  */
 public final class AccuracyMemoryPlot {
     private AccuracyMemoryPlot() {}
