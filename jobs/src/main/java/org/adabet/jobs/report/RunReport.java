@@ -18,7 +18,6 @@ import org.adabet.plot.LayerProfilePlot;
 import org.adabet.plot.SelectionTimePlot;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -87,12 +86,7 @@ public final class RunReport {
         ResultsCatalog catalog = new ResultsCatalog(spark, resultsLocation);
         ResultsCatalog.RunFolderInfo info = catalog.find(run);
         List<String> views = catalog.register(info);
-        Path path = new Path(info.folder());
-        RunFolder folder =
-                RunFolder.of(
-                        path.getParent().toString(),
-                        path.getName(),
-                        spark.sparkContext().hadoopConfiguration());
+        RunFolder folder = RunFolder.at(info.folder(), spark.sparkContext().hadoopConfiguration());
         ReportData data = new ReportData(spark, views);
 
         List<Figure> figures = new ArrayList<>();
