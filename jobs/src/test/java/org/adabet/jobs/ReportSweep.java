@@ -32,7 +32,7 @@ public final class ReportSweep {
                                     TinySweep.config(
                                             dir.resolve("models"),
                                             dir.resolve("results").toString(),
-                                            "name=tiny-report",
+                                            "name=quick",
                                             "data.target.train-per-class=8",
                                             "statistics.batches=2",
                                             "retrain.epochs=1",
