@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
             StageMain.class,
             SqlMain.class,
             ReportMain.class,
+            CompareMain.class,
+            NightlyMain.class,
             AdabetMain.Bench.class,
             AdabetMain.Completion.class
         })
