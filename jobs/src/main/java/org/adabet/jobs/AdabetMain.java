@@ -27,6 +27,9 @@ import picocli.CommandLine.Spec;
             RunMain.class,
             StageMain.class,
             SqlMain.class,
+            ReportMain.class,
+            CompareMain.class,
+            NightlyMain.class,
             AdabetMain.Bench.class,
             AdabetMain.Completion.class
         })

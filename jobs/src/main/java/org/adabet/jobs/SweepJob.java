@@ -197,6 +197,8 @@ public final class SweepJob {
         context.write(Tables.FAILURES, Tables.FAILURES_SCHEMA, failures.rows());
         outputDir.writeText("provenance.json", provenance.toJson());
         index.write(finishedSummary());
+        // Plots and report.html, read back from the tables just written (org.adabet.jobs.report).
+        org.adabet.jobs.report.RunReport.afterSweep(spark, config.outputDir(), runId);
         return result;
     }
 

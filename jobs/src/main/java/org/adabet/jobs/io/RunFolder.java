@@ -113,6 +113,16 @@ public final class RunFolder {
         }
     }
 
+    /** Writes (or replaces) the binary file {@code file} in the run folder (a plot, say). */
+    public void writeBytes(String file, byte[] bytes) {
+        Path path = new Path(root, file);
+        try (OutputStream out = path.getFileSystem(hadoop).create(path, true)) {
+            out.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + path, e);
+        }
+    }
+
     /** Reads the text file {@code file} of the run folder, UTF-8. */
     public String readText(String file) {
         Path path = new Path(root, file);
