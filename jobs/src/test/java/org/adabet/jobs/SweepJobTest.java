@@ -60,9 +60,10 @@ class SweepJobTest {
         // 2 pairs x 2 batches x 11 candidate layers of convnet_s.
         assertTable(out, Tables.LAYER_STATISTICS, Tables.LAYER_STATISTICS_SCHEMA, 44);
         assertTable(out, Tables.GRADIENT_STATISTICS, Tables.GRADIENT_STATISTICS_SCHEMA, 22);
-        // Every scoring method's ranking: 5 AdaBet variants, fisher, rgn, elastic, random; 2 pairs
+        // Every scoring method's ranking: 5 AdaBet variants, fisher, rgn, elastic, random and
+        // inverse_dimension (it needs no evidence; representation_change has none here); 2 pairs
         // x 11 layers.
-        assertTable(out, Tables.LAYER_SCORES, Tables.LAYER_SCORES_SCHEMA, 9 * 22);
+        assertTable(out, Tables.LAYER_SCORES, Tables.LAYER_SCORES_SCHEMA, 10 * 22);
         // 2 pairs x (7 budgeted methods x 2 budgets + full, last_layer, bn_bias) at one seed.
         int runs = 2 * (7 * 2 + 3);
         assertTable(out, Tables.SELECTIONS, Tables.SELECTIONS_SCHEMA, runs);
@@ -99,7 +100,7 @@ class SweepJobTest {
                         .filter("peak_mem_bytes <= 0 or ref_mem_bytes <= 0 or training_flops <= 0")
                         .count());
         assertTable(out, Tables.ORACLE_RUNS, Tables.RETRAIN_RUNS_SCHEMA, 22);
-        assertTable(out, Tables.AGREEMENT, Tables.AGREEMENT_SCHEMA, 2 * 9);
+        assertTable(out, Tables.AGREEMENT, Tables.AGREEMENT_SCHEMA, 2 * 10);
 
         assertEquals(2 * (7 * 2 + 3), result.comparison().rows().size());
         assertTrue(Files.exists(out.resolve("comparison.csv")));
