@@ -209,7 +209,8 @@ public final class ConfigLoader {
                                         c.getBytesList("adabet.selection.memory-budgets"),
                                         c.getBoolean("adabet.selection.force-head"),
                                         c.getDouble("adabet.selection.channel-fraction"),
-                                        c.getDouble("adabet.selection.persistence-threshold")),
+                                        c.getDouble("adabet.selection.persistence-threshold"),
+                                        c.getInt("adabet.selection.random-draws")),
                                 c.getInt("adabet.memory.frozen-bits"),
                                 new RetrainConfig(
                                         bindTraining(c, "adabet.retrain"),

@@ -9,6 +9,8 @@ import java.util.List;
  * @param memoryBudgets peak training memory budgets in bytes
  * @param channelFraction fraction of output channels adabet_channel keeps
  * @param persistenceThreshold relative threshold of the {@code adabet:beta1_above} variant
+ * @param randomDraws draws of {@code random} per budget and seed, each retrained; also the draws of
+ *     random layer scores the oracle agreement is read against
  */
 public record SelectionConfig(
         List<String> methods,
@@ -16,7 +18,8 @@ public record SelectionConfig(
         List<Long> memoryBudgets,
         boolean forceHead,
         double channelFraction,
-        double persistenceThreshold)
+        double persistenceThreshold,
+        int randomDraws)
         implements Serializable {
 
     public SelectionConfig {
@@ -41,6 +44,7 @@ public record SelectionConfig(
                     "adabet.selection needs at least one budget: rhos and memory-budgets are both empty");
         }
         Check.inUnitInterval("adabet.selection.channel-fraction", channelFraction, false);
+        Check.between("adabet.selection.random-draws", randomDraws, 1, 100_000);
         if (!(persistenceThreshold >= 0) || Double.isInfinite(persistenceThreshold)) {
             throw new ConfigException(
                     "adabet.selection.persistence-threshold must be a finite number >= 0, was "

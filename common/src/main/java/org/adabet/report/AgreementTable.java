@@ -12,8 +12,10 @@ public final class AgreementTable {
 
     public static String toMarkdown(List<AgreementRow> rows) {
         StringBuilder sb =
-                new StringBuilder("| pair | method | Spearman | Kendall | top-k overlap |\n");
-        sb.append("|---|---|---:|---:|---|\n");
+                new StringBuilder(
+                        "| pair | method | Spearman | Kendall | top-k overlap | random Spearman"
+                                + " (mean ± sd) | p vs random |\n");
+        sb.append("|---|---|---:|---:|---|---:|---:|\n");
         rows.stream()
                 .sorted(
                         Comparator.comparing(AgreementRow::pair)
@@ -38,6 +40,12 @@ public final class AgreementTable {
                                                 r.topK().stream()
                                                         .map(t -> t.overlap() + "/" + t.k())
                                                         .collect(Collectors.joining(", ")))
+                                        .append(" | ")
+                                        .append(ComparisonTable.fmt(r.nullMean(), 3))
+                                        .append(" ± ")
+                                        .append(ComparisonTable.fmt(r.nullSd(), 3))
+                                        .append(" | ")
+                                        .append(ComparisonTable.fmt(r.nullP(), 3))
                                         .append(" |\n"));
         return sb.toString();
     }

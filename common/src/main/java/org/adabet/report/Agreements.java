@@ -73,19 +73,53 @@ public final class Agreements {
                             .map(r -> LayerBudget.layers(r, e.getValue().size()))
                             .distinct()
                             .toList();
+            double[] random = randomSpearman(config, e.getKey(), e.getValue(), gains, ks);
             scores.getOrDefault(e.getKey(), Map.of())
                     .forEach(
                             (method, s) ->
                                     rows.add(
                                             OracleAgreement.of(
-                                                    e.getKey().key(),
-                                                    method,
-                                                    e.getValue(),
-                                                    gains,
-                                                    s,
-                                                    ks)));
+                                                            e.getKey().key(),
+                                                            method,
+                                                            e.getValue(),
+                                                            gains,
+                                                            s,
+                                                            ks)
+                                                    .withNull(random)));
         }
         return rows;
+    }
+
+    /**
+     * Spearman correlations with the oracle's gains of {@code selection.random-draws} random layer
+     * scorings (RandomSelection's; draw 0 is the {@code random} row's own): the null distribution
+     * every method's agreement is read against.
+     */
+    static double[] randomSpearman(
+            SweepConfig config,
+            Pair pair,
+            List<LayerInfo> layers,
+            Map<String, Double> gains,
+            List<Integer> ks) {
+        int draws = config.selection().randomDraws();
+        double[] out = new double[draws];
+        ScoringMethod random = (ScoringMethod) SelectionMethods.get("random");
+        for (int d = 0; d < draws; d++) {
+            String key = "scores|" + pair.key() + (d == 0 ? "" : "|draw=" + d);
+            SelectionContext context =
+                    new SelectionContext(
+                            layers,
+                            org.adabet.selection.PairEvidence.NONE,
+                            org.adabet.selection.Budget.ofRho(1.0),
+                            Seeds.derive(config.seed(), key),
+                            null,
+                            config.selection().channelFraction());
+            out[d] =
+                    OracleAgreement.of(
+                                    pair.key(), "random", layers, gains, random.scores(context), ks)
+                            .spearman();
+        }
+        return out;
     }
 
     /**

@@ -21,18 +21,34 @@ public final class MethodTests {
 
     private MethodTests() {}
 
-    /** Test accuracy (percent) by pair, method, budget label and seed, from successful runs. */
+    /**
+     * Test accuracy (percent) by method, budget label, pair and seed, from successful runs; a drawn
+     * method's draws of one seed are averaged.
+     */
     static Map<String, Map<String, Map<String, Map<Long, Double>>>> accuracies(
             List<RetrainOutcome> outcomes) {
         Map<String, Map<String, Map<String, Map<Long, Double>>>> out = new TreeMap<>();
+        Map<String, Integer> draws = new java.util.HashMap<>();
         for (RetrainOutcome o : outcomes) {
             if (!o.succeeded()) {
                 continue;
             }
-            out.computeIfAbsent(o.task().method(), k -> new TreeMap<>())
-                    .computeIfAbsent(label(o), k -> new TreeMap<>())
-                    .computeIfAbsent(o.task().pair().key(), k -> new TreeMap<>())
-                    .put(o.task().seed(), 100 * o.testAccuracy());
+            Map<Long, Double> bySeed =
+                    out.computeIfAbsent(o.task().method(), k -> new TreeMap<>())
+                            .computeIfAbsent(label(o), k -> new TreeMap<>())
+                            .computeIfAbsent(o.task().pair().key(), k -> new TreeMap<>());
+            // Running mean over the draws of one seed.
+            String key =
+                    o.task().method()
+                            + "|"
+                            + label(o)
+                            + "|"
+                            + o.task().pair().key()
+                            + "|"
+                            + o.task().seed();
+            int n = draws.merge(key, 1, Integer::sum);
+            double acc = 100 * o.testAccuracy();
+            bySeed.merge(o.task().seed(), acc, (mean, x) -> mean + (x - mean) / n);
         }
         return out;
     }

@@ -18,6 +18,11 @@ public final class RandomSelection extends ScoringMethod {
     }
 
     @Override
+    public boolean drawn() {
+        return true;
+    }
+
+    @Override
     public Set<Evidence> requires() {
         return Set.of();
     }

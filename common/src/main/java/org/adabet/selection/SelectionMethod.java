@@ -20,6 +20,14 @@ public interface SelectionMethod {
     /** Labels and passes the method needs, given AdaBet's k statistics batches. */
     SelectionCost cost(int statisticsBatches);
 
+    /**
+     * Whether the choice is a random draw, repeated {@code selection.random-draws} times per budget
+     * and seed (its spread is then the null distribution the others are read against).
+     */
+    default boolean drawn() {
+        return false;
+    }
+
     /** What to train. May be empty when nothing fits the budget. */
     TrainableSpec select(SelectionContext context);
 }

@@ -18,6 +18,8 @@ import org.adabet.selection.SelectionCost;
  * @param memory peak training memory of this selection (analytic, ours)
  * @param referenceMemoryBytes the same by the reference's formula
  * @param trainingFlops counted FLOPs of the whole retraining (all steps, all samples)
+ * @param draw which draw of a drawn method ({@code random}: {@code selection.random-draws} per
+ *     budget and seed); 0 for every other method
  */
 public record RetrainTask(
         Pair pair,
@@ -31,14 +33,51 @@ public record RetrainTask(
         long selectionPeakBytes,
         MemoryEstimate memory,
         long referenceMemoryBytes,
-        double trainingFlops)
+        double trainingFlops,
+        int draw)
         implements Serializable {
 
     public RetrainTask {
         layers = List.copyOf(layers);
+        if (draw < 0) {
+            throw new IllegalArgumentException("retrain task draw must be >= 0, was " + draw);
+        }
     }
 
-    /** A stable key, used to derive this run's seeds and to order tables. */
+    /** The only draw of a method that is not drawn. */
+    public RetrainTask(
+            Pair pair,
+            String method,
+            Budget budget,
+            long seed,
+            TrainableSpec spec,
+            List<String> layers,
+            SelectionCost selectionCost,
+            double selectionMillis,
+            long selectionPeakBytes,
+            MemoryEstimate memory,
+            long referenceMemoryBytes,
+            double trainingFlops) {
+        this(
+                pair,
+                method,
+                budget,
+                seed,
+                spec,
+                layers,
+                selectionCost,
+                selectionMillis,
+                selectionPeakBytes,
+                memory,
+                referenceMemoryBytes,
+                trainingFlops,
+                0);
+    }
+
+    /**
+     * A stable key, used to derive this run's seeds and to order tables; draw 0 keeps the key it
+     * had before methods were drawn.
+     */
     public String key() {
         return pair.key()
                 + "|"
@@ -46,6 +85,7 @@ public record RetrainTask(
                 + "|"
                 + (budget == null ? "-" : budget.label())
                 + "|"
-                + seed;
+                + seed
+                + (draw == 0 ? "" : "|draw=" + draw);
     }
 }

@@ -209,8 +209,9 @@ public final class SweepPlan {
 
     /**
      * One retraining run per pair x method x budget x seed (once per seed for methods without a
-     * budget). A method that cannot choose (its evidence failed, nothing fits the budget) becomes a
-     * failed outcome here; the others run.
+     * budget; {@code selection.random-draws} per budget and seed for a drawn method). A method that
+     * cannot choose (its evidence failed, nothing fits the budget) becomes a failed outcome here;
+     * the others run.
      */
     public Runs retrainTasks(
             Map<Pair, List<LayerInfo>> layers, Map<Pair, PairSelectionInputs> inputs) {
@@ -231,60 +232,67 @@ public final class SweepPlan {
             PairSelectionInputs in = inputs.get(pair);
             for (String name : config.selection().methods()) {
                 SelectionMethod method = SelectionMethods.get(name);
+                int draws = method.drawn() ? config.selection().randomDraws() : 1;
                 for (Budget budget : budgets(method)) {
                     for (long seed : config.retrain().seeds()) {
-                        SelectionContext context =
-                                new SelectionContext(
-                                        layers.get(pair),
-                                        in.evidence(),
-                                        budget,
-                                        Seeds.derive(
-                                                config.seed(),
-                                                "select|"
-                                                        + pair.key()
-                                                        + "|"
-                                                        + name
-                                                        + "|"
-                                                        + (budget == null ? "-" : budget.label())
-                                                        + "|"
-                                                        + seed),
-                                        memoryModel(),
-                                        config.selection().channelFraction());
-                        TrainableSpec spec;
-                        String error = null;
-                        try {
-                            spec =
-                                    SelectionMethods.select(
-                                            method, context, config.selection().forceHead());
-                            if (spec.isEmpty()) {
-                                error =
-                                        "nothing to train: "
-                                                + (budget == null
-                                                        ? "empty selection"
-                                                        : "budget "
-                                                                + budget.label()
-                                                                + " fits no layer");
+                        for (int draw = 0; draw < draws; draw++) {
+                            SelectionContext context =
+                                    new SelectionContext(
+                                            layers.get(pair),
+                                            in.evidence(),
+                                            budget,
+                                            Seeds.derive(
+                                                    config.seed(),
+                                                    "select|"
+                                                            + pair.key()
+                                                            + "|"
+                                                            + name
+                                                            + "|"
+                                                            + (budget == null
+                                                                    ? "-"
+                                                                    : budget.label())
+                                                            + "|"
+                                                            + seed
+                                                            + (draw == 0 ? "" : "|draw=" + draw)),
+                                            memoryModel(),
+                                            config.selection().channelFraction());
+                            TrainableSpec spec;
+                            String error = null;
+                            try {
+                                spec =
+                                        SelectionMethods.select(
+                                                method, context, config.selection().forceHead());
+                                if (spec.isEmpty()) {
+                                    error =
+                                            "nothing to train: "
+                                                    + (budget == null
+                                                            ? "empty selection"
+                                                            : "budget "
+                                                                    + budget.label()
+                                                                    + " fits no layer");
+                                }
+                            } catch (IllegalArgumentException e) {
+                                spec = TrainableSpec.layers(List.of());
+                                error = Failures.describe(e) + failureCause(method, in);
                             }
-                        } catch (IllegalArgumentException e) {
-                            spec = TrainableSpec.layers(List.of());
-                            error = Failures.describe(e) + failureCause(method, in);
-                        }
-                        RetrainTask task =
-                                task(
-                                        pair,
-                                        name,
-                                        budget,
-                                        seed,
-                                        spec,
-                                        layers.get(pair),
-                                        method.cost(config.statistics().batches()),
-                                        selectionMillis(method, in),
-                                        selectionPeak(method, layers.get(pair)),
-                                        trainSizes.get(pair));
-                        if (error == null) {
-                            tasks.add(task);
-                        } else {
-                            failed.add(RetrainOutcome.failed(task, error));
+                            RetrainTask task =
+                                    task(
+                                            pair,
+                                            name,
+                                            budget,
+                                            seed,
+                                            spec,
+                                            layers.get(pair),
+                                            method.cost(config.statistics().batches()),
+                                            selectionMillis(method, in),
+                                            selectionPeak(method, layers.get(pair)),
+                                            draw,
+                                            trainSizes.get(pair));
+                            if (error == null) {
+                                tasks.add(task);
+                            } else {
+                                failed.add(RetrainOutcome.failed(task, error));
+                            }
                         }
                     }
                 }
@@ -319,6 +327,7 @@ public final class SweepPlan {
                                     SelectionCost.NOTHING,
                                     0,
                                     0,
+                                    0,
                                     trainSizes.get(pair)));
                 }
             }
@@ -331,6 +340,7 @@ public final class SweepPlan {
      * reference's rule, training FLOPs); a selection read back from the {@code selections} table
      * becomes its task again through this.
      *
+     * @param draw which draw of a drawn method (random), 0 otherwise
      * @param trainSize images in the pair's training split
      */
     public RetrainTask task(
@@ -343,6 +353,7 @@ public final class SweepPlan {
             SelectionCost cost,
             double millis,
             long peak,
+            int draw,
             int trainSize) {
         MemoryModel memory = memoryModel();
         int batch = config.retrain().training().batchSize();
@@ -363,7 +374,8 @@ public final class SweepPlan {
                 peak,
                 memory.training(layers, spec),
                 referenceMemory(pair, layers, spec),
-                flops);
+                flops,
+                draw);
     }
 
     /** The reference's own memory rule on its profiling batch, reported beside ours. */

@@ -107,6 +107,53 @@ class MethodTestsTest {
     }
 
     @Test
+    void aDrawnMethodsDrawsOfOneSeedAreAveragedBeforeTheTests() {
+        List<RetrainOutcome> o = new ArrayList<>();
+        RetrainOutcome base = run(1, "adabet", RHO, 0, 0.5, 1, 1);
+        o.add(base);
+        for (int d = 0; d < 3; d++) {
+            RetrainTask t = run(1, "random", RHO, 0, 0, 1, 1).task();
+            RetrainTask drawn =
+                    new RetrainTask(
+                            t.pair(),
+                            t.method(),
+                            t.budget(),
+                            t.seed(),
+                            t.spec(),
+                            t.layers(),
+                            t.selectionCost(),
+                            0,
+                            1,
+                            t.memory(),
+                            0,
+                            0,
+                            d);
+            double acc = 0.40 + 0.01 * d;
+            o.add(
+                    new RetrainOutcome(
+                            drawn, 1, 1, acc, acc, acc, 1, List.of(), List.of(), 0, 1, null));
+        }
+        // Draws 40, 41, 42 % average to 41: one seed, one difference of -9 points.
+        assertEquals(
+                41,
+                MethodTests.accuracies(o).get("random").get("rho=0.1").get("net/t1").get(0L),
+                1e-9);
+        TestRow within = find(MethodTests.of(o), TestRow.WITHIN, "net/t1", "random");
+        assertEquals(1, within.comparison().n());
+        assertEquals(-9, within.comparison().difference().mean(), 1e-9);
+    }
+
+    @Test
+    void agreementIsReadAgainstTheRandomScoringsSpearman() {
+        AgreementRow row = new AgreementRow("p", "adabet", 5, 0.6, 0.4, List.of());
+        // Two of the four draws reach 0.6: p = (1 + 2) / (1 + 4); NaN draws are left out.
+        AgreementRow read = row.withNull(new double[] {0.1, 0.6, 0.7, -0.2, Double.NaN});
+        assertEquals(0.6, read.nullP(), 1e-12);
+        assertEquals(0.3, read.nullMean(), 1e-12);
+        assertEquals(Math.sqrt((0.04 + 0.09 + 0.16 + 0.25) / 3), read.nullSd(), 1e-12);
+    }
+
+    @Test
     void claimsStateOurFiguresBesideThePapers() {
         List<RetrainOutcome> o = outcomes();
         String md = Claims.toMarkdown("test", o, MethodTests.of(o));

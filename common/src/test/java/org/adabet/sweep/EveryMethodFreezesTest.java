@@ -39,7 +39,7 @@ class EveryMethodFreezesTest {
                                 "data.source.classes=4",
                                 "data.source.train-per-class=8",
                                 "data.source.test-per-class=4",
-                                "data.target.train-per-class=8",
+                                "data.target.train-per-class=12",
                                 "data.target.test-per-class=4",
                                 "model.width=4",
                                 "pretrain.epochs=1",
@@ -48,6 +48,8 @@ class EveryMethodFreezesTest {
                                 "statistics.batch-size=16",
                                 "retrain.seeds=[0]",
                                 "selection.memory-budgets=[2M]",
+                                "selection.methods=${adabet.selection.methods}"
+                                        + " [inverse_dimension, representation_change]",
                                 "data.targets=[corrupted]"));
         SweepPlan plan = SweepPlan.of(config);
         PretrainedModel model = SweepTasks.pretrain(config, architecture);

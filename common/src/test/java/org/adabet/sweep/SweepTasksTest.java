@@ -182,6 +182,39 @@ class SweepTasksTest {
     }
 
     @Test
+    void randomIsDrawnRandomDrawsTimesPerBudgetAndSeedWithDistinctKeys() {
+        SweepConfig c =
+                ConfigLoader.load(
+                        "quick",
+                        List.of(
+                                "model.architectures=[convnet_s]",
+                                "data.targets=[corrupted]",
+                                "retrain.seeds=[0, 1]",
+                                "selection.rhos=[0.3]",
+                                "selection.memory-budgets=[]",
+                                "selection.random-draws=4",
+                                "selection.methods=[random, full]"));
+        SweepPlan plan = SweepPlan.of(c);
+        Pair pair = plan.pairs().get(0);
+        Map<Pair, List<LayerInfo>> layers = Map.of(pair, SweepTasks.layers(c, pair));
+        Map<Pair, PairSelectionInputs> inputs =
+                Map.of(pair, PairSelectionInputs.of(List.of(), null));
+        List<RetrainTask> tasks = plan.retrainTasks(layers, inputs).tasks();
+        List<RetrainTask> random = tasks.stream().filter(t -> t.method().equals("random")).toList();
+        assertEquals(2 * 4, random.size());
+        assertEquals(2, tasks.size() - random.size(), "full is not drawn");
+        assertEquals(8, random.stream().map(RetrainTask::key).distinct().count());
+        assertEquals(
+                List.of(0, 1, 2, 3),
+                random.stream().filter(t -> t.seed() == 0).map(RetrainTask::draw).toList());
+        assertTrue(
+                random.stream().map(RetrainTask::layers).distinct().count() > 1,
+                "draws chose the same layers every time");
+        assertTrue(random.get(0).key().endsWith("|0"), random.get(0).key());
+        assertTrue(random.get(1).key().endsWith("|0|draw=1"), random.get(1).key());
+    }
+
+    @Test
     void representationChangeIsOneMinusCkaOfEachLayerWithThePreviousOne() {
         Pair pair = new Pair("convnet_s", "corrupted");
         float[] images =

@@ -61,8 +61,9 @@ class SweepJobTest {
         // 2 pairs x 2 batches x 11 candidate layers of convnet_s.
         assertTable(out, Tables.LAYER_STATISTICS, Tables.LAYER_STATISTICS_SCHEMA, 44);
         assertTable(out, Tables.GRADIENT_STATISTICS, Tables.GRADIENT_STATISTICS_SCHEMA, 22);
-        // Every scoring method's ranking: 5 AdaBet variants, fisher, rgn, elastic, random,
-        // inverse_dimension; 2 pairs x 11 layers.
+        // Every scoring method's ranking: 5 AdaBet variants, fisher, rgn, elastic, random and
+        // inverse_dimension (it needs no evidence; representation_change has none here); 2 pairs
+        // x 11 layers.
         assertTable(out, Tables.LAYER_SCORES, Tables.LAYER_SCORES_SCHEMA, 10 * 22);
         // 2 pairs x (7 budgeted methods x 2 budgets + full, last_layer, bn_bias) at one seed.
         int runs = 2 * (7 * 2 + 3);

@@ -245,6 +245,7 @@ public final class TableDecoding {
                                 r.getAs("backward_passes")),
                         r.getAs("selection_ms"),
                         r.getAs("selection_peak_bytes"),
+                        r.<Integer>getAs("draw"),
                         layers.trainSizes().get(pair));
         return new Selection(task, r.getAs("error"));
     }
@@ -293,7 +294,8 @@ public final class TableDecoding {
                 + "|"
                 + r.<String>getAs("budget")
                 + "|"
-                + r.<Long>getAs("seed");
+                + r.<Long>getAs("seed")
+                + (r.<Integer>getAs("draw") == 0 ? "" : "|draw=" + r.<Integer>getAs("draw"));
     }
 
     private static Pair pair(String key, SweepPlan plan) {

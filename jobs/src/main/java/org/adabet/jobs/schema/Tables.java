@@ -184,6 +184,7 @@ public final class Tables {
                     f("rho", DoubleType, true),
                     f("memory_budget", LongType, true),
                     f("seed", LongType, false),
+                    f("draw", IntegerType, false),
                     f("status", StringType, false),
                     f("error", StringType, true),
                     f("head_forced", BooleanType, false),
@@ -212,6 +213,7 @@ public final class Tables {
                     f("rho", DoubleType, true),
                     f("memory_budget", LongType, true),
                     f("seed", LongType, false),
+                    f("draw", IntegerType, false),
                     f("status", StringType, false),
                     f("error", StringType, true),
                     f("layers", createArrayType(StringType, false), false),
@@ -246,7 +248,10 @@ public final class Tables {
                     f("spearman", DoubleType, true),
                     f("kendall", DoubleType, true),
                     f("top_k", createArrayType(IntegerType, false), false),
-                    f("top_k_overlap", createArrayType(IntegerType, false), false));
+                    f("top_k_overlap", createArrayType(IntegerType, false), false),
+                    f("null_spearman_mean", DoubleType, true),
+                    f("null_spearman_sd", DoubleType, true),
+                    f("null_p", DoubleType, true));
 
     /** Paired tests of every method against adabet at the same budget (report.MethodTests). */
     public static final StructType TESTS_SCHEMA =
@@ -492,6 +497,7 @@ public final class Tables {
                 rho(t),
                 memoryBudget(t),
                 t.seed(),
+                t.draw(),
                 error == null ? "ok" : "failed",
                 error,
                 headForced,
@@ -525,6 +531,7 @@ public final class Tables {
                 rho(t),
                 memoryBudget(t),
                 t.seed(),
+                t.draw(),
                 o.succeeded() ? "ok" : "failed",
                 o.error(),
                 t.layers().toArray(new String[0]),
@@ -584,7 +591,10 @@ public final class Tables {
                 nanToNull(a.spearman()),
                 nanToNull(a.kendall()),
                 a.topK().stream().map(AgreementRow.TopK::k).toArray(Integer[]::new),
-                a.topK().stream().map(AgreementRow.TopK::overlap).toArray(Integer[]::new));
+                a.topK().stream().map(AgreementRow.TopK::overlap).toArray(Integer[]::new),
+                nanToNull(a.nullMean()),
+                nanToNull(a.nullSd()),
+                nanToNull(a.nullP()));
     }
 
     /** Each masked layer's channel mask, as the row's boolean arrays. */
