@@ -485,7 +485,8 @@ public final class Tables {
      * @param error why the method could not choose, or null
      */
     public static Row selectionRow(String runId, RetrainTask t, String error, boolean headForced) {
-        Map<String, Integer> channels = new LinkedHashMap<>();
+        // Sorted by layer: the spec's map has no fixed iteration order from one JVM to the next.
+        Map<String, Integer> channels = new java.util.TreeMap<>();
         t.spec()
                 .channelMasks()
                 .forEach((layer, mask) -> channels.put(layer, TrainableSpec.kept(mask)));
@@ -599,7 +600,7 @@ public final class Tables {
 
     /** Each masked layer's channel mask, as the row's boolean arrays. */
     private static Map<String, Boolean[]> masks(RetrainTask t) {
-        Map<String, Boolean[]> out = new LinkedHashMap<>();
+        Map<String, Boolean[]> out = new java.util.TreeMap<>();
         t.spec()
                 .channelMasks()
                 .forEach(
