@@ -17,7 +17,7 @@ import java.util.List;
 public final class BundledConfigs {
     /** Every bundled configuration; a test keeps this list equal to the files in {@code conf/}. */
     public static final List<String> NAMES =
-            List.of("base", "devices", "fashion", "paper", "quick", "synthetic");
+            List.of("base", "devices", "fashion", "nightly", "paper", "quick", "synthetic");
 
     private BundledConfigs() {}
 

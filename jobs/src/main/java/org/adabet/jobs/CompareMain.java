@@ -71,8 +71,8 @@ public final class CompareMain implements Callable<Integer> {
             System.err.println("adabet compare: " + e.getMessage());
             return Cli.USAGE_ERROR;
         }
-        String later = SqlMain.location(results);
-        String earlier = resultsA == null ? later : SqlMain.location(resultsA);
+        String later = RunChoice.location(results);
+        String earlier = resultsA == null ? later : RunChoice.location(resultsA);
         SparkSession spark = LocalSpark.session("adabet-compare", "local[2]");
         try {
             RunComparison.Compared c;

@@ -6,7 +6,7 @@ import org.adabet.cli.VersionProvider;
 import org.adabet.jobs.report.RunReport;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code adabet report [--results DIR] [--run ID|latest]}: (re)writes the plots and {@code
@@ -19,20 +19,7 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         description = "(Re)writes a run's plots and report.html beside its tables.")
 public final class ReportMain implements Callable<Integer> {
-    @Option(
-            names = "--results",
-            paramLabel = "DIR",
-            description =
-                    "where the runs are: output.dir, a path (from the caller's directory) or a Hadoop URI "
-                            + "(default: the project's results folder)")
-    String results;
-
-    @Option(
-            names = "--run",
-            paramLabel = "ID",
-            defaultValue = "latest",
-            description = "run id, a unique prefix of one, or 'latest' (default)")
-    String run;
+    @Mixin RunChoice choice = new RunChoice();
 
     public static void main(String[] args) {
         Cli.main(new ReportMain(), args);
@@ -44,7 +31,7 @@ public final class ReportMain implements Callable<Integer> {
         try {
             RunReport.Written w;
             try {
-                w = RunReport.write(spark, SqlMain.location(results), run);
+                w = RunReport.write(spark, choice.location(), choice.run());
             } catch (IllegalArgumentException e) {
                 System.err.println("adabet report: " + e.getMessage());
                 return 2;

@@ -11,6 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,20 +27,7 @@ import picocli.CommandLine.Parameters;
         sortOptions = false,
         description = "Runs one Spark SQL query over a run's tables and the runs index.")
 public final class SqlMain implements Callable<Integer> {
-    @Option(
-            names = "--results",
-            paramLabel = "DIR",
-            description =
-                    "where the runs are: output.dir, a path (from the caller's directory) or a Hadoop URI "
-                            + "(default: the project's results folder)")
-    String results;
-
-    @Option(
-            names = "--run",
-            paramLabel = "ID",
-            defaultValue = "latest",
-            description = "run id, a unique prefix of one, or 'latest' (default)")
-    String run;
+    @Mixin RunChoice choice = new RunChoice();
 
     @Option(names = "--csv", description = "print CSV (RFC 4180) instead of a Markdown table")
     boolean csv;
@@ -56,31 +44,15 @@ public final class SqlMain implements Callable<Integer> {
         Cli.main(new SqlMain(), args);
     }
 
-    /**
-     * {@code --results}: a plain relative path is the caller's (the launcher runs in the project
-     * folder).
-     */
-    static String location(String results) {
-        if (results == null) {
-            return "results";
-        }
-        String cwd = System.getProperty("adabet.cwd");
-        boolean plainRelative =
-                !results.contains(":") && !java.nio.file.Path.of(results).isAbsolute();
-        return plainRelative && cwd != null
-                ? java.nio.file.Path.of(cwd).resolve(results).toString()
-                : results;
-    }
-
     @Override
     public Integer call() throws Exception {
         SparkSession spark = LocalSpark.session("adabet-sql", "local[2]");
         try {
-            ResultsCatalog catalog = new ResultsCatalog(spark, location(results));
+            ResultsCatalog catalog = new ResultsCatalog(spark, choice.location());
             ResultsCatalog.RunFolderInfo chosen;
             List<String> tables;
             try {
-                chosen = catalog.find(run);
+                chosen = catalog.find(choice.run());
                 tables = catalog.register(chosen);
             } catch (IllegalArgumentException e) {
                 System.err.println("adabet sql: " + e.getMessage());

@@ -15,6 +15,7 @@ import org.adabet.provenance.RunProvenance;
 import org.adabet.provenance.Versions;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,20 +40,7 @@ public final class StageMain implements Callable<Integer> {
                             + " retrain, oracle, agreement, comparison")
     String stage;
 
-    @Option(
-            names = "--run",
-            paramLabel = "ID",
-            defaultValue = "latest",
-            description = "run id, a unique prefix of one, or 'latest' (default)")
-    String run;
-
-    @Option(
-            names = "--results",
-            paramLabel = "DIR",
-            description =
-                    "where the run is: output.dir, a path (from the caller's directory) or a Hadoop"
-                            + " URI (default: the project's results folder)")
-    String results;
+    @Mixin RunChoice choice = new RunChoice();
 
     @Option(names = "--force", description = "recompute this stage's tasks, even those finished")
     boolean force;
@@ -77,7 +65,7 @@ public final class StageMain implements Callable<Integer> {
             System.err.println("adabet stage: " + e.getMessage());
             return Cli.USAGE_ERROR;
         }
-        String location = SqlMain.location(results);
+        String location = choice.location();
         SparkSession spark = null;
         try {
             spark = LocalSpark.session("adabet-stage-" + stage, "local[2]");
@@ -85,7 +73,7 @@ public final class StageMain implements Callable<Integer> {
             RunProvenance recorded;
             SweepConfig config;
             try {
-                found = new ResultsCatalog(spark, location).find(run);
+                found = new ResultsCatalog(spark, location).find(choice.run());
                 RunFolder folder =
                         RunFolder.of(
                                 found.folder(), "", spark.sparkContext().hadoopConfiguration());

@@ -3,7 +3,6 @@ package org.adabet.jobs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import org.adabet.jobs.report.HeadlessChromium;
 import org.adabet.jobs.report.RunReport;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -110,13 +108,7 @@ class RunReportTest {
 
     @Test
     void headlessChromiumShowsTheReportWithoutErrors(@TempDir Path profile) throws Exception {
-        Path chromium = HeadlessChromium.binary();
-        if (chromium == null) {
-            if (System.getenv("CI") != null) {
-                fail("chromium is not installed: apt-get install -y chromium");
-            }
-            Assumptions.abort("chromium is not installed (apt-get install -y chromium)");
-        }
+        Path chromium = HeadlessChromium.requireBinary();
         HeadlessChromium.PageCheck page =
                 HeadlessChromium.check(chromium, run.resolve("report.html"), profile);
         Path shot = Path.of("target", "report-sweep", "report-screenshot.png");
@@ -133,11 +125,7 @@ class RunReportTest {
 
     @Test
     void theBrowserCheckCatchesABrokenPage(@TempDir Path dir) throws Exception {
-        Path chromium = HeadlessChromium.binary();
-        Assumptions.assumeTrue(chromium != null || System.getenv("CI") == null);
-        if (chromium == null) {
-            fail("chromium is not installed: apt-get install -y chromium");
-        }
+        Path chromium = HeadlessChromium.requireBinary();
         Path bad = dir.resolve("bad.html");
         Files.writeString(
                 bad,

@@ -12,20 +12,12 @@ import org.adabet.selection.SelectionMethods;
  * layers + layer scores + oracle runs -> {@code agreement} and {@code agreement.md}: how each
  * scoring method's ranking of the layers agrees with the oracle's (only when the oracle is on).
  */
-final class AgreementStage implements Stage {
-    @Override
-    public String name() {
-        return "agreement";
-    }
-
-    @Override
-    public List<String> inputs() {
-        return List.of(Tables.LAYERS, Tables.LAYER_SCORES, Tables.ORACLE_RUNS);
-    }
-
-    @Override
-    public List<String> outputs() {
-        return List.of(Tables.AGREEMENT, "agreement.md");
+final class AgreementStage extends Stage {
+    AgreementStage() {
+        super(
+                "agreement",
+                List.of(Tables.LAYERS, Tables.LAYER_SCORES, Tables.ORACLE_RUNS),
+                List.of(Tables.AGREEMENT, "agreement.md"));
     }
 
     @Override

@@ -10,20 +10,12 @@ import org.adabet.report.ComparisonTable;
  * layers + selections + retrain runs -> {@code comparison.csv} and {@code comparison.md}: per pair,
  * method and budget, the runs' accuracies and costs summarised over seeds.
  */
-final class ComparisonStage implements Stage {
-    @Override
-    public String name() {
-        return "comparison";
-    }
-
-    @Override
-    public List<String> inputs() {
-        return List.of(Tables.LAYERS, Tables.SELECTIONS, Tables.RETRAIN_RUNS);
-    }
-
-    @Override
-    public List<String> outputs() {
-        return List.of("comparison.csv", "comparison.md");
+final class ComparisonStage extends Stage {
+    ComparisonStage() {
+        super(
+                "comparison",
+                List.of(Tables.LAYERS, Tables.SELECTIONS, Tables.RETRAIN_RUNS),
+                List.of("comparison.csv", "comparison.md"));
     }
 
     @Override

@@ -17,20 +17,12 @@ import org.apache.spark.sql.Row;
  * layers + pretrained models -> {@code gradient_statistics}: one resumable task per described pair
  * that a configured method needs gradients for (one labelled batch, forward + backward).
  */
-final class GradientStage implements Stage {
-    @Override
-    public String name() {
-        return "gradient_statistics";
-    }
-
-    @Override
-    public List<String> inputs() {
-        return List.of(Tables.LAYERS, Tables.PRETRAIN);
-    }
-
-    @Override
-    public List<String> outputs() {
-        return List.of(Tables.GRADIENT_STATISTICS);
+final class GradientStage extends Stage {
+    GradientStage() {
+        super(
+                "gradient_statistics",
+                List.of(Tables.LAYERS, Tables.PRETRAIN),
+                List.of(Tables.GRADIENT_STATISTICS));
     }
 
     @Override

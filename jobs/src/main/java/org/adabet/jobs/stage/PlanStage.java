@@ -17,20 +17,9 @@ import org.apache.spark.sql.Row;
  * pair that cannot be described (an unreadable dataset) is recorded as a failure and left out of
  * the later stages.
  */
-final class PlanStage implements Stage {
-    @Override
-    public String name() {
-        return "plan";
-    }
-
-    @Override
-    public List<String> inputs() {
-        return List.of();
-    }
-
-    @Override
-    public List<String> outputs() {
-        return List.of(Tables.LAYERS);
+final class PlanStage extends Stage {
+    PlanStage() {
+        super("plan", List.of(), List.of(Tables.LAYERS));
     }
 
     @Override

@@ -20,20 +20,9 @@ import org.adabet.sweep.SweepTasks;
  * architecture) and caches them. Later stages get the models through {@link StageContext#models},
  * which reads the same cache.
  */
-final class PretrainStage implements Stage {
-    @Override
-    public String name() {
-        return "pretrain";
-    }
-
-    @Override
-    public List<String> inputs() {
-        return List.of();
-    }
-
-    @Override
-    public List<String> outputs() {
-        return List.of(Tables.PRETRAIN);
+final class PretrainStage extends Stage {
+    PretrainStage() {
+        super("pretrain", List.of(), List.of(Tables.PRETRAIN));
     }
 
     @Override

@@ -19,28 +19,17 @@ import org.apache.spark.sql.Row;
  * pair x method x budget x seed; a failed selection becomes a failed row untrained), and layers ->
  * {@code oracle_runs} (every candidate layer alone, once per seed) when the oracle is on.
  */
-final class RetrainStage implements Stage {
+final class RetrainStage extends Stage {
     private final boolean oracle;
 
     RetrainStage(boolean oracle) {
+        super(
+                oracle ? "oracle" : "retrain",
+                oracle
+                        ? List.of(Tables.LAYERS, Tables.PRETRAIN)
+                        : List.of(Tables.LAYERS, Tables.PRETRAIN, Tables.SELECTIONS),
+                List.of(oracle ? Tables.ORACLE_RUNS : Tables.RETRAIN_RUNS));
         this.oracle = oracle;
-    }
-
-    @Override
-    public String name() {
-        return oracle ? "oracle" : "retrain";
-    }
-
-    @Override
-    public List<String> inputs() {
-        return oracle
-                ? List.of(Tables.LAYERS, Tables.PRETRAIN)
-                : List.of(Tables.LAYERS, Tables.PRETRAIN, Tables.SELECTIONS);
-    }
-
-    @Override
-    public List<String> outputs() {
-        return List.of(oracle ? Tables.ORACLE_RUNS : Tables.RETRAIN_RUNS);
     }
 
     @Override

@@ -14,20 +14,12 @@ import org.apache.spark.sql.Row;
  * layers + layer and gradient statistics -> {@code layer_scores}: every scoring method's score and
  * rank of each candidate layer of each pair.
  */
-final class ScoresStage implements Stage {
-    @Override
-    public String name() {
-        return "scores";
-    }
-
-    @Override
-    public List<String> inputs() {
-        return List.of(Tables.LAYERS, Tables.LAYER_STATISTICS, Tables.GRADIENT_STATISTICS);
-    }
-
-    @Override
-    public List<String> outputs() {
-        return List.of(Tables.LAYER_SCORES);
+final class ScoresStage extends Stage {
+    ScoresStage() {
+        super(
+                "scores",
+                List.of(Tables.LAYERS, Tables.LAYER_STATISTICS, Tables.GRADIENT_STATISTICS),
+                List.of(Tables.LAYER_SCORES));
     }
 
     @Override

@@ -15,20 +15,12 @@ import org.apache.spark.sql.Row;
  * pair, budget and seed, or why it cannot; a selection that cannot choose is a failure of stage
  * {@code selection} and is not retrained.
  */
-final class SelectionsStage implements Stage {
-    @Override
-    public String name() {
-        return "selections";
-    }
-
-    @Override
-    public List<String> inputs() {
-        return List.of(Tables.LAYERS, Tables.LAYER_STATISTICS, Tables.GRADIENT_STATISTICS);
-    }
-
-    @Override
-    public List<String> outputs() {
-        return List.of(Tables.SELECTIONS);
+final class SelectionsStage extends Stage {
+    SelectionsStage() {
+        super(
+                "selections",
+                List.of(Tables.LAYERS, Tables.LAYER_STATISTICS, Tables.GRADIENT_STATISTICS),
+                List.of(Tables.SELECTIONS));
     }
 
     @Override

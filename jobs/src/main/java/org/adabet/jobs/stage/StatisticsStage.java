@@ -18,20 +18,12 @@ import org.apache.spark.sql.Row;
  * layers + pretrained models -> {@code layer_statistics}: one resumable task per described pair x
  * unlabelled batch (AdaBet's forward passes and persistence).
  */
-final class StatisticsStage implements Stage {
-    @Override
-    public String name() {
-        return "layer_statistics";
-    }
-
-    @Override
-    public List<String> inputs() {
-        return List.of(Tables.LAYERS, Tables.PRETRAIN);
-    }
-
-    @Override
-    public List<String> outputs() {
-        return List.of(Tables.LAYER_STATISTICS);
+final class StatisticsStage extends Stage {
+    StatisticsStage() {
+        super(
+                "layer_statistics",
+                List.of(Tables.LAYERS, Tables.PRETRAIN),
+                List.of(Tables.LAYER_STATISTICS));
     }
 
     @Override

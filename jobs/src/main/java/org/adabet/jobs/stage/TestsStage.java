@@ -12,20 +12,12 @@ import org.adabet.sweep.RetrainOutcome;
  * layers + selections + retrain runs -> {@code tests}, {@code tests.md}, {@code claims.md}: paired
  * tests of every method against adabet at the same budget, and the paper's claims beside ours.
  */
-final class TestsStage implements Stage {
-    @Override
-    public String name() {
-        return "tests";
-    }
-
-    @Override
-    public List<String> inputs() {
-        return List.of(Tables.LAYERS, Tables.SELECTIONS, Tables.RETRAIN_RUNS);
-    }
-
-    @Override
-    public List<String> outputs() {
-        return List.of(Tables.TESTS, "tests.md", "claims.md");
+final class TestsStage extends Stage {
+    TestsStage() {
+        super(
+                "tests",
+                List.of(Tables.LAYERS, Tables.SELECTIONS, Tables.RETRAIN_RUNS),
+                List.of(Tables.TESTS, "tests.md", "claims.md"));
     }
 
     @Override

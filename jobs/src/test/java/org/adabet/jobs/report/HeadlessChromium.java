@@ -54,6 +54,19 @@ public final class HeadlessChromium {
         return null;
     }
 
+    /**
+     * The chromium binary; fails the calling test when there is none ({@code .ci/run} installs
+     * Debian's {@code chromium}), so a missing browser can never pass the check by skipping it.
+     */
+    public static Path requireBinary() {
+        Path p = binary();
+        if (p == null) {
+            org.junit.jupiter.api.Assertions.fail(
+                    "chromium is not on the PATH: apt-get install -y chromium (.ci/run does)");
+        }
+        return p;
+    }
+
     /** Loads {@code page} (a file) at 1280 px wide and checks it. */
     public static PageCheck check(Path chromium, Path page, Path profile) throws Exception {
         Process browser =
