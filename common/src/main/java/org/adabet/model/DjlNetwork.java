@@ -108,7 +108,13 @@ final class DjlNetwork implements Network {
                                         channels(out),
                                         LayerCost.forwardFlops(layer, in.size(), out.size()),
                                         walk.get(index).reluAfter(),
-                                        layer.name().equals(head)));
+                                        layer.name().equals(head),
+                                        LayerCost.weightInputElements(layer, in.size(), out.size()),
+                                        LayerCost.passElements(
+                                                layer,
+                                                in.size(),
+                                                out.size(),
+                                                walk.get(index).geluAfter())));
                         long[] shape = out.getShape().getShape();
                         outputShapes.add(Arrays.copyOfRange(shape, 1, shape.length));
                         return out;
