@@ -212,6 +212,7 @@ public final class ConfigLoader {
                                         c.getDouble("adabet.selection.persistence-threshold"),
                                         c.getInt("adabet.selection.random-draws")),
                                 c.getInt("adabet.memory.frozen-bits"),
+                                c.getInt("adabet.memory.profiling-batch"),
                                 new RetrainConfig(
                                         bindTraining(c, "adabet.retrain"),
                                         c.getLongList("adabet.retrain.seeds"),

@@ -380,7 +380,7 @@ public final class SweepPlan {
 
     /** The reference's own memory rule on its profiling batch, reported beside ours. */
     private long referenceMemory(Pair pair, List<LayerInfo> layers, TrainableSpec spec) {
-        ReferenceMemory rule = new ReferenceMemory(ReferenceMemory.REFERENCE_BATCH);
+        ReferenceMemory rule = new ReferenceMemory(config.profilingBatch());
         return rule.bytes(
                 ReferenceMemory.layers(
                         layers, targetArchitecture(config, pair).candidates(), spec));
