@@ -496,6 +496,12 @@ final class DjlNetwork implements Network {
     }
 
     @Override
+    public void adaptBatchNorm(float[] images, int count, int batchSize) {
+        DjlBatchNormAdaptation.run(
+                architecture, graph, parameters, manager, images, count, batchSize, this::input);
+    }
+
+    @Override
     public NetworkParameters parameters() {
         return parameters.snapshot();
     }
