@@ -30,6 +30,7 @@ public final class SelectionMethods {
         register(new RandomSelection());
         register(new InverseDimensionSelection());
         register(new RepresentationChangeSelection());
+        register(new BatchNormStatisticsSelection());
     }
 
     private SelectionMethods() {}
@@ -53,6 +54,16 @@ public final class SelectionMethods {
                     "unknown selection method '" + name + "'; known: " + names());
         }
         return m;
+    }
+
+    /**
+     * How a run named {@code method} changes the network: the method's {@link
+     * SelectionMethod#retraining()}; gradient steps for runs that are no method's (the oracle's
+     * one-layer runs).
+     */
+    public static Retraining retraining(String method) {
+        SelectionMethod m = METHODS.get(method);
+        return m == null ? Retraining.GRADIENT_STEPS : m.retraining();
     }
 
     /** Whether the head rule applies to this method: only budgeted methods get the head added. */
