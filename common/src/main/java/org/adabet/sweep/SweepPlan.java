@@ -257,7 +257,7 @@ public final class SweepPlan {
         List<RetrainOutcome> failed = new ArrayList<>();
         for (Pair pair : pairs) {
             PairSelectionInputs in = inputs.get(pair);
-            for (String name : config.selection().methods()) {
+            for (String name : methods(pair)) {
                 SelectionMethod method = SelectionMethods.get(name);
                 int draws = method.drawn() ? config.selection().randomDraws() : 1;
                 for (Budget budget : budgets(method)) {
@@ -273,7 +273,9 @@ public final class SweepPlan {
                                                     "select|"
                                                             + pair.key()
                                                             + "|"
-                                                            + name
+                                                            // A variant draws as its method does:
+                                                            // the two differ by the head alone.
+                                                            + SelectionMethods.baseName(name)
                                                             + "|"
                                                             + (budget == null
                                                                     ? "-"
@@ -327,6 +329,25 @@ public final class SweepPlan {
             }
         }
         return new Runs(tasks, failed);
+    }
+
+    /**
+     * The methods run on a pair: the configured ones, each budgeted one followed by its {@code
+     * +head} variant when {@code selection.head-forced-variants} is set and the pair's target has a
+     * new head.
+     */
+    List<String> methods(Pair pair) {
+        List<String> out = new ArrayList<>();
+        boolean variants =
+                config.selection().headForcedVariants()
+                        && Domains.newHead(config.data(), pair.target());
+        for (String name : config.selection().methods()) {
+            out.add(name);
+            if (variants && SelectionMethods.get(name).usesBudget()) {
+                out.add(SelectionMethods.headForcedName(name));
+            }
+        }
+        return out;
     }
 
     /** Oracle runs: every candidate layer retrained alone, once per seed. */
