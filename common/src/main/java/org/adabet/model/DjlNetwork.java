@@ -108,7 +108,13 @@ final class DjlNetwork implements Network {
                                         channels(out),
                                         LayerCost.forwardFlops(layer, in.size(), out.size()),
                                         walk.get(index).reluAfter(),
-                                        layer.name().equals(head)));
+                                        layer.name().equals(head),
+                                        LayerCost.weightInputElements(layer, in.size(), out.size()),
+                                        LayerCost.passElements(
+                                                layer,
+                                                in.size(),
+                                                out.size(),
+                                                walk.get(index).geluAfter())));
                         long[] shape = out.getShape().getShape();
                         outputShapes.add(Arrays.copyOfRange(shape, 1, shape.length));
                         return out;
@@ -487,6 +493,12 @@ final class DjlNetwork implements Network {
                             + ")");
         }
         return scope.create(images, new Shape(count, architecture.inputChannels(), s, s));
+    }
+
+    @Override
+    public void adaptBatchNorm(float[] images, int count, int batchSize) {
+        DjlBatchNormAdaptation.run(
+                architecture, graph, parameters, manager, images, count, batchSize, this::input);
     }
 
     @Override

@@ -16,10 +16,13 @@ import org.adabet.model.Networks;
 import org.adabet.pretrain.PretrainKey;
 import org.adabet.pretrain.PretrainedModel;
 import org.adabet.pretrain.Pretraining;
+import org.adabet.retrain.BatchNormAdaptation;
 import org.adabet.retrain.Trainer;
 import org.adabet.retrain.TrainingResult;
 import org.adabet.seed.Seeds;
 import org.adabet.selection.Evidence;
+import org.adabet.selection.Retraining;
+import org.adabet.selection.SelectionMethods;
 import org.adabet.stats.LinearCka;
 
 /**
@@ -175,21 +178,16 @@ public final class SweepTasks {
                             task.pair().target());
             try (Network net = load(config, model, task.pair(), task.seed())) {
                 double before = Trainer.accuracy(net, data.test());
-                net.setTrainable(task.spec());
-                // Shuffling depends on (pair, seed) only, so every method sees the same batches.
                 TrainingResult result =
-                        Trainer.train(
-                                net,
-                                parts.fit(),
-                                parts.validation(),
-                                data.test(),
-                                config.retrain().training(),
-                                Seeds.derive(
-                                        config.seed(),
-                                        "retrain-shuffle|"
-                                                + task.pair().key()
-                                                + "|"
-                                                + task.seed()));
+                        SelectionMethods.retraining(task.method())
+                                        == Retraining.BATCH_NORM_STATISTICS
+                                ? BatchNormAdaptation.adapt(
+                                        net,
+                                        parts.fit(),
+                                        parts.validation(),
+                                        data.test(),
+                                        config.retrain().training().batchSize())
+                                : train(config, task, net, parts, data.test());
                 long trainable =
                         net.layers().stream()
                                 .mapToLong(l -> task.spec().trainableParameters(l))
@@ -212,6 +210,25 @@ public final class SweepTasks {
         } catch (RuntimeException e) {
             return RetrainOutcome.failed(task, e);
         }
+    }
+
+    /** Gradient steps on what the task chose. */
+    private static TrainingResult train(
+            SweepConfig config,
+            RetrainTask task,
+            Network net,
+            ValidationSplit.Parts parts,
+            ImageSet test) {
+        net.setTrainable(task.spec());
+        // Shuffling depends on (pair, seed) only, so every method sees the same batches.
+        return Trainer.train(
+                net,
+                parts.fit(),
+                parts.validation(),
+                test,
+                config.retrain().training(),
+                Seeds.derive(
+                        config.seed(), "retrain-shuffle|" + task.pair().key() + "|" + task.seed()));
     }
 
     /** The fitting part of a pair's target training split (the validation part held out). */
