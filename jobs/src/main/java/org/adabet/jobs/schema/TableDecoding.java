@@ -95,11 +95,18 @@ public final class TableDecoding {
                 continue;
             }
             List<LayerBatchStatistics> layers = new ArrayList<>();
+            Map<String, Double> change = new LinkedHashMap<>();
+            double changeMillis = 0;
             for (Row r : mine) {
                 layers.add(layerStatistics(r));
+                Double c = r.getAs("representation_change");
+                if (c != null) {
+                    change.put(r.getAs("layer"), c);
+                    changeMillis = r.<Double>getAs("representation_ms");
+                }
             }
             layers.sort(java.util.Comparator.comparingInt(LayerBatchStatistics::layerIndex));
-            out.add(new StatisticsOutcome(t, layers, millis, null));
+            out.add(new StatisticsOutcome(t, layers, millis, null, change, changeMillis));
         }
         return out;
     }

@@ -151,7 +151,9 @@ public final class Tables {
                     f("channel_beta1", createArrayType(IntegerType, false), true),
                     f("persistence_ms", DoubleType, true),
                     f("channel_ms", DoubleType, true),
-                    f("task_ms", DoubleType, false));
+                    f("task_ms", DoubleType, false),
+                    f("representation_change", DoubleType, true),
+                    f("representation_ms", DoubleType, true));
 
     public static final StructType GRADIENT_STATISTICS_SCHEMA =
             schema(
@@ -384,7 +386,9 @@ public final class Tables {
                             null,
                             null,
                             null,
-                            o.millis()));
+                            o.millis(),
+                            null,
+                            null));
             return rows;
         }
         for (LayerBatchStatistics s : o.layers()) {
@@ -418,7 +422,10 @@ public final class Tables {
                             channels,
                             s.persistenceMillis(),
                             s.channelMillis(),
-                            o.millis()));
+                            o.millis(),
+                            // null unless representation_change is swept
+                            o.representationChange().get(s.layer()),
+                            o.representationChange().isEmpty() ? null : o.representationMillis()));
         }
         return rows;
     }
