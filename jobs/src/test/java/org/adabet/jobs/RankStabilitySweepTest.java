@@ -109,8 +109,28 @@ class RankStabilitySweepTest {
         Dataset<Row> agreement =
                 assertTable(out, Tables.AGREEMENT, Tables.AGREEMENT_SCHEMA, 2 * 10);
         assertEquals(0, agreement.filter("oracle_failed_layers != 0").count());
-        // Two seeds: one split, a ceiling wherever the halves rank the layers at all.
-        assertEquals(1, agreement.select("pair", "noise_ceiling").distinct().count() / 2);
+        // Two seeds: one split, so a ceiling exactly where each seed's gains rank the layers (are
+        // not all equal); one ceiling per pair.
+        assertEquals(2, agreement.select("pair", "noise_ceiling").distinct().count());
+        Dataset<Row> oracle = spark.read().parquet(out.resolve(Tables.ORACLE_RUNS).toString());
+        oracle.createOrReplaceTempView("stability_oracle");
+        spark.sql(
+                        "SELECT pair, layers[0] AS layer, seed, round(test_acc - acc_before, 4) AS"
+                                + " gain FROM stability_oracle ORDER BY pair, seed, layer")
+                .show(50, false);
+        for (Row r :
+                spark.sql(
+                                "SELECT pair, min(levels) > 1 AS ranked FROM (SELECT pair, seed,"
+                                        + " count(DISTINCT round(test_acc - acc_before, 9)) AS"
+                                        + " levels FROM stability_oracle GROUP BY pair, seed)"
+                                        + " GROUP BY pair")
+                        .collectAsList()) {
+            long withCeiling =
+                    agreement
+                            .filter("noise_ceiling is not null and pair = '" + r.getString(0) + "'")
+                            .count();
+            assertEquals(r.getBoolean(1), withCeiling > 0, r.toString());
+        }
         assertEquals(
                 0,
                 agreement
