@@ -202,7 +202,8 @@ public final class ConfigLoader {
                                 new StatisticsConfig(
                                         c.getInt("adabet.statistics.batches"),
                                         c.getInt("adabet.statistics.batch-size"),
-                                        c.getInt("adabet.statistics.max-dimension")),
+                                        c.getInt("adabet.statistics.max-dimension"),
+                                        c.getInt("adabet.statistics.batch-draws")),
                                 new SelectionConfig(
                                         c.getStringList("adabet.selection.methods"),
                                         c.getDoubleList("adabet.selection.rhos"),

@@ -195,17 +195,19 @@ public final class SweepPlan {
     }
 
     /**
-     * One statistics task per pair x batch; none when no method (and no oracle) reads AdaBet's
-     * scores.
+     * One statistics task per pair x draw x batch ({@code statistics.batch-draws} draws, draw 0
+     * first); none when no method (and no oracle) reads AdaBet's scores.
      */
     public List<StatisticsTask> statisticsTasks() {
         List<StatisticsTask> tasks = new ArrayList<>();
         if (config.oracle()
                 || requiredBy(config, Evidence.LAYER_STATISTICS)
                 || requiredBy(config, Evidence.REPRESENTATION_CHANGE)) {
-            for (Pair pair : pairs) {
-                for (int b = 0; b < config.statistics().batches(); b++) {
-                    tasks.add(new StatisticsTask(pair, b));
+            for (int d = 0; d < config.statistics().batchDraws(); d++) {
+                for (Pair pair : pairs) {
+                    for (int b = 0; b < config.statistics().batches(); b++) {
+                        tasks.add(new StatisticsTask(pair, b, d));
+                    }
                 }
             }
         }

@@ -92,8 +92,9 @@ public final class SweepTasks {
     }
 
     /**
-     * AdaBet's statistics for one unlabeled batch: the first k batches of the fitting part of the
-     * target training split (the validation part held out), unshuffled.
+     * AdaBet's statistics for one unlabeled batch: in draw 0 the first k batches of the fitting
+     * part of the target training split (the validation part held out), unshuffled; in draw d > 0
+     * the batches of a seeded permutation of it ({@link BatchDraws}).
      */
     public static StatisticsOutcome statistics(
             SweepConfig config, PretrainedModel model, StatisticsTask task) {
@@ -101,7 +102,12 @@ public final class SweepTasks {
         try {
             ImageSet train = fitPart(config, task.pair());
             int n = config.statistics().batchSize();
-            float[] images = train.gather(train.naturalOrder(), task.batch() * n, n);
+            int[] order =
+                    task.draw() == 0
+                            ? train.naturalOrder()
+                            : BatchDraws.order(
+                                    config.seed(), task.pair(), task.draw(), train.size());
+            float[] images = train.gather(order, task.batch() * n, n);
             try (Network net = load(config, model, task.pair(), 0)) {
                 List<LayerBatchStatistics> rows =
                         LayerStatisticsCalculator.compute(

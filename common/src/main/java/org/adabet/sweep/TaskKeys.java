@@ -7,9 +7,9 @@ package org.adabet.sweep;
 public final class TaskKeys {
     private TaskKeys() {}
 
-    /** e.g. {@code convnet_s/corrupted|batch=1}. */
+    /** e.g. {@code convnet_s/corrupted|batch=1}, and {@code ...|batch=1|draw=2} for draw 2. */
     public static String statistics(StatisticsTask t) {
-        return t.pair().key() + "|batch=" + t.batch();
+        return t.pair().key() + "|batch=" + t.batch() + (t.draw() == 0 ? "" : "|draw=" + t.draw());
     }
 
     /** One gradient task per pair: the pair's key. */

@@ -121,6 +121,9 @@ class ConfigLoaderTest {
         assertMessage(
                 "adabet.statistics.max-dimension must be in [1, 2], was 5",
                 "statistics.max-dimension=5");
+        assertMessage(
+                "adabet.statistics.batch-draws must be in [1, 100], was 0",
+                "statistics.batch-draws=0");
         assertMessage("adabet.data.targets has unknown value 'fog'", "data.targets=[fog]");
         assertMessage(
                 "adabet.pretrain.momentum must be in [0, 1), was 1.0", "pretrain.momentum=1.0");

@@ -36,8 +36,9 @@ public final class StageMain implements Callable<Integer> {
             index = "0",
             paramLabel = "NAME",
             description =
-                    "plan, pretrain, layer_statistics, gradient_statistics, scores, selections,"
-                            + " retrain, oracle, agreement, comparison")
+                    "plan, pretrain, layer_statistics, gradient_statistics, scores,"
+                            + " rank_stability, selections, retrain, oracle, agreement,"
+                            + " comparison, tests")
     String stage;
 
     @Mixin RunChoice choice = new RunChoice();

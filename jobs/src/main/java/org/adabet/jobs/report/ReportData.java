@@ -105,7 +105,7 @@ final class ReportData {
         List<Row> rows =
                 spark.sql(
                                 "SELECT method, layer_index, layer, score FROM layer_scores"
-                                        + " WHERE pair = '"
+                                        + " WHERE draw = 0 AND pair = '"
                                         + p
                                         + "' ORDER BY method, layer_index")
                         .collectAsList();

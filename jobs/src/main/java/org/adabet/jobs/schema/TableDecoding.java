@@ -78,13 +78,17 @@ public final class TableDecoding {
         Map<String, List<Row>> byTask = new LinkedHashMap<>();
         for (Row r : rows) {
             byTask.computeIfAbsent(
-                            r.<String>getAs("pair") + "|" + r.<Integer>getAs("batch"),
+                            r.<String>getAs("pair")
+                                    + "|"
+                                    + r.<Integer>getAs("batch")
+                                    + "|"
+                                    + r.<Integer>getAs("draw"),
                             k -> new ArrayList<>())
                     .add(r);
         }
         List<StatisticsOutcome> out = new ArrayList<>();
         for (StatisticsTask t : planned) {
-            List<Row> mine = byTask.get(t.pair().key() + "|" + t.batch());
+            List<Row> mine = byTask.get(t.pair().key() + "|" + t.batch() + "|" + t.draw());
             if (mine == null) {
                 continue;
             }
@@ -182,11 +186,41 @@ public final class TableDecoding {
         return out;
     }
 
-    /** The {@code layer_scores} table: pair -> method -> layer -> score, in the given orders. */
+    /**
+     * The {@code layer_scores} table's draw 0 (the scores the selections use): pair -> method ->
+     * layer -> score, in the given orders.
+     */
     public static Map<Pair, Map<String, Map<String, Double>>> scores(
             List<Row> rows, Map<Pair, List<LayerInfo>> layers, List<String> methods) {
+        return scores(rows, layers, methods, 0);
+    }
+
+    /** Every draw of the {@code layer_scores} table: pair -> draw -> method -> layer -> score. */
+    public static Map<Pair, Map<Integer, Map<String, Map<String, Double>>>> scoresByDraw(
+            List<Row> rows, Map<Pair, List<LayerInfo>> layers, List<String> methods) {
+        java.util.SortedSet<Integer> draws = new java.util.TreeSet<>();
+        rows.forEach(r -> draws.add(r.<Integer>getAs("draw")));
+        Map<Pair, Map<Integer, Map<String, Map<String, Double>>>> out = new LinkedHashMap<>();
+        for (int d : draws) {
+            scores(rows, layers, methods, d)
+                    .forEach(
+                            (pair, byMethod) -> {
+                                if (!byMethod.isEmpty()) {
+                                    out.computeIfAbsent(pair, p -> new TreeMap<>())
+                                            .put(d, byMethod);
+                                }
+                            });
+        }
+        return out;
+    }
+
+    private static Map<Pair, Map<String, Map<String, Double>>> scores(
+            List<Row> rows, Map<Pair, List<LayerInfo>> layers, List<String> methods, int draw) {
         Map<String, Map<String, Map<String, Double>>> byKey = new LinkedHashMap<>();
         for (Row r : rows) {
+            if (r.<Integer>getAs("draw") != draw) {
+                continue;
+            }
             byKey.computeIfAbsent(r.getAs("pair"), k -> new LinkedHashMap<>())
                     .computeIfAbsent(r.getAs("method"), k -> new LinkedHashMap<>())
                     .put(r.getAs("layer"), r.getAs("score"));

@@ -22,6 +22,7 @@ import org.adabet.pretrain.PretrainedModel;
 import org.adabet.provenance.RunSummary;
 import org.adabet.report.AgreementRow;
 import org.adabet.report.MethodTests;
+import org.adabet.report.RankStabilityRow;
 import org.adabet.report.TestRow;
 import org.adabet.selection.LayerRanking;
 import org.adabet.sweep.GradientOutcome;
@@ -53,6 +54,7 @@ public final class Tables {
     public static final String RETRAIN_RUNS = "retrain_runs";
     public static final String ORACLE_RUNS = "oracle_runs";
     public static final String AGREEMENT = "agreement";
+    public static final String RANK_STABILITY = "rank_stability";
     public static final String FAILURES = "failures";
     public static final String RUNS = "runs";
     public static final String TESTS = "tests";
@@ -133,6 +135,7 @@ public final class Tables {
                     f("architecture", StringType, false),
                     f("target", StringType, false),
                     f("batch", IntegerType, false),
+                    f("draw", IntegerType, false),
                     f("status", StringType, false),
                     f("error", StringType, true),
                     f("layer_index", IntegerType, true),
@@ -173,6 +176,7 @@ public final class Tables {
                     f("run_id", StringType, false),
                     f("pair", StringType, false),
                     f("method", StringType, false),
+                    f("draw", IntegerType, false),
                     f("layer_index", IntegerType, false),
                     f("layer", StringType, false),
                     f("layer_type", StringType, false),
@@ -257,7 +261,26 @@ public final class Tables {
                     f("top_k_overlap", createArrayType(IntegerType, false), false),
                     f("null_spearman_mean", DoubleType, true),
                     f("null_spearman_sd", DoubleType, true),
-                    f("null_p", DoubleType, true));
+                    f("null_p", DoubleType, true),
+                    f("spearman_ci95_low", DoubleType, true),
+                    f("spearman_ci95_high", DoubleType, true),
+                    f("noise_ceiling", DoubleType, true),
+                    f("oracle_failed_layers", IntegerType, false));
+
+    /** Rank stability of each scoring method across draws and across targets. */
+    public static final StructType RANK_STABILITY_SCHEMA =
+            schema(
+                    f("run_id", StringType, false),
+                    f("scope", StringType, false),
+                    f("pair", StringType, false),
+                    f("architecture", StringType, false),
+                    f("method", StringType, false),
+                    f("layers", IntegerType, false),
+                    f("raters", IntegerType, false),
+                    f("mean_spearman", DoubleType, true),
+                    f("kendall_w", DoubleType, true),
+                    f("consensus", createArrayType(StringType, false), false),
+                    f("consensus_mean_rank", createArrayType(DoubleType, false), false));
 
     /** Paired tests of every method against adabet at the same budget (report.MethodTests). */
     public static final StructType TESTS_SCHEMA =
@@ -368,6 +391,7 @@ public final class Tables {
                             p.architecture(),
                             p.target(),
                             o.task().batch(),
+                            o.task().draw(),
                             "failed",
                             o.error(),
                             null,
@@ -404,6 +428,7 @@ public final class Tables {
                             p.architecture(),
                             p.target(),
                             s.batch(),
+                            o.task().draw(),
                             "ok",
                             null,
                             s.layerIndex(),
@@ -465,12 +490,13 @@ public final class Tables {
 
     /**
      * One method's scores of a pair's layers with their rank (1 = highest; ties to the earlier
-     * layer).
+     * layer), from the statistics of {@code draw}.
      */
     public static List<Row> scoreRows(
             String runId,
             Pair pair,
             String method,
+            int draw,
             List<LayerInfo> layers,
             Map<String, Double> scores) {
         List<LayerInfo> ranked = LayerRanking.order(layers, scores);
@@ -481,6 +507,7 @@ public final class Tables {
                             runId,
                             pair.key(),
                             method,
+                            draw,
                             l.index(),
                             l.name(),
                             l.type(),
@@ -606,7 +633,26 @@ public final class Tables {
                 a.topK().stream().map(AgreementRow.TopK::overlap).toArray(Integer[]::new),
                 nanToNull(a.nullMean()),
                 nanToNull(a.nullSd()),
-                nanToNull(a.nullP()));
+                nanToNull(a.nullP()),
+                nanToNull(a.spearmanCi95Low()),
+                nanToNull(a.spearmanCi95High()),
+                nanToNull(a.noiseCeiling()),
+                a.oracleFailedLayers());
+    }
+
+    public static Row rankStabilityRow(String runId, RankStabilityRow r) {
+        return RowFactory.create(
+                runId,
+                r.scope(),
+                r.pair(),
+                r.architecture(),
+                r.method(),
+                r.layers(),
+                r.raters(),
+                nanToNull(r.meanSpearman()),
+                nanToNull(r.kendallW()),
+                r.consensus().toArray(new String[0]),
+                r.consensusMeanRank().toArray(new Double[0]));
     }
 
     /** Each masked layer's channel mask, as the row's boolean arrays. */

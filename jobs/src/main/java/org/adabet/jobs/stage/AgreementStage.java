@@ -10,7 +10,8 @@ import org.adabet.selection.SelectionMethods;
 
 /**
  * layers + layer scores + oracle runs -> {@code agreement} and {@code agreement.md}: how each
- * scoring method's ranking of the layers agrees with the oracle's (only when the oracle is on).
+ * scoring method's ranking of the layers agrees with the oracle's, beside the oracle's own
+ * split-half reliability (its noise ceiling) and top layers (only when the oracle is on).
  */
 final class AgreementStage extends Stage {
     AgreementStage() {
@@ -30,7 +31,15 @@ final class AgreementStage extends Stage {
                 Tables.AGREEMENT,
                 Tables.AGREEMENT_SCHEMA,
                 agreement.stream().map(a -> Tables.agreementRow(c.runId(), a)).toList());
-        c.folder().writeText("agreement.md", AgreementTable.toMarkdown(agreement));
+        c.folder()
+                .writeText(
+                        "agreement.md",
+                        AgreementTable.toMarkdown(
+                                agreement,
+                                Agreements.oracleSummaries(
+                                        c.config(),
+                                        c.layers().layers(),
+                                        RetrainStage.oracleOutcomes(c))));
     }
 
     /** The agreement rows, computed from the run's tables. */

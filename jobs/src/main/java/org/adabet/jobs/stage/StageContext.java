@@ -147,10 +147,20 @@ public final class StageContext {
         return new ArrayList<>(layers().layers().keySet());
     }
 
-    /** Each described pair's selection evidence, from the statistics and gradient tables. */
+    /**
+     * Each described pair's selection evidence, from the statistics (draw 0: the first batches,
+     * what selections use) and gradient tables.
+     */
     public Map<Pair, PairSelectionInputs> selectionInputs() {
+        return selectionInputs(0);
+    }
+
+    /** As {@link #selectionInputs()}, with the layer statistics of {@code draw}. */
+    public Map<Pair, PairSelectionInputs> selectionInputs(int draw) {
         var statistics =
-                TableDecoding.statistics(read(Tables.LAYER_STATISTICS), plan.statisticsTasks());
+                TableDecoding.statistics(
+                        read(Tables.LAYER_STATISTICS),
+                        plan.statisticsTasks().stream().filter(t -> t.draw() == draw).toList());
         var gradients =
                 TableDecoding.gradients(
                         read(Tables.GRADIENT_STATISTICS), plan.gradientTasks(), layers().layers());

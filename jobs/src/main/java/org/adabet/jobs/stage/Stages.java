@@ -17,6 +17,7 @@ public final class Stages {
                     new StatisticsStage(),
                     new GradientStage(),
                     new ScoresStage(),
+                    new RankStabilityStage(),
                     new SelectionsStage(),
                     new RetrainStage(false),
                     new RetrainStage(true),

@@ -16,7 +16,7 @@ import org.apache.spark.sql.Row;
 
 /**
  * layers + pretrained models -> {@code layer_statistics}: one resumable task per described pair x
- * unlabelled batch (AdaBet's forward passes and persistence).
+ * statistics draw x unlabelled batch (AdaBet's forward passes and persistence).
  */
 final class StatisticsStage extends Stage {
     StatisticsStage() {
