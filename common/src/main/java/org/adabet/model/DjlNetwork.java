@@ -41,8 +41,8 @@ final class DjlNetwork implements Network {
     private Set<String> trainingLayers = Set.of();
 
     /**
-     * Set only for the duration of a {@code *From} call: {@link #input} then reads prefix outputs of
-     * this cut and {@link #forward} runs its suffix, so trainStep and predict serve both paths
+     * Set only for the duration of a {@code *From} call: {@link #input} then reads prefix outputs
+     * of this cut and {@link #forward} runs its suffix, so trainStep and predict serve both paths
      * unchanged.
      */
     private PrefixCut from;
@@ -580,7 +580,10 @@ final class DjlNetwork implements Network {
                         .toList();
         if (!prefixNames.equals(expected)) {
             throw new IllegalArgumentException(
-                    cut + " is not a cut of " + architecture.name() + ": its prefix holds "
+                    cut
+                            + " is not a cut of "
+                            + architecture.name()
+                            + ": its prefix holds "
                             + prefixNames);
         }
         if (training) {
@@ -598,8 +601,14 @@ final class DjlNetwork implements Network {
         long expected = count * cut.sampleElements();
         if (values.length != expected) {
             throw new IllegalArgumentException(
-                    values.length + " prefix output values for " + count + " samples of " + cut
-                            + " (expected " + expected + ")");
+                    values.length
+                            + " prefix output values for "
+                            + count
+                            + " samples of "
+                            + cut
+                            + " (expected "
+                            + expected
+                            + ")");
         }
         long[] shape = new long[cut.sampleShape().length + 1];
         shape[0] = count;

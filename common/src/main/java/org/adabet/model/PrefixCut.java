@@ -15,8 +15,8 @@ import java.util.Set;
  *
  * <p>Where the cut lies: the tree is a {@link Sequence} of children; the cut goes before the first
  * child that contains a touched layer. When that child is itself a {@link Sequence} (MobileNetV2's
- * inverted block without a residual, a stage of nested modules) the cut continues inside it;
- * a {@link Residual} is never entered, since its shortcut needs the block's input. For ResNets the
+ * inverted block without a residual, a stage of nested modules) the cut continues inside it; a
+ * {@link Residual} is never entered, since its shortcut needs the block's input. For ResNets the
  * cut is thus a residual block boundary (or a boundary between the stem's leaves); for the plain
  * networks (convnet_s, VGG) it is the boundary just before the touched leaf.
  *
@@ -125,7 +125,12 @@ public record PrefixCut(
 
     @Override
     public String toString() {
-        return "PrefixCut[" + position + ", " + prefixLayers + " frozen layers, sample shape "
-                + Arrays.toString(sampleShape) + "]";
+        return "PrefixCut["
+                + position
+                + ", "
+                + prefixLayers
+                + " frozen layers, sample shape "
+                + Arrays.toString(sampleShape)
+                + "]";
     }
 }

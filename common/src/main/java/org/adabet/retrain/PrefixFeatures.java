@@ -35,8 +35,7 @@ final class PrefixFeatures {
 
     ImageSet of(ImageSet split) {
         PrefixCache.Key key = new PrefixCache.Key(caching.weights(), cutKey, fingerprint(split));
-        float[] values =
-                caching.cache().get(key, () -> Trainer.prefixOutput(network, cut, split));
+        float[] values = caching.cache().get(key, () -> Trainer.prefixOutput(network, cut, split));
         return new ImageSet(
                 split.name() + "@" + cut.position(),
                 Math.toIntExact(cut.sampleElements()),

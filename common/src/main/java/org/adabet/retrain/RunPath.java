@@ -4,8 +4,8 @@ import org.adabet.model.Network;
 import org.adabet.model.PrefixCut;
 
 /**
- * What the training loop steps and evaluates: the whole network from images, or a cut's suffix
- * from the prefix's outputs. Inputs are whatever the loop's sets hold, sample after sample.
+ * What the training loop steps and evaluates: the whole network from images, or a cut's suffix from
+ * the prefix's outputs. Inputs are whatever the loop's sets hold, sample after sample.
  */
 interface RunPath {
     double trainStep(

@@ -80,8 +80,7 @@ public final class Trainer {
                         true);
             }
         }
-        return loop(
-                RunPath.whole(network), train, validation, test, config, seed, start, false);
+        return loop(RunPath.whole(network), train, validation, test, config, seed, start, false);
     }
 
     private static TrainingResult loop(

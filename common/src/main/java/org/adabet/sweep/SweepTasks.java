@@ -16,6 +16,7 @@ import org.adabet.model.Networks;
 import org.adabet.pretrain.PretrainKey;
 import org.adabet.pretrain.PretrainedModel;
 import org.adabet.pretrain.Pretraining;
+import org.adabet.retrain.PrefixCaching;
 import org.adabet.retrain.Trainer;
 import org.adabet.retrain.TrainingResult;
 import org.adabet.seed.Seeds;
@@ -186,10 +187,10 @@ public final class SweepTasks {
                                 config.retrain().training(),
                                 Seeds.derive(
                                         config.seed(),
-                                        "retrain-shuffle|"
-                                                + task.pair().key()
-                                                + "|"
-                                                + task.seed()));
+                                        "retrain-shuffle|" + task.pair().key() + "|" + task.seed()),
+                                // Every run of the pair on this executor starts from the same
+                                // pretrained weights in front of any cut (a new head lies behind).
+                                PrefixCaching.of(config.retrain().cachesPrefix(), model.key()));
                 long trainable =
                         net.layers().stream()
                                 .mapToLong(l -> task.spec().trainableParameters(l))
@@ -207,7 +208,8 @@ public final class SweepTasks {
                         result.epochValidationAccuracy(),
                         before,
                         result.wallMillis(),
-                        null);
+                        null,
+                        result.prefixCached());
             }
         } catch (RuntimeException e) {
             return RetrainOutcome.failed(task, e);

@@ -93,8 +93,7 @@ class PrefixCachingTest {
             TrainableSpec s =
                     given != null
                             ? given
-                            : TrainableSpec.layers(
-                                    a.layers().stream().map(l -> l.name()).toList());
+                            : TrainableSpec.layers(a.layers().stream().map(l -> l.name()).toList());
             a.setTrainable(s);
             b.setTrainable(s);
             plain = Trainer.train(a, train, validation, test, CONFIG, 9);
