@@ -75,7 +75,7 @@ public record PrefixCut(
 
     /**
      * Appends {@code s}'s children before the cut to {@code prefix} and the rest to the (empty)
-     * {@code suffix}.
+     * {@code suffix}, and the cut's position to {@code position}.
      */
     private static void cut(
             Sequence s,
@@ -90,18 +90,21 @@ public record PrefixCut(
         }
         prefix.addAll(c.subList(0, k));
         position.append(position.isEmpty() ? "" : ".").append(k);
-        // Descend only when the inner sequence starts frozen: otherwise the cut is here already.
-        if (k < c.size()
-                && c.get(k) instanceof Sequence inner
-                && !inner.children().isEmpty()
-                && !touches(inner.children().get(0), touched)) {
+        if (k < c.size() && c.get(k) instanceof Sequence inner) {
             List<Module> innerPrefix = new ArrayList<>();
-            cut(inner, touched, innerPrefix, suffix, position);
-            prefix.add(new Sequence(innerPrefix));
-            suffix.addAll(c.subList(k + 1, c.size()));
-        } else {
-            suffix.addAll(c.subList(k, c.size()));
+            List<Module> innerSuffix = new ArrayList<>();
+            StringBuilder innerPosition = new StringBuilder();
+            cut(inner, touched, innerPrefix, innerSuffix, innerPosition);
+            // An inner cut before its first child is the cut here already.
+            if (!innerPrefix.isEmpty()) {
+                prefix.add(new Sequence(innerPrefix));
+                suffix.addAll(innerSuffix);
+                suffix.addAll(c.subList(k + 1, c.size()));
+                position.append('.').append(innerPosition);
+                return;
+            }
         }
+        suffix.addAll(c.subList(k, c.size()));
     }
 
     private static boolean touches(Module m, Set<String> touched) {

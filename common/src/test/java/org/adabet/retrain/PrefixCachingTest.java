@@ -2,6 +2,7 @@ package org.adabet.retrain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -129,6 +130,51 @@ class PrefixCachingTest {
         assertEquals(plain.finalLoss(), cached.finalLoss());
         // The three splits computed once each; a run without a cut never asks.
         assertEquals(expectCached ? 3 : 0, cache.misses());
+    }
+
+    @org.junit.jupiter.api.Test
+    void runsOfOnePairShareTheirPrefixOutputsAndRunsBeyondTheBoundTrainUncached() {
+        Architecture arch = Architectures.build(Architectures.RESNET8, 4, SIZE, CLASSES);
+        ImageSet train = images("train", 32, 1);
+        ImageSet validation = images("validation", 8, 2);
+        ImageSet test = images("test", 16, 3);
+        PrefixCache cache = new PrefixCache(64L << 20);
+        PrefixCaching caching = new PrefixCaching(cache, "w");
+        // Two selections behind the same block boundary (layer3.0), two seeds: one computation.
+        for (TrainableSpec s : List.of(spec("layer3.0.conv2", "fc"), spec("layer3.0.bn1"))) {
+            for (long seed : new long[] {1, 2}) {
+                try (Network net = Networks.create(arch, 5)) {
+                    net.setTrainable(s);
+                    assertTrue(
+                            Trainer.train(net, train, validation, test, CONFIG, seed, caching)
+                                    .prefixCached());
+                }
+            }
+        }
+        assertEquals(3, cache.misses());
+        assertEquals(9, cache.hits());
+        // Other weights: their own entries.
+        try (Network net = Networks.create(arch, 6)) {
+            net.setTrainable(spec("fc"));
+            Trainer.train(net, train, validation, test, CONFIG, 1, new PrefixCaching(cache, "v"));
+        }
+        assertEquals(6, cache.misses());
+        // layer3.0's input is 8 x 8 x 8 floats per image, 56 images: 114,688 bytes.
+        PrefixCache small = new PrefixCache(114_687);
+        try (Network net = Networks.create(arch, 5)) {
+            net.setTrainable(spec("layer3.0.conv2"));
+            assertFalse(
+                    Trainer.train(
+                                    net,
+                                    train,
+                                    validation,
+                                    test,
+                                    CONFIG,
+                                    1,
+                                    new PrefixCaching(small, "w"))
+                            .prefixCached());
+        }
+        assertEquals(0, small.misses());
     }
 
     private static ImageSet images(String name, int count, long seed) {
