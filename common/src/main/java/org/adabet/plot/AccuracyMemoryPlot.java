@@ -11,11 +11,11 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Per pair: best test accuracy against peak training memory, one marker per method and budget
- * (colour = method, shape = budget, in the order budgets first appear), a vertical bar for each
- * point's interval, and the Pareto front as a dashed step line. Memory is on a log axis when it
- * spans more than a decade (full fine-tuning and a bias-only run often differ by orders of
- * magnitude).
+ * Per pair: test accuracy (epoch chosen on validation) against peak training memory, one marker per
+ * method and budget (colour = method, shape = budget, in the order budgets first appear), a
+ * vertical bar for each point's interval, and the Pareto front as a dashed step line. Memory is on
+ * a log axis when it spans more than a decade (full fine-tuning and a bias-only run often differ by
+ * orders of magnitude).
  */
 public final class AccuracyMemoryPlot {
     private AccuracyMemoryPlot() {}
@@ -51,7 +51,7 @@ public final class AccuracyMemoryPlot {
                         .xAxisTitle(
                                 "peak training memory (MiB"
                                         + (logScale(points) ? ", log scale)" : ")"))
-                        .yAxisTitle("best test accuracy (%)")
+                        .yAxisTitle("test accuracy (%)")
                         .build();
         Palette.style(chart.getStyler());
         chart.getStyler().setAxisTitleFont(Palette.AXIS_TITLE);

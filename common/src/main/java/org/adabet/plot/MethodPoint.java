@@ -6,7 +6,7 @@ package org.adabet.plot;
  *
  * @param method selection method, e.g. {@code adabet}
  * @param budget {@code rho=0.1}, {@code mem=5242880} or {@code -}
- * @param accuracy best test accuracy in percent, mean over seeds
+ * @param accuracy test accuracy (epoch chosen on validation) in percent, mean over seeds
  * @param low lower end of the interval in percent, or NaN when there is none (one seed)
  * @param high upper end of the interval in percent, or NaN
  * @param peakBytes peak training memory in bytes (largest over seeds), &gt; 0

@@ -15,7 +15,7 @@ import org.apache.commons.csv.CSVPrinter;
  * A later run against an earlier one, per pair x method x budget. A regression is:
  *
  * <ul>
- *   <li>accuracy: the mean best accuracy dropped by more than {@link Tolerances#accuracyDrop}
+ *   <li>accuracy: the mean test accuracy dropped by more than {@link Tolerances#accuracyDrop}
  *       points <em>and</em>, when the earlier run had several seeds, fell below its interval;
  *   <li>memory: peak training memory grew by more than {@link Tolerances#memoryIncrease};
  *   <li>selection time: more than {@link Tolerances#selectionTimeFactor} times slower and more than

@@ -5,7 +5,7 @@ import com.typesafe.config.Config;
 /**
  * How much worse a later run may be before it counts as a regression.
  *
- * @param accuracyDrop percentage points of mean best accuracy a run may lose (and, with several
+ * @param accuracyDrop percentage points of mean test accuracy a run may lose (and, with several
  *     seeds, it must also fall below the earlier run's interval)
  * @param memoryIncrease fraction by which peak training memory may grow (0.01 = 1%)
  * @param selectionTimeFactor how many times slower a selection may be ...

@@ -106,7 +106,7 @@ class PlotsTest {
                         "accuracy_memory-convnet_s_corrupted",
                                 List.of(
                                         "peak training memory (MiB, log scale)",
-                                        "best test accuracy (%)"),
+                                        "test accuracy (%)"),
                         "layer_profile-convnet_s_corrupted",
                                 List.of(
                                         "candidate layer index",

@@ -72,7 +72,7 @@ class HdfsSweepTest {
                 outputDir,
                 "data.targets=[corrupted]",
                 "name=tiny",
-                "data.target.train-per-class=8",
+                "data.target.train-per-class=12",
                 "statistics.batches=1",
                 "retrain.epochs=1",
                 "retrain.seeds=[0]",

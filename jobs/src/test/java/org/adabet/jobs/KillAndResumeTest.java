@@ -36,7 +36,7 @@ class KillAndResumeTest {
                         dir.resolve("models"),
                         dir.resolve("results").toString(),
                         "name=killed",
-                        "data.target.train-per-class=8",
+                        "data.target.train-per-class=12",
                         "statistics.batches=2",
                         "retrain.epochs=2",
                         "retrain.seeds=[0, 1]",

@@ -33,7 +33,7 @@ public final class ReportSweep {
                                             dir.resolve("models"),
                                             dir.resolve("results").toString(),
                                             "name=quick",
-                                            "data.target.train-per-class=8",
+                                            "data.target.train-per-class=12",
                                             "statistics.batches=2",
                                             "retrain.epochs=1",
                                             "retrain.seeds=[0, 1]",

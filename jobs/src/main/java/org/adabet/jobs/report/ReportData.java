@@ -50,18 +50,19 @@ final class ReportData {
     }
 
     /**
-     * One point per method and budget of {@code pair}: mean best accuracy over successful seeds,
-     * the largest peak memory, and an interval: {@code intervals}' (pair|method|budget -> [low,
-     * high] in percent) when given, else min-max over seeds when there are several.
+     * One point per method and budget of {@code pair}: mean test accuracy (epoch chosen on
+     * validation) over successful seeds, the largest peak memory, and an interval: {@code
+     * intervals}' (pair|method|budget -> [low, high] in percent) when given, else min-max over
+     * seeds when there are several.
      */
     List<MethodPoint> points(String pair, Map<String, double[]> intervals) {
         List<MethodPoint> out = new ArrayList<>();
         for (Row r :
                 spark.sql(
-                                "SELECT method, budget, count(*) AS seeds, 100 * avg(best_acc),"
-                                        + " 100 * min(best_acc), 100 * max(best_acc),"
+                                "SELECT method, budget, count(*) AS seeds, 100 * avg(test_acc),"
+                                        + " 100 * min(test_acc), 100 * max(test_acc),"
                                         + " max(peak_mem_bytes) FROM retrain_runs"
-                                        + " WHERE status = 'ok' AND best_acc IS NOT NULL AND pair = '"
+                                        + " WHERE status = 'ok' AND test_acc IS NOT NULL AND pair = '"
                                         + sqlString(pair)
                                         + "' GROUP BY method, budget ORDER BY method, budget")
                         .collectAsList()) {
@@ -129,7 +130,7 @@ final class ReportData {
             java.util.Arrays.fill(gain, Double.NaN);
             for (Row r :
                     spark.sql(
-                                    "SELECT layers[0], 100 * avg(best_acc - acc_before)"
+                                    "SELECT layers[0], 100 * avg(test_acc - acc_before)"
                                             + " FROM oracle_runs WHERE status = 'ok' AND pair = '"
                                             + p
                                             + "' GROUP BY layers[0] ORDER BY 1")

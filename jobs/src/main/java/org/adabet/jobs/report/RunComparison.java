@@ -93,9 +93,9 @@ public final class RunComparison {
         for (Row r :
                 spark.sql(
                                 "SELECT pair, method, budget, count_if(status = 'ok'),"
-                                        + " 100 * avg(CASE WHEN status = 'ok' THEN best_acc END),"
-                                        + " 100 * min(CASE WHEN status = 'ok' THEN best_acc END),"
-                                        + " 100 * max(CASE WHEN status = 'ok' THEN best_acc END),"
+                                        + " 100 * avg(CASE WHEN status = 'ok' THEN test_acc END),"
+                                        + " 100 * min(CASE WHEN status = 'ok' THEN test_acc END),"
+                                        + " 100 * max(CASE WHEN status = 'ok' THEN test_acc END),"
                                         + " coalesce(max(CASE WHEN status = 'ok' THEN peak_mem_bytes"
                                         + " END), 0), coalesce(avg(selection_ms), 0),"
                                         + " count_if(status <> 'ok') FROM retrain_runs"

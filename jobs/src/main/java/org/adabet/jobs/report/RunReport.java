@@ -156,7 +156,7 @@ public final class RunReport {
     }
 
     /**
-     * 95% intervals of the mean best accuracy (percent) per pair|method|budget, from the run's
+     * 95% intervals of the mean test accuracy (percent) per pair|method|budget, from the run's
      * {@code comparison.csv} when it has {@code acc_ci95_low} and {@code acc_ci95_high} columns.
      */
     static Map<String, double[]> intervals(RunFolder folder) {
