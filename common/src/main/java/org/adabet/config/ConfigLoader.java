@@ -210,8 +210,10 @@ public final class ConfigLoader {
                                         c.getBoolean("adabet.selection.force-head"),
                                         c.getDouble("adabet.selection.channel-fraction"),
                                         c.getDouble("adabet.selection.persistence-threshold"),
-                                        c.getInt("adabet.selection.random-draws")),
+                                        c.getInt("adabet.selection.random-draws"),
+                                        c.getBoolean("adabet.selection.head-forced-variants")),
                                 c.getInt("adabet.memory.frozen-bits"),
+                                c.getInt("adabet.memory.profiling-batch"),
                                 new RetrainConfig(
                                         bindTraining(c, "adabet.retrain"),
                                         c.getLongList("adabet.retrain.seeds"),

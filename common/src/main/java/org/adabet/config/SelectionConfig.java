@@ -11,6 +11,8 @@ import java.util.List;
  * @param persistenceThreshold relative threshold of the {@code adabet:beta1_above} variant
  * @param randomDraws draws of {@code random} per budget and seed, each retrained; also the draws of
  *     random layer scores the oracle agreement is read against
+ * @param headForcedVariants whether every budgeted method also runs as {@code <method>+head}, the
+ *     whole classifier head added, on targets whose head is new
  */
 public record SelectionConfig(
         List<String> methods,
@@ -19,7 +21,8 @@ public record SelectionConfig(
         boolean forceHead,
         double channelFraction,
         double persistenceThreshold,
-        int randomDraws)
+        int randomDraws,
+        boolean headForcedVariants)
         implements Serializable {
 
     public SelectionConfig {
@@ -45,6 +48,11 @@ public record SelectionConfig(
         }
         Check.inUnitInterval("adabet.selection.channel-fraction", channelFraction, false);
         Check.between("adabet.selection.random-draws", randomDraws, 1, 100_000);
+        if (forceHead && headForcedVariants) {
+            throw new ConfigException(
+                    "adabet.selection.head-forced-variants = true needs force-head = false (with"
+                            + " force-head every budgeted method already has the head)");
+        }
         if (!(persistenceThreshold >= 0) || Double.isInfinite(persistenceThreshold)) {
             throw new ConfigException(
                     "adabet.selection.persistence-threshold must be a finite number >= 0, was "

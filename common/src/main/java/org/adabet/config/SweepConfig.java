@@ -12,6 +12,7 @@ import org.adabet.device.DeviceProfile;
  * handed to executors as a value: executors never read files or the environment.
  *
  * @param frozenBits bit width of frozen parameters in the memory model
+ * @param profilingBatch images of the one batch the reference's memory rule profiles
  * @param oracle whether to retrain every candidate layer alone and compare the methods' scores with
  *     the gains
  * @param rendered the effective configuration as canonical HOCON/JSON text (for the run id and
@@ -27,6 +28,7 @@ public record SweepConfig(
         StatisticsConfig statistics,
         SelectionConfig selection,
         int frozenBits,
+        int profilingBatch,
         RetrainConfig retrain,
         boolean oracle,
         List<DeviceProfile> devices,
@@ -46,6 +48,7 @@ public record SweepConfig(
         Check.notBlank("adabet.pretrain.cache-dir", pretrainCacheDir);
         Check.notBlank("adabet.output.dir", outputDir);
         Check.between("adabet.memory.frozen-bits", frozenBits, 1, 32);
+        Check.between("adabet.memory.profiling-batch", profilingBatch, 1, 1 << 16);
         devices = List.copyOf(devices);
         Check.distinct(
                 "adabet.devices (names)", devices.stream().map(DeviceProfile::name).toList());

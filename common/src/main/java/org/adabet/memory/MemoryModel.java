@@ -16,7 +16,8 @@ import org.adabet.model.TrainableSpec;
  * parameters  = 32 T + frozenBits * F                       bits
  * gradients   = 32 T
  * optimizer   = 32 T                                        (momentum)
- * activations = b * ( sum over layers whose weights train of 32 * inputElements
+ * activations = b * ( sum over layers whose weights train of 32 * weightInputElements
+ *                   + sum over layers at or behind m of 32 * passElements
  *                   + sum over ReLUs after layers at or behind m of outputElements )   (1-bit masks)
  * transient   = b * 32 * max over candidate layers of (inputElements + outputElements)
  * peak bytes  = ceil(sum of the above / 8)
@@ -25,7 +26,11 @@ import org.adabet.model.TrainableSpec;
  * Why: a weight gradient needs the layer's input; a bias-only layer needs none (its gradient is the
  * sum of the output gradient); a frozen linear layer (convolution, inference-mode BatchNorm) passes
  * the gradient back with its weights alone; a ReLU needs its 1-bit mask, but only where the
- * gradient flows, i.e. from the loss back to layer m.
+ * gradient flows, i.e. from the loss back to layer m. What autograd keeps inside a layer whenever
+ * the gradient reaches it or its own parameters train ({@link LayerInfo#passElements()}:
+ * LayerNorm's input, mean and rstd; attention's Q, K, V and softmax output; a GELU's input) is
+ * counted for the layers from m on; attention's weights also keep the attention-weighted values
+ * ({@link LayerInfo#weightInputElements()}).
  *
  * <p>The reference's own rule, reported beside ours, is {@link ReferenceMemory}.
  */
@@ -52,10 +57,10 @@ public record MemoryModel(int batchSize, int frozenBits) implements Serializable
             trainable += spec.trainableParameters(l);
             total += l.parameters();
             if (spec.layers().contains(l.name())) {
-                keptBits += 32 * l.inputElements();
+                keptBits += 32 * l.weightInputElements();
             }
-            if (l.reluAfter() && earliest >= 0 && l.index() >= earliest) {
-                keptBits += l.outputElements();
+            if (earliest >= 0 && l.index() >= earliest) {
+                keptBits += passBits(l);
             }
         }
         return new MemoryEstimate(
@@ -75,22 +80,30 @@ public record MemoryModel(int batchSize, int frozenBits) implements Serializable
     }
 
     /**
-     * Extra bits of training layer {@code l} whole (parameters at 32 bit, gradient, momentum, its
-     * input).
+     * Extra bits of training layer {@code l} whole (parameters at 32 bit, gradient, momentum, what
+     * its weight gradients keep).
      */
     public long layerBits(LayerInfo l) {
         return (32L - frozenBits) * l.parameters()
                 + 64L * l.parameters()
-                + batchSize * 32L * l.inputElements();
+                + batchSize * 32L * l.weightInputElements();
     }
 
-    /** ReLU-mask bits when the earliest trained layer is {@code earliest}. */
-    public long reluBits(List<LayerInfo> layers, int earliest) {
+    /**
+     * Bits kept for the backward pass through the layers from {@code earliest} on (ReLU masks and
+     * {@link LayerInfo#passElements()}), whatever else trains.
+     */
+    public long passBits(List<LayerInfo> layers, int earliest) {
         return batchSize
                 * layers.stream()
-                        .filter(l -> l.reluAfter() && l.index() >= earliest)
-                        .mapToLong(LayerInfo::outputElements)
+                        .filter(l -> l.index() >= earliest)
+                        .mapToLong(MemoryModel::passBits)
                         .sum();
+    }
+
+    /** Per-sample bits kept for the backward pass through one layer. */
+    private static long passBits(LayerInfo l) {
+        return 32 * l.passElements() + (l.reluAfter() ? l.outputElements() : 0);
     }
 
     /**
@@ -110,8 +123,8 @@ public record MemoryModel(int batchSize, int frozenBits) implements Serializable
 
     /**
      * Peak memory of a selection with one backward pass over every layer (Fisher, RGN,
-     * ElasticTrainer): 32-bit parameters and their gradients, and every input and ReLU mask kept
-     * for the batch, as full fine-tuning needs without its optimizer state.
+     * ElasticTrainer): 32-bit parameters and their gradients, and every activation and ReLU mask
+     * kept for the batch, as full fine-tuning needs without its optimizer state.
      */
     public long backwardSelection(List<LayerInfo> layers, int points) {
         TrainableSpec all = TrainableSpec.layers(layers.stream().map(LayerInfo::name).toList());

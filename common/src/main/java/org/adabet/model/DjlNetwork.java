@@ -116,7 +116,13 @@ final class DjlNetwork implements Network {
                                         channels(out),
                                         LayerCost.forwardFlops(layer, in.size(), out.size()),
                                         walk.get(index).reluAfter(),
-                                        layer.name().equals(head)));
+                                        layer.name().equals(head),
+                                        LayerCost.weightInputElements(layer, in.size(), out.size()),
+                                        LayerCost.passElements(
+                                                layer,
+                                                in.size(),
+                                                out.size(),
+                                                walk.get(index).geluAfter())));
                         long[] shape = out.getShape().getShape();
                         outputShapes.add(Arrays.copyOfRange(shape, 1, shape.length));
                         return out;
@@ -614,6 +620,12 @@ final class DjlNetwork implements Network {
         shape[0] = count;
         System.arraycopy(cut.sampleShape(), 0, shape, 1, cut.sampleShape().length);
         return scope.create(values, new Shape(shape));
+    }
+
+    @Override
+    public void adaptBatchNorm(float[] images, int count, int batchSize) {
+        DjlBatchNormAdaptation.run(
+                architecture, graph, parameters, manager, images, count, batchSize, this::input);
     }
 
     @Override

@@ -22,6 +22,12 @@ import java.io.Serializable;
  *     branch walked last (the projection shortcut where there is one) carries the one mask; false
  *     before GELU, whose backward pass needs its full input
  * @param head whether this is the classifier head
+ * @param weightInputElements activation elements the layer's weight gradients keep when its weights
+ *     train (convolution, linear, BatchNorm: the input; attention: the input and the
+ *     attention-weighted values; LayerNorm and ViT's tokens: none; see {@code LayerCost})
+ * @param passElements activation elements autograd keeps whenever anything at or before the layer
+ *     trains (LayerNorm: input, mean, rstd; attention: Q, K, V, softmax output; plus a following
+ *     GELU's input), ReLU masks apart
  */
 public record LayerInfo(
         int index,
@@ -34,8 +40,42 @@ public record LayerInfo(
         int channels,
         long forwardFlops,
         boolean reluAfter,
-        boolean head)
+        boolean head,
+        long weightInputElements,
+        long passElements)
         implements Serializable {
+
+    /**
+     * A layer whose weight gradients keep its input and whose backward pass keeps nothing else
+     * (convolutions, linear layers, BatchNorm: the layers of the CNNs).
+     */
+    public LayerInfo(
+            int index,
+            String name,
+            String type,
+            long parameters,
+            long biasParameters,
+            long inputElements,
+            long outputElements,
+            int channels,
+            long forwardFlops,
+            boolean reluAfter,
+            boolean head) {
+        this(
+                index,
+                name,
+                type,
+                parameters,
+                biasParameters,
+                inputElements,
+                outputElements,
+                channels,
+                forwardFlops,
+                reluAfter,
+                head,
+                inputElements,
+                0);
+    }
 
     /** A layer for tests and tools that know only its size. */
     public static LayerInfo simple(

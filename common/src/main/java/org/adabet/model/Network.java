@@ -115,6 +115,18 @@ public interface Network extends AutoCloseable {
         throw new UnsupportedOperationException(getClass().getName() + " cannot cut its network");
     }
 
+    /**
+     * AdaBN: re-estimates every BatchNorm layer's running mean and variance on {@code count}
+     * unlabelled images, taken in order in batches of {@code batchSize} (an incomplete last batch
+     * is left out, as in training), each normalised with its own statistics on the way through; the
+     * new statistics are the average over batches of the batch mean and unbiased variance
+     * (PyTorch's {@code momentum=None}). No gradient, no other parameter changes.
+     *
+     * @throws IllegalArgumentException if the network has no BatchNorm layer, or no batch of at
+     *     least two images
+     */
+    void adaptBatchNorm(float[] images, int count, int batchSize);
+
     /** A copy of every parameter and BatchNorm statistic, by torchvision-style name. */
     NetworkParameters parameters();
 

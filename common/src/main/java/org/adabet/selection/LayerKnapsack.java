@@ -76,7 +76,7 @@ public final class LayerKnapsack {
                 new Cost() {
                     @Override
                     public long fixed(int earliest) {
-                        return base + model.reluBits(layers, earliest);
+                        return base + model.passBits(layers, earliest);
                     }
 
                     @Override

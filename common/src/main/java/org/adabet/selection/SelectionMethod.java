@@ -28,6 +28,11 @@ public interface SelectionMethod {
         return false;
     }
 
+    /** How the run changes the network: gradient steps on the choice, unless stated otherwise. */
+    default Retraining retraining() {
+        return Retraining.GRADIENT_STEPS;
+    }
+
     /** What to train. May be empty when nothing fits the budget. */
     TrainableSpec select(SelectionContext context);
 }

@@ -1,12 +1,9 @@
 package org.adabet.selection;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.adabet.activation.ScoreVariant;
-import org.adabet.model.LayerInfo;
 import org.adabet.model.TrainableSpec;
 
 /**
@@ -14,6 +11,9 @@ import org.adabet.model.TrainableSpec;
  */
 public final class SelectionMethods {
     private static final Map<String, SelectionMethod> METHODS = new LinkedHashMap<>();
+
+    /** Appended to a budgeted method's name for its head-forced variant. */
+    public static final String HEAD_FORCED_SUFFIX = "+head";
 
     static {
         for (ScoreVariant v : ScoreVariant.values()) {
@@ -30,6 +30,7 @@ public final class SelectionMethods {
         register(new RandomSelection());
         register(new InverseDimensionSelection());
         register(new RepresentationChangeSelection());
+        register(new BatchNormStatisticsSelection());
     }
 
     private SelectionMethods() {}
@@ -44,9 +45,15 @@ public final class SelectionMethods {
     }
 
     /**
+     * A registered method, or the head-forced variant {@code <method>+head} of a budgeted one.
+     *
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public static SelectionMethod get(String name) {
+        if (name.endsWith(HEAD_FORCED_SUFFIX)) {
+            return new HeadForcedVariant(
+                    get(name.substring(0, name.length() - HEAD_FORCED_SUFFIX.length())));
+        }
         SelectionMethod m = METHODS.get(name);
         if (m == null) {
             throw new IllegalArgumentException(
@@ -55,9 +62,35 @@ public final class SelectionMethods {
         return m;
     }
 
-    /** Whether the head rule applies to this method: only budgeted methods get the head added. */
+    /**
+     * How a run named {@code method} changes the network: the method's {@link
+     * SelectionMethod#retraining()}; gradient steps for runs that are no method's (the oracle's
+     * one-layer runs).
+     */
+    public static Retraining retraining(String method) {
+        return METHODS.containsKey(baseName(method))
+                ? get(method).retraining()
+                : Retraining.GRADIENT_STEPS;
+    }
+
+    /** The head-forced variant's name of a method. */
+    public static String headForcedName(String method) {
+        return method + HEAD_FORCED_SUFFIX;
+    }
+
+    /** The method a name runs: itself, or what its head-forced variant adds the head to. */
+    public static String baseName(String method) {
+        return method.endsWith(HEAD_FORCED_SUFFIX)
+                ? method.substring(0, method.length() - HEAD_FORCED_SUFFIX.length())
+                : method;
+    }
+
+    /**
+     * Whether the head rule applies to this method: only budgeted methods get the head added (by
+     * {@code selection.force-head}), and a head-forced variant always has it.
+     */
     public static boolean forcesHead(SelectionMethod method, boolean forceHead) {
-        return forceHead && method.usesBudget();
+        return method instanceof HeadForcedVariant || (forceHead && method.usesBudget());
     }
 
     /**
@@ -67,13 +100,6 @@ public final class SelectionMethods {
     public static TrainableSpec select(
             SelectionMethod method, SelectionContext context, boolean forceHead) {
         TrainableSpec chosen = method.select(context);
-        if (!forcesHead(method, forceHead)) {
-            return chosen;
-        }
-        Set<String> layers = new HashSet<>(chosen.layers());
-        context.layers().stream().filter(LayerInfo::head).forEach(h -> layers.add(h.name()));
-        Set<String> biasOnly = new HashSet<>(chosen.biasOnly());
-        biasOnly.removeAll(layers);
-        return new TrainableSpec(layers, biasOnly, chosen.channelMasks());
+        return forcesHead(method, forceHead) ? HeadForcedVariant.withHead(chosen, context) : chosen;
     }
 }

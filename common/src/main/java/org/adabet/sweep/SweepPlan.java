@@ -19,6 +19,7 @@ import org.adabet.seed.Seeds;
 import org.adabet.selection.Budget;
 import org.adabet.selection.Evidence;
 import org.adabet.selection.LayerBudget;
+import org.adabet.selection.Retraining;
 import org.adabet.selection.SelectionContext;
 import org.adabet.selection.SelectionCost;
 import org.adabet.selection.SelectionMethod;
@@ -78,6 +79,7 @@ public final class SweepPlan {
                 }
             }
         }
+        checkBatchNorm(config);
         checkFiles(config);
         int needed = config.statistics().batches() * config.statistics().batchSize();
         // The statistics batches come from the fitting part: the validation split is held out.
@@ -105,6 +107,31 @@ public final class SweepPlan {
                             + available);
         }
         return new SweepPlan(config);
+    }
+
+    /**
+     * A method that re-estimates BatchNorm statistics needs BatchNorm layers to adapt: a sweep in
+     * which no architecture has one is refused; in a mixed sweep the pairs without are recorded as
+     * failed selections of that method (its {@code select} says why).
+     */
+    private static void checkBatchNorm(SweepConfig config) {
+        boolean anyBatchNorm =
+                config.model().architectures().stream()
+                        .flatMap(a -> sourceArchitecture(config, a).candidates().stream())
+                        .anyMatch(l -> l.kind() == org.adabet.model.LayerSpec.Kind.BATCH_NORM);
+        for (String method : config.selection().methods()) {
+            if (!anyBatchNorm
+                    && SelectionMethods.get(method).retraining()
+                            == Retraining.BATCH_NORM_STATISTICS) {
+                throw new ConfigException(
+                        "adabet.selection.methods has '"
+                                + method
+                                + "', which re-estimates BatchNorm statistics, but no architecture"
+                                + " in adabet.model.architectures "
+                                + config.model().architectures()
+                                + " has a BatchNorm layer");
+            }
+        }
     }
 
     /** Weights and datasets named by the sweep must exist before anything starts. */
@@ -230,7 +257,7 @@ public final class SweepPlan {
         List<RetrainOutcome> failed = new ArrayList<>();
         for (Pair pair : pairs) {
             PairSelectionInputs in = inputs.get(pair);
-            for (String name : config.selection().methods()) {
+            for (String name : methods(pair)) {
                 SelectionMethod method = SelectionMethods.get(name);
                 int draws = method.drawn() ? config.selection().randomDraws() : 1;
                 for (Budget budget : budgets(method)) {
@@ -246,7 +273,9 @@ public final class SweepPlan {
                                                     "select|"
                                                             + pair.key()
                                                             + "|"
-                                                            + name
+                                                            // A variant draws as its method does:
+                                                            // the two differ by the head alone.
+                                                            + SelectionMethods.baseName(name)
                                                             + "|"
                                                             + (budget == null
                                                                     ? "-"
@@ -262,7 +291,8 @@ public final class SweepPlan {
                                 spec =
                                         SelectionMethods.select(
                                                 method, context, config.selection().forceHead());
-                                if (spec.isEmpty()) {
+                                if (spec.isEmpty()
+                                        && method.retraining() == Retraining.GRADIENT_STEPS) {
                                     error =
                                             "nothing to train: "
                                                     + (budget == null
@@ -299,6 +329,25 @@ public final class SweepPlan {
             }
         }
         return new Runs(tasks, failed);
+    }
+
+    /**
+     * The methods run on a pair: the configured ones, each budgeted one followed by its {@code
+     * +head} variant when {@code selection.head-forced-variants} is set and the pair's target has a
+     * new head.
+     */
+    List<String> methods(Pair pair) {
+        List<String> out = new ArrayList<>();
+        boolean variants =
+                config.selection().headForcedVariants()
+                        && Domains.newHead(config.data(), pair.target());
+        for (String name : config.selection().methods()) {
+            out.add(name);
+            if (variants && SelectionMethods.get(name).usesBudget()) {
+                out.add(SelectionMethods.headForcedName(name));
+            }
+        }
+        return out;
     }
 
     /** Oracle runs: every candidate layer retrained alone, once per seed. */
@@ -357,9 +406,12 @@ public final class SweepPlan {
             int trainSize) {
         MemoryModel memory = memoryModel();
         int batch = config.retrain().training().batchSize();
-        long steps =
-                (long) config.retrain().training().epochs()
-                        * (trainSize / Math.min(batch, trainSize));
+        // Re-estimating BatchNorm statistics is one forward pass over the training batches.
+        int epochs =
+                SelectionMethods.retraining(method) == Retraining.GRADIENT_STEPS
+                        ? config.retrain().training().epochs()
+                        : 1;
+        long steps = (long) epochs * (trainSize / Math.min(batch, trainSize));
         double flops =
                 (double) TrainingFlops.perSample(layers, spec) * Math.min(batch, trainSize) * steps;
         return new RetrainTask(
@@ -380,7 +432,7 @@ public final class SweepPlan {
 
     /** The reference's own memory rule on its profiling batch, reported beside ours. */
     private long referenceMemory(Pair pair, List<LayerInfo> layers, TrainableSpec spec) {
-        ReferenceMemory rule = new ReferenceMemory(ReferenceMemory.REFERENCE_BATCH);
+        ReferenceMemory rule = new ReferenceMemory(config.profilingBatch());
         return rule.bytes(
                 ReferenceMemory.layers(
                         layers, targetArchitecture(config, pair).candidates(), spec));

@@ -16,11 +16,14 @@ import org.adabet.model.Networks;
 import org.adabet.pretrain.PretrainKey;
 import org.adabet.pretrain.PretrainedModel;
 import org.adabet.pretrain.Pretraining;
+import org.adabet.retrain.BatchNormAdaptation;
 import org.adabet.retrain.PrefixCaching;
 import org.adabet.retrain.Trainer;
 import org.adabet.retrain.TrainingResult;
 import org.adabet.seed.Seeds;
 import org.adabet.selection.Evidence;
+import org.adabet.selection.Retraining;
+import org.adabet.selection.SelectionMethods;
 import org.adabet.stats.LinearCka;
 
 /**
@@ -176,21 +179,16 @@ public final class SweepTasks {
                             task.pair().target());
             try (Network net = load(config, model, task.pair(), task.seed())) {
                 double before = Trainer.accuracy(net, data.test());
-                net.setTrainable(task.spec());
-                // Shuffling depends on (pair, seed) only, so every method sees the same batches.
                 TrainingResult result =
-                        Trainer.train(
-                                net,
-                                parts.fit(),
-                                parts.validation(),
-                                data.test(),
-                                config.retrain().training(),
-                                Seeds.derive(
-                                        config.seed(),
-                                        "retrain-shuffle|" + task.pair().key() + "|" + task.seed()),
-                                // Every run of the pair on this executor starts from the same
-                                // pretrained weights in front of any cut (a new head lies behind).
-                                PrefixCaching.of(config.retrain().cachesPrefix(), model.key()));
+                        SelectionMethods.retraining(task.method())
+                                        == Retraining.BATCH_NORM_STATISTICS
+                                ? BatchNormAdaptation.adapt(
+                                        net,
+                                        parts.fit(),
+                                        parts.validation(),
+                                        data.test(),
+                                        config.retrain().training().batchSize())
+                                : train(config, model, task, net, parts, data.test());
                 long trainable =
                         net.layers().stream()
                                 .mapToLong(l -> task.spec().trainableParameters(l))
@@ -214,6 +212,29 @@ public final class SweepTasks {
         } catch (RuntimeException e) {
             return RetrainOutcome.failed(task, e);
         }
+    }
+
+    /** Gradient steps on what the task chose. */
+    private static TrainingResult train(
+            SweepConfig config,
+            PretrainedModel model,
+            RetrainTask task,
+            Network net,
+            ValidationSplit.Parts parts,
+            ImageSet test) {
+        net.setTrainable(task.spec());
+        // Shuffling depends on (pair, seed) only, so every method sees the same batches.
+        return Trainer.train(
+                net,
+                parts.fit(),
+                parts.validation(),
+                test,
+                config.retrain().training(),
+                Seeds.derive(
+                        config.seed(), "retrain-shuffle|" + task.pair().key() + "|" + task.seed()),
+                // Every run of the pair on this executor starts from the same pretrained weights
+                // in front of any cut (a new head lies behind every cut).
+                PrefixCaching.of(config.retrain().cachesPrefix(), model.key()));
     }
 
     /** The fitting part of a pair's target training split (the validation part held out). */

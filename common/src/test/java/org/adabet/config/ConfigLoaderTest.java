@@ -93,6 +93,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theReferenceMemoryProfilingBatchIsASettingCheckedByName() {
+        assertEquals(8, ConfigLoader.load("quick", List.of()).profilingBatch());
+        assertEquals(
+                32,
+                ConfigLoader.load("quick", List.of("memory.profiling-batch=32")).profilingBatch());
+        ConfigException e =
+                assertThrows(
+                        ConfigException.class,
+                        () -> ConfigLoader.load("quick", List.of("memory.profiling-batch=0")));
+        assertTrue(e.getMessage().contains("adabet.memory.profiling-batch"), e.getMessage());
+    }
+
+    @Test
     void unknownKeyIsRejectedByName() {
         ConfigException e =
                 assertThrows(

@@ -69,7 +69,7 @@ class MemoryModelTest {
             MemoryEstimate e = MODEL.training(NET, TrainableSpec.layers(s));
             long bits =
                     MODEL.baseBits(NET)
-                            + MODEL.reluBits(
+                            + MODEL.passBits(
                                     NET,
                                     NET.stream()
                                             .filter(l -> s.contains(l.name()))

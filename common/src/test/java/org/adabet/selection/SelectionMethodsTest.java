@@ -104,6 +104,24 @@ class SelectionMethodsTest {
         assertEquals(Set.of("l3"), method("last_layer").select(c).layers());
     }
 
+    @Test
+    void bnStatsTrainsNothingAndDeclaresItAdaptsBatchNormStatistics() {
+        SelectionMethod m = method("bn_stats");
+        assertEquals(Retraining.BATCH_NORM_STATISTICS, m.retraining());
+        assertEquals(Retraining.BATCH_NORM_STATISTICS, SelectionMethods.retraining("bn_stats"));
+        assertEquals(Retraining.GRADIENT_STEPS, SelectionMethods.retraining("full"));
+        assertEquals(Set.of(), m.requires());
+        assertTrue(!m.usesBudget() && !m.cost(4).needsLabels());
+        assertTrue(m.select(rho(layers(4), Map.of(), 0.5)).isEmpty());
+        List<LayerInfo> noBatchNorm =
+                layers(4).stream().filter(l -> !l.type().equals("batch_norm")).toList();
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> m.select(rho(noBatchNorm, Map.of(), 0.5)));
+        assertTrue(e.getMessage().contains("no BatchNorm"), e.getMessage());
+    }
+
     /** conv with a bias, BatchNorm, conv without one, LayerNorm, the linear head. */
     private static List<LayerInfo> normsAndBiases() {
         return List.of(

@@ -17,6 +17,7 @@ import org.adabet.model.Network;
 import org.adabet.model.NetworkParameters;
 import org.adabet.model.Networks;
 import org.adabet.pretrain.PretrainedModel;
+import org.adabet.selection.Retraining;
 import org.adabet.selection.SelectionMethods;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,7 +50,7 @@ class EveryMethodFreezesTest {
                                 "retrain.seeds=[0]",
                                 "selection.memory-budgets=[2M]",
                                 "selection.methods=${adabet.selection.methods}"
-                                        + " [inverse_dimension, representation_change]",
+                                        + " [inverse_dimension, representation_change, bn_stats]",
                                 "data.targets=[corrupted]"));
         SweepPlan plan = SweepPlan.of(config);
         PretrainedModel model = SweepTasks.pretrain(config, architecture);
@@ -76,16 +77,31 @@ class EveryMethodFreezesTest {
                 net.setTrainable(task.spec());
                 Map<String, NetworkParameters.Tensor> before = net.parameters().tensors();
                 int[] order = train.naturalOrder();
-                net.trainStep(
-                        train.gather(order, 0, 8),
-                        train.gatherLabels(order, 0, 8),
-                        8,
-                        0.1,
-                        0.9,
-                        1e-3);
+                boolean adapts =
+                        SelectionMethods.retraining(task.method())
+                                == Retraining.BATCH_NORM_STATISTICS;
+                if (adapts) {
+                    net.adaptBatchNorm(train.gather(order, 0, 16), 16, 8);
+                } else {
+                    net.trainStep(
+                            train.gather(order, 0, 8),
+                            train.gatherLabels(order, 0, 8),
+                            8,
+                            0.1,
+                            0.9,
+                            1e-3);
+                }
                 Map<String, NetworkParameters.Tensor> after = net.parameters().tensors();
                 for (String name : before.keySet()) {
-                    checkTensor(task, name, before.get(name), after.get(name));
+                    if (adapts) {
+                        // No weight moves; every BatchNorm's statistics do.
+                        assertEquals(
+                                name.contains(".running_"),
+                                !Arrays.equals(before.get(name).values(), after.get(name).values()),
+                                task.key() + " " + name);
+                    } else {
+                        checkTensor(task, name, before.get(name), after.get(name));
+                    }
                 }
             }
         }

@@ -55,7 +55,9 @@ public final class TableDecoding {
                                     r.getAs("channels"),
                                     r.getAs("forward_flops"),
                                     r.getAs("relu_after"),
-                                    r.getAs("head")));
+                                    r.getAs("head"),
+                                    r.getAs("weight_input_elements"),
+                                    r.getAs("pass_elements")));
             sizes.put(pair, r.getAs("train_size"));
         }
         Map<Pair, List<LayerInfo>> layers = new LinkedHashMap<>();

@@ -85,7 +85,9 @@ public final class Tables {
                     f("channels", IntegerType, false),
                     f("forward_flops", LongType, false),
                     f("relu_after", BooleanType, false),
-                    f("head", BooleanType, false));
+                    f("head", BooleanType, false),
+                    f("weight_input_elements", LongType, false),
+                    f("pass_elements", LongType, false));
 
     public static List<Row> layerRows(String runId, PairDescription d) {
         List<Row> rows = new ArrayList<>();
@@ -108,7 +110,9 @@ public final class Tables {
                             l.channels(),
                             l.forwardFlops(),
                             l.reluAfter(),
-                            l.head()));
+                            l.head(),
+                            l.weightInputElements(),
+                            l.passElements()));
         }
         return rows;
     }
