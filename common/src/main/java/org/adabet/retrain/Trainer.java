@@ -61,6 +61,7 @@ public final class Trainer {
             long seed,
             PrefixCaching caching) {
         long start = System.nanoTime();
+        checkBatches(train, config); // before any prefix output is computed
         Optional<PrefixCut> cut = caching.enabled() ? network.frozenPrefix() : Optional.empty();
         if (cut.isPresent()) {
             long samples =
@@ -94,15 +95,6 @@ public final class Trainer {
             boolean prefixCached) {
         int batch = Math.min(config.batchSize(), train.size());
         int perEpoch = train.size() / batch;
-        if (perEpoch < 1 || batch < 2) {
-            throw new IllegalArgumentException(
-                    "training split '"
-                            + train.name()
-                            + "' has "
-                            + train.size()
-                            + " images, too few for batches of "
-                            + config.batchSize());
-        }
         CosineSchedule schedule =
                 new CosineSchedule(config.learningRate(), perEpoch * config.epochs());
         SplittableRandom rng = new SplittableRandom(seed);
@@ -136,6 +128,19 @@ public final class Trainer {
                 step,
                 (System.nanoTime() - start) / 1_000_000,
                 prefixCached);
+    }
+
+    private static void checkBatches(ImageSet train, TrainConfig config) {
+        int batch = Math.min(config.batchSize(), train.size());
+        if (batch < 2 || train.size() / batch < 1) {
+            throw new IllegalArgumentException(
+                    "training split '"
+                            + train.name()
+                            + "' has "
+                            + train.size()
+                            + " images, too few for batches of "
+                            + config.batchSize());
+        }
     }
 
     /** Fraction of {@code data} the network classifies correctly (inference mode). */
