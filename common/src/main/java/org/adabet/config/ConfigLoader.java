@@ -218,7 +218,9 @@ public final class ConfigLoader {
                                 new RetrainConfig(
                                         bindTraining(c, "adabet.retrain"),
                                         c.getLongList("adabet.retrain.seeds"),
-                                        c.getDouble("adabet.retrain.validation-fraction")),
+                                        c.getDouble("adabet.retrain.validation-fraction"),
+                                        c.getBoolean("adabet.retrain.prefix-cache"),
+                                        false),
                                 c.getBoolean("adabet.oracle.enabled"),
                                 bindDevices(c),
                                 new SparkConfig(

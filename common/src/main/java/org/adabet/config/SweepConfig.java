@@ -55,12 +55,14 @@ public record SweepConfig(
     }
 
     /** Settings that say where and how fast a run happens, not what it computes. */
-    public static final List<String> NOT_SCIENCE = List.of("spark", "output", "pretrain.cache-dir");
+    public static final List<String> NOT_SCIENCE =
+            List.of("spark", "output", "pretrain.cache-dir", "retrain.prefix-cache");
 
     /**
      * The configuration that decides the results, as canonical text: {@link #rendered} without
-     * {@link #NOT_SCIENCE} (the Spark master and partitions, the output location, the cache
-     * folder), so that moving a run to a cluster or another folder keeps its identity.
+     * {@link #NOT_SCIENCE} (the Spark master and partitions, the output location, the cache folder,
+     * the prefix-cache switch), so that moving a run to a cluster or another folder keeps its
+     * identity.
      */
     public String science() {
         Config c = ConfigFactory.parseString(rendered);

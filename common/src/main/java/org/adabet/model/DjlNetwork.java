@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,6 +39,13 @@ final class DjlNetwork implements Network {
     private final Map<String, NDArray> momentum = new HashMap<>();
     private final List<TrainableParameter> trainable = new ArrayList<>();
     private Set<String> trainingLayers = Set.of();
+
+    /**
+     * Set only for the duration of a {@code *From} call: {@link #input} then reads prefix outputs
+     * of this cut and {@link #forward} runs its suffix, so trainStep and predict serve both paths
+     * unchanged.
+     */
+    private PrefixCut from;
 
     /** A parameter that trains, with its channel mask (null: every channel). */
     private record TrainableParameter(String key, NDArray parameter, NDArray mask) {}
@@ -470,10 +478,14 @@ final class DjlNetwork implements Network {
 
     private NDArray forward(NDArray x, boolean training) {
         // Frozen layers always run in inference mode: frozen BatchNorm statistics must not move.
-        return graph.forward(architecture.root(), x, training ? trainingLayers : Set.of(), null);
+        Module root = from == null ? architecture.root() : from.suffix();
+        return graph.forward(root, x, training ? trainingLayers : Set.of(), null);
     }
 
     private NDArray input(NDManager scope, float[] images, int count) {
+        if (from != null) {
+            return features(scope, from, images, count);
+        }
         int s = architecture.imageSize();
         long expected = (long) count * architecture.inputChannels() * s * s;
         if (images.length != expected) {
@@ -493,6 +505,121 @@ final class DjlNetwork implements Network {
                             + ")");
         }
         return scope.create(images, new Shape(count, architecture.inputChannels(), s, s));
+    }
+
+    @Override
+    public Optional<PrefixCut> frozenPrefix() {
+        return PrefixCut.before(architecture.root(), trainingLayers)
+                .map(
+                        split -> {
+                            DjlRuntime.noGradOnThisThread();
+                            try (NDManager scope = manager.newSubManager()) {
+                                int s = architecture.imageSize();
+                                NDArray zero =
+                                        input(
+                                                scope,
+                                                new float[architecture.inputChannels() * s * s],
+                                                1);
+                                long[] shape =
+                                        graph.forward(split.prefix(), zero, Set.of(), null)
+                                                .getShape()
+                                                .getShape();
+                                return new PrefixCut(
+                                        split.position(),
+                                        split.prefixLayers(),
+                                        split.prefix(),
+                                        split.suffix(),
+                                        Arrays.copyOfRange(shape, 1, shape.length));
+                            }
+                        });
+    }
+
+    @Override
+    public float[] prefixOutput(PrefixCut cut, float[] images, int count) {
+        checkCut(cut, false);
+        DjlRuntime.noGradOnThisThread();
+        try (NDManager scope = manager.newSubManager()) {
+            return graph.forward(cut.prefix(), input(scope, images, count), Set.of(), null)
+                    .toFloatArray();
+        }
+    }
+
+    @Override
+    public double trainStepFrom(
+            PrefixCut cut,
+            float[] features,
+            int[] labels,
+            int count,
+            double learningRate,
+            double momentumFactor,
+            double weightDecay) {
+        checkCut(cut, true);
+        from = cut;
+        try {
+            return trainStep(features, labels, count, learningRate, momentumFactor, weightDecay);
+        } finally {
+            from = null;
+        }
+    }
+
+    @Override
+    public int[] predictFrom(PrefixCut cut, float[] features, int count) {
+        checkCut(cut, false);
+        from = cut;
+        try {
+            return predict(features, count);
+        } finally {
+            from = null;
+        }
+    }
+
+    /**
+     * A cut must split this architecture's candidates in their order; one that trains must leave
+     * every touched layer in its suffix, or the prefix output it trains from would be stale.
+     */
+    private void checkCut(PrefixCut cut, boolean training) {
+        List<String> prefixNames =
+                ModuleWalk.candidates(cut.prefix()).stream().map(c -> c.layer().name()).toList();
+        List<String> expected =
+                layers.subList(0, Math.min(cut.prefixLayers(), layers.size())).stream()
+                        .map(LayerInfo::name)
+                        .toList();
+        if (!prefixNames.equals(expected)) {
+            throw new IllegalArgumentException(
+                    cut
+                            + " is not a cut of "
+                            + architecture.name()
+                            + ": its prefix holds "
+                            + prefixNames);
+        }
+        if (training) {
+            for (String name : prefixNames) {
+                if (trainingLayers.contains(name)) {
+                    throw new IllegalArgumentException(
+                            "layer '" + name + "' trains but lies in the prefix of " + cut);
+                }
+            }
+        }
+    }
+
+    /** A batch of prefix outputs of {@code cut} as a tensor. */
+    private static NDArray features(NDManager scope, PrefixCut cut, float[] values, int count) {
+        long expected = count * cut.sampleElements();
+        if (values.length != expected) {
+            throw new IllegalArgumentException(
+                    values.length
+                            + " prefix output values for "
+                            + count
+                            + " samples of "
+                            + cut
+                            + " (expected "
+                            + expected
+                            + ")");
+        }
+        long[] shape = new long[cut.sampleShape().length + 1];
+        shape[0] = count;
+        System.arraycopy(cut.sampleShape(), 0, shape, 1, cut.sampleShape().length);
+        return scope.create(values, new Shape(shape));
     }
 
     @Override

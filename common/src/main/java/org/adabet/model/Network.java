@@ -2,6 +2,7 @@ package org.adabet.model;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A built network behind an engine-neutral interface: the rest of the library sees float arrays and
@@ -72,6 +73,47 @@ public interface Network extends AutoCloseable {
             double learningRate,
             double momentum,
             double weightDecay);
+
+    /**
+     * The latest cut of the module tree (see {@link PrefixCut}) before every layer the last {@link
+     * #setTrainable} touched, with its output shape; empty when the first layer is touched or
+     * nothing is. The prefix is frozen and runs in inference mode, so its output depends on the
+     * image alone. The default has none (the engine cannot run a suffix on its own).
+     */
+    default Optional<PrefixCut> frozenPrefix() {
+        return Optional.empty();
+    }
+
+    /**
+     * The prefix's output for {@code count} images, inference mode: {@code count x
+     * cut.sampleElements()} values, sample after sample.
+     */
+    default float[] prefixOutput(PrefixCut cut, float[] images, int count) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot cut its network");
+    }
+
+    /**
+     * {@link #trainStep} on the suffix of {@code cut}, given the prefix's output for the batch: the
+     * same step as from the images, provided {@code features} are what {@link #prefixOutput} gives
+     * for them.
+     *
+     * @throws IllegalArgumentException if a touched layer lies in the prefix
+     */
+    default double trainStepFrom(
+            PrefixCut cut,
+            float[] features,
+            int[] labels,
+            int count,
+            double learningRate,
+            double momentum,
+            double weightDecay) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot cut its network");
+    }
+
+    /** {@link #predict} from the prefix's output. */
+    default int[] predictFrom(PrefixCut cut, float[] features, int count) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot cut its network");
+    }
 
     /**
      * AdaBN: re-estimates every BatchNorm layer's running mean and variance on {@code count}

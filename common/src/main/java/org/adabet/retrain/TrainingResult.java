@@ -15,13 +15,16 @@ import java.util.List;
  * @param epochValidationAccuracy validation accuracy after each epoch, in [0, 1]; empty when the
  *     run had no validation split
  * @param wallMillis host wall time of the training loop (evaluation included)
+ * @param prefixCached whether the run trained from cached frozen-prefix outputs ({@link
+ *     PrefixCaching})
  */
 public record TrainingResult(
         List<Double> epochAccuracy,
         List<Double> epochValidationAccuracy,
         double finalLoss,
         int steps,
-        long wallMillis) {
+        long wallMillis,
+        boolean prefixCached) {
 
     public TrainingResult {
         epochAccuracy = List.copyOf(epochAccuracy);
@@ -35,6 +38,16 @@ public record TrainingResult(
                             + epochAccuracy.size()
                             + " epochs");
         }
+    }
+
+    /** A run that ran the whole network every step. */
+    public TrainingResult(
+            List<Double> epochAccuracy,
+            List<Double> epochValidationAccuracy,
+            double finalLoss,
+            int steps,
+            long wallMillis) {
+        this(epochAccuracy, epochValidationAccuracy, finalLoss, steps, wallMillis, false);
     }
 
     /** A run without a validation split (pretraining): the last epoch is the chosen one. */

@@ -15,6 +15,8 @@ import java.util.List;
  * @param epochAccuracy test accuracy after each epoch
  * @param epochValidationAccuracy validation accuracy after each epoch (empty without a split)
  * @param error null when the run succeeded; otherwise what went wrong (the other fields are NaN/0)
+ * @param prefixCached whether the run trained from cached frozen-prefix outputs ({@code
+ *     adabet.retrain.prefix-cache}); the accuracies are the same either way
  */
 public record RetrainOutcome(
         RetrainTask task,
@@ -28,12 +30,43 @@ public record RetrainOutcome(
         List<Double> epochValidationAccuracy,
         double accuracyBefore,
         long trainMillis,
-        String error)
+        String error,
+        boolean prefixCached)
         implements Serializable {
 
     public RetrainOutcome {
         epochAccuracy = List.copyOf(epochAccuracy);
         epochValidationAccuracy = List.copyOf(epochValidationAccuracy);
+    }
+
+    /** An outcome of a run that did not use the prefix cache. */
+    public RetrainOutcome(
+            RetrainTask task,
+            long trainableParameters,
+            long totalParameters,
+            double testAccuracy,
+            double finalAccuracy,
+            double validationAccuracy,
+            int bestEpoch,
+            List<Double> epochAccuracy,
+            List<Double> epochValidationAccuracy,
+            double accuracyBefore,
+            long trainMillis,
+            String error) {
+        this(
+                task,
+                trainableParameters,
+                totalParameters,
+                testAccuracy,
+                finalAccuracy,
+                validationAccuracy,
+                bestEpoch,
+                epochAccuracy,
+                epochValidationAccuracy,
+                accuracyBefore,
+                trainMillis,
+                error,
+                false);
     }
 
     public boolean succeeded() {

@@ -17,6 +17,7 @@ import org.adabet.pretrain.PretrainKey;
 import org.adabet.pretrain.PretrainedModel;
 import org.adabet.pretrain.Pretraining;
 import org.adabet.retrain.BatchNormAdaptation;
+import org.adabet.retrain.PrefixCaching;
 import org.adabet.retrain.Trainer;
 import org.adabet.retrain.TrainingResult;
 import org.adabet.seed.Seeds;
@@ -193,7 +194,7 @@ public final class SweepTasks {
                                         parts.validation(),
                                         data.test(),
                                         config.retrain().training().batchSize())
-                                : train(config, task, net, parts, data.test());
+                                : train(config, model, task, net, parts, data.test());
                 long trainable =
                         net.layers().stream()
                                 .mapToLong(l -> task.spec().trainableParameters(l))
@@ -211,7 +212,8 @@ public final class SweepTasks {
                         result.epochValidationAccuracy(),
                         before,
                         result.wallMillis(),
-                        null);
+                        null,
+                        result.prefixCached());
             }
         } catch (RuntimeException e) {
             return RetrainOutcome.failed(task, e);
@@ -221,6 +223,7 @@ public final class SweepTasks {
     /** Gradient steps on what the task chose. */
     private static TrainingResult train(
             SweepConfig config,
+            PretrainedModel model,
             RetrainTask task,
             Network net,
             ValidationSplit.Parts parts,
@@ -234,7 +237,10 @@ public final class SweepTasks {
                 test,
                 config.retrain().training(),
                 Seeds.derive(
-                        config.seed(), "retrain-shuffle|" + task.pair().key() + "|" + task.seed()));
+                        config.seed(), "retrain-shuffle|" + task.pair().key() + "|" + task.seed()),
+                // Every run of the pair on this executor starts from the same pretrained weights
+                // in front of any cut (a new head lies behind every cut).
+                PrefixCaching.of(config.retrain().cachesPrefix(), model.key()));
     }
 
     /** The fitting part of a pair's target training split (the validation part held out). */

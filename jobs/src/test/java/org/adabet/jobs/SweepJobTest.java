@@ -100,7 +100,15 @@ class SweepJobTest {
                 retrained
                         .filter("peak_mem_bytes <= 0 or ref_mem_bytes <= 0 or training_flops <= 0")
                         .count());
-        assertTable(out, Tables.ORACLE_RUNS, Tables.RETRAIN_RUNS_SCHEMA, 22);
+        // The frozen-prefix cache (on by default): head-only runs use it, full fine-tuning cannot.
+        assertEquals(2, retrained.filter("method = 'last_layer' and prefix_cached").count());
+        assertEquals(0, retrained.filter("method = 'full' and prefix_cached").count());
+        Dataset<Row> oracle = assertTable(out, Tables.ORACLE_RUNS, Tables.RETRAIN_RUNS_SCHEMA, 22);
+        // Every layer alone but the first (nothing in front of it to cache).
+        assertEquals(
+                20,
+                oracle.filter("prefix_cached and not array_contains(layers, 'features.0.conv')")
+                        .count());
         assertTable(out, Tables.AGREEMENT, Tables.AGREEMENT_SCHEMA, 2 * 10);
 
         assertEquals(2 * (7 * 2 + 3), result.comparison().rows().size());

@@ -324,7 +324,14 @@ public final class TableDecoding {
                 r.getList(r.fieldIndex("epoch_val_acc")),
                 nullToNaN(r.getAs("acc_before")),
                 r.getAs("train_ms"),
-                null);
+                null,
+                prefixCached(r));
+    }
+
+    /** A row's {@code prefix_cached}; false for tables written before the column existed. */
+    private static boolean prefixCached(Row r) {
+        return java.util.Arrays.asList(r.schema().fieldNames()).contains("prefix_cached")
+                && Boolean.TRUE.equals(r.getAs("prefix_cached"));
     }
 
     /**

@@ -247,7 +247,8 @@ public final class Tables {
                     f("device_fits", createMapType(StringType, BooleanType, false), false),
                     f("device_seconds", createMapType(StringType, DoubleType, false), false),
                     f("selection_ms", DoubleType, false),
-                    f("train_ms", LongType, false));
+                    f("train_ms", LongType, false),
+                    f("prefix_cached", BooleanType, false));
 
     public static final StructType AGREEMENT_SCHEMA =
             schema(
@@ -594,7 +595,8 @@ public final class Tables {
                 CollectionConverters.asScala(fits),
                 CollectionConverters.asScala(seconds),
                 t.selectionMillis(),
-                o.trainMillis());
+                o.trainMillis(),
+                o.prefixCached());
     }
 
     public static Row testRow(String runId, TestRow t) {
