@@ -83,4 +83,14 @@ class MaxFailuresTest {
                         () -> new SweepJob(spark, config, "test").maxFailures(-1));
         assertEquals("--max-failures must be >= 0, was -1", e.getMessage());
     }
+
+    @Test
+    void aNegativeLimitIsAUsageErrorBeforeSparkStarts() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cl = AdabetMain.commandLine();
+        cl.getSubcommands().get("run").setErr(new java.io.PrintWriter(err, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        assertEquals(2, cl.execute("run", "--max-failures", "-1"));
+        assertTrue(err.toString().contains("--max-failures: must be >= 0, was -1"), err.toString());
+    }
 }
