@@ -34,7 +34,27 @@ public record Summary(int n, double mean, double sd, double ci95Low, double ci95
         for (double v : values) {
             ss += (v - mean) * (v - mean);
         }
-        double sd = Math.sqrt(ss / (n - 1));
+        return of(n, mean, Math.sqrt(ss / (n - 1)));
+    }
+
+    /**
+     * The summary of a sample known by its size, mean and sample standard deviation (as a SQL
+     * aggregation gives them: {@code count}, {@code avg}, {@code stddev_samp}); the interval is
+     * computed here. As {@link #of(double[])}: with {@code n = 1} sd and the interval are NaN
+     * whatever {@code sd} says, with {@code n = 0} everything but n is NaN.
+     *
+     * @throws IllegalArgumentException when {@code n < 0}
+     */
+    public static Summary of(int n, double mean, double sd) {
+        if (n < 0) {
+            throw new IllegalArgumentException("summary n must be >= 0, was " + n);
+        }
+        if (n == 0) {
+            return new Summary(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+        if (n == 1) {
+            return new Summary(1, mean, Double.NaN, Double.NaN, Double.NaN);
+        }
         double half =
                 new TDistribution(null, n - 1).inverseCumulativeProbability(0.975)
                         * sd

@@ -77,6 +77,22 @@ public final class RunMain implements Callable<Integer> {
 
     String runDate;
 
+    @Option(
+            names = "--max-failures",
+            paramLabel = "N",
+            description =
+                    "stop the sweep after the first stage that leaves more than N failed tasks or"
+                            + " selections (exit status 3; default: no limit)")
+    void maxFailures(int value) {
+        if (value < 0) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--max-failures: must be >= 0, was " + value);
+        }
+        maxFailures = value;
+    }
+
+    Integer maxFailures;
+
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
@@ -104,8 +120,11 @@ public final class RunMain implements Callable<Integer> {
         SparkSession spark = LocalSpark.session("adabet-" + config.name(), config.spark().master());
         int status;
         try {
-            SweepResult result =
-                    new SweepJob(spark, config, Versions.gitCommit(), force, runDate).run();
+            SweepJob job = new SweepJob(spark, config, Versions.gitCommit(), force, runDate);
+            if (maxFailures != null) {
+                job.maxFailures(maxFailures);
+            }
+            SweepResult result = job.run();
             print(result);
             status = result.exitStatus();
         } finally {

@@ -57,6 +57,7 @@ public final class SweepJob {
     private final RunsIndex index;
     private final RunSummary summary;
     private final StageContext context;
+    private int maxFailures = Integer.MAX_VALUE;
 
     public SweepJob(SparkSession spark, SweepConfig config, String gitCommit) {
         this(spark, config, gitCommit, false, null);
@@ -163,18 +164,48 @@ public final class SweepJob {
                         Versions.project());
     }
 
+    /**
+     * Stops the sweep after the first stage that leaves more than {@code n} failed tasks or
+     * selections in this attempt ({@code adabet run --max-failures N}); the default is no limit.
+     *
+     * @return this job
+     * @throws IllegalArgumentException when {@code n < 0}
+     */
+    public SweepJob maxFailures(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("--max-failures must be >= 0, was " + n);
+        }
+        this.maxFailures = n;
+        return this;
+    }
+
     /** Runs every stage in order; the result is read back from the tables they wrote. */
     public SweepResult run() {
         long start = System.nanoTime();
         index.write(summary);
+        String stopped = null;
         try {
             for (Stage s : Stages.ALL) {
                 timed(s);
+                if (failures.rows().size() > maxFailures) {
+                    stopped =
+                            "stopped after stage "
+                                    + s.name()
+                                    + ": "
+                                    + failures.rows().size()
+                                    + " failures, more than --max-failures "
+                                    + maxFailures;
+                    console(stopped);
+                    break;
+                }
             }
         } finally {
             context.close();
         }
         provenance.timing("total", (System.nanoTime() - start) / 1e6);
+        if (stopped != null) {
+            return stopped(stopped);
+        }
         SweepResult result = result();
         provenance.put("tasks", taskCounts());
         provenance.put("failures", failures.rows().size());
@@ -250,6 +281,32 @@ public final class SweepJob {
         return failures.rows().size();
     }
 
+    /**
+     * The end of a sweep stopped by {@link #maxFailures}: the failures table, provenance (with
+     * {@code stopped}) and the runs index (status failed) are written; the later stages' tables are
+     * not, so the result holds no outcomes and an empty comparison.
+     */
+    private SweepResult stopped(String why) {
+        provenance.put("stopped", why);
+        provenance.put("tasks", taskCounts());
+        provenance.put("failures", failures.rows().size());
+        context.write(Tables.FAILURES, Tables.FAILURES_SCHEMA, failures.rows());
+        outputDir.writeText("provenance.json", provenance.toJson());
+        index.write(finishedSummary());
+        return new SweepResult(
+                runId,
+                outputDir.uri(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                ComparisonTable.of(List.of(), config.devices()),
+                failures.rows().size(),
+                outputDir.table(Tables.FAILURES),
+                stages.counts().values().stream().mapToInt(StageRunner.Counts::reused).sum(),
+                why);
+    }
+
     private SweepResult result() {
         List<StatisticsOutcome> statistics = Stages.statistics(context);
         List<RetrainOutcome> retraining = Stages.retraining(context);
@@ -267,7 +324,8 @@ public final class SweepJob {
                 table,
                 failures.rows().size(),
                 outputDir.table(Tables.FAILURES),
-                reused);
+                reused,
+                null);
     }
 
     private RunSummary finishedSummary() {

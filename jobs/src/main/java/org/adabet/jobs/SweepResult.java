@@ -15,6 +15,8 @@ import org.adabet.sweep.StatisticsOutcome;
  * @param failuresTable where the {@code failures} table is
  * @param reusedTasks how many tasks were taken from an earlier attempt of the run instead of
  *     computed
+ * @param stopped why the sweep stopped before its last stage ({@code --max-failures}), or null when
+ *     every stage ran
  */
 public record SweepResult(
         String runId,
@@ -26,7 +28,8 @@ public record SweepResult(
         ComparisonTable comparison,
         int failures,
         String failuresTable,
-        int reusedTasks) {
+        int reusedTasks,
+        String stopped) {
 
     /** The exit status of {@code adabet run} for failed tasks or selections. */
     public static final int SOME_FAILED = 3;
@@ -42,6 +45,9 @@ public record SweepResult(
     public String failureSummary() {
         return failures == 0
                 ? null
-                : failures + " task(s) or selection(s) failed; listed in " + failuresTable;
+                : failures
+                        + " task(s) or selection(s) failed; listed in "
+                        + failuresTable
+                        + (stopped == null ? "" : "; " + stopped);
     }
 }

@@ -21,10 +21,10 @@ import org.adabet.model.TrainableSpec;
 import org.adabet.pretrain.PretrainedModel;
 import org.adabet.provenance.RunSummary;
 import org.adabet.report.AgreementRow;
+import org.adabet.report.ComparisonRow;
 import org.adabet.report.MethodTests;
 import org.adabet.report.RankStabilityRow;
 import org.adabet.report.TestRow;
-import org.adabet.selection.LayerRanking;
 import org.adabet.sweep.GradientOutcome;
 import org.adabet.sweep.Pair;
 import org.adabet.sweep.PairDescription;
@@ -58,6 +58,7 @@ public final class Tables {
     public static final String FAILURES = "failures";
     public static final String RUNS = "runs";
     public static final String TESTS = "tests";
+    public static final String COMPARISON = "comparison";
 
     private Tables() {}
 
@@ -305,6 +306,42 @@ public final class Tables {
                     f("p_holm", DoubleType, true),
                     f("holm_family", IntegerType, false));
 
+    /**
+     * The comparison table (comparison.csv's rows, in its order, numbered by {@code position}); NaN
+     * figures are null.
+     */
+    public static final StructType COMPARISON_SCHEMA =
+            schema(
+                    f("run_id", StringType, false),
+                    f("position", IntegerType, false),
+                    f("pair", StringType, false),
+                    f("method", StringType, false),
+                    f("budget", StringType, false),
+                    f("runs", IntegerType, false),
+                    f("failed", IntegerType, false),
+                    f("acc_mean", DoubleType, true),
+                    f("acc_sd", DoubleType, true),
+                    f("acc_ci95_low", DoubleType, true),
+                    f("acc_ci95_high", DoubleType, true),
+                    f("final_test_acc", DoubleType, true),
+                    f("val_acc", DoubleType, true),
+                    f("acc_before", DoubleType, true),
+                    f("layers_trained", IntegerType, false),
+                    f("layers_total", IntegerType, false),
+                    f("params_trained", LongType, false),
+                    f("params_total", LongType, false),
+                    f("peak_mem_bytes", LongType, false),
+                    f("ref_mem_bytes", LongType, false),
+                    f("fits", createArrayType(StringType, false), false),
+                    f("selection_ms", DoubleType, true),
+                    f("selection_peak_bytes", LongType, false),
+                    f("needs_labels", BooleanType, false),
+                    f("forward_passes", IntegerType, false),
+                    f("backward_passes", IntegerType, false),
+                    f("train_ms", DoubleType, true),
+                    f("layers", StringType, false),
+                    f("device_seconds", createMapType(StringType, DoubleType, false), false));
+
     /** One row per failed task or selection of any stage; {@code time} is when it failed (UTC). */
     public static final StructType FAILURES_SCHEMA =
             schema(
@@ -490,8 +527,9 @@ public final class Tables {
     }
 
     /**
-     * One method's scores of a pair's layers with their rank (1 = highest; ties to the earlier
-     * layer), from the statistics of {@code draw}.
+     * One method's scores of a pair's layers from the statistics of {@code draw}, in layer order,
+     * without the {@code rank} column: the scores stage adds it with a SQL window over all pairs,
+     * methods and draws at once.
      */
     public static List<Row> scoreRows(
             String runId,
@@ -500,7 +538,6 @@ public final class Tables {
             int draw,
             List<LayerInfo> layers,
             Map<String, Double> scores) {
-        List<LayerInfo> ranked = LayerRanking.order(layers, scores);
         List<Row> rows = new ArrayList<>();
         for (LayerInfo l : layers) {
             rows.add(
@@ -514,11 +551,16 @@ public final class Tables {
                             l.type(),
                             l.parameters(),
                             l.outputElements(),
-                            scores.get(l.name()),
-                            ranked.indexOf(l) + 1));
+                            scores.get(l.name())));
         }
         return rows;
     }
+
+    /** The columns of {@link #scoreRows}: {@link #LAYER_SCORES_SCHEMA} but {@code rank}. */
+    public static final List<StructField> LAYER_SCORES_UNRANKED =
+            java.util.Arrays.stream(LAYER_SCORES_SCHEMA.fields())
+                    .filter(f -> !f.name().equals("rank"))
+                    .toList();
 
     /**
      * @param error why the method could not choose, or null
@@ -621,6 +663,48 @@ public final class Tables {
                 nanToNull(c.pValue()),
                 nanToNull(t.pHolm()),
                 t.family());
+    }
+
+    /**
+     * @param position the row's place in the table's order (0 = first)
+     * @param devices the configured devices, in the order of the row's device seconds
+     */
+    public static Row comparisonRow(
+            String runId, int position, ComparisonRow r, List<DeviceProfile> devices) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        for (int i = 0; i < devices.size(); i++) {
+            seconds.put(devices.get(i).name(), r.deviceSeconds().get(i));
+        }
+        return RowFactory.create(
+                runId,
+                position,
+                r.pair(),
+                r.method(),
+                r.budget(),
+                r.runs(),
+                r.failed(),
+                nanToNull(r.accuracy().mean()),
+                nanToNull(r.accuracy().sd()),
+                nanToNull(r.accuracy().ci95Low()),
+                nanToNull(r.accuracy().ci95High()),
+                nanToNull(r.finalAccuracy()),
+                nanToNull(r.validationAccuracy()),
+                nanToNull(r.accuracyBefore()),
+                r.layersTrained(),
+                r.layersTotal(),
+                r.parametersTrained(),
+                r.parametersTotal(),
+                r.peakMemoryBytes(),
+                r.referenceMemoryBytes(),
+                r.fits().toArray(new String[0]),
+                nanToNull(r.selectionMillis()),
+                r.selectionPeakBytes(),
+                r.needsLabels(),
+                r.forwardPasses(),
+                r.backwardPasses(),
+                nanToNull(r.trainMillis()),
+                r.layers(),
+                CollectionConverters.asScala(seconds));
     }
 
     public static Row agreementRow(String runId, AgreementRow a) {

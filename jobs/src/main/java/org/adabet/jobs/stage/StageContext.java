@@ -15,6 +15,7 @@ import org.adabet.sweep.PairSelectionInputs;
 import org.adabet.sweep.SweepPlan;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -95,11 +96,12 @@ public final class StageContext {
 
     /** Writes (replaces) one table of the run. */
     public void write(String table, StructType schema, List<Row> rows) {
-        spark.createDataFrame(rows, schema)
-                .coalesce(1)
-                .write()
-                .mode(SaveMode.Overwrite)
-                .parquet(folder.table(table));
+        write(table, spark.createDataFrame(rows, schema));
+    }
+
+    /** Writes (replaces) one table of the run from a query's result, in its order (one file). */
+    public void write(String table, Dataset<Row> rows) {
+        rows.coalesce(1).write().mode(SaveMode.Overwrite).parquet(folder.table(table));
     }
 
     /**
@@ -109,6 +111,15 @@ public final class StageContext {
      *     no such table yet
      */
     public List<Row> read(String table) {
+        return table(table).collectAsList();
+    }
+
+    /**
+     * One table of the run as a Spark Dataset, for queries that aggregate it where it lies.
+     *
+     * @throws IllegalStateException as {@link #read}
+     */
+    public Dataset<Row> table(String table) {
         if (!folder.exists(table)) {
             throw new IllegalStateException(
                     "run "
@@ -121,7 +132,7 @@ public final class StageContext {
                             + Stages.writerOf(table)
                             + ")");
         }
-        return spark.read().parquet(folder.table(table)).collectAsList();
+        return spark.read().parquet(folder.table(table));
     }
 
     /** The pretrained models by architecture, shipped to the executors once per run. */
