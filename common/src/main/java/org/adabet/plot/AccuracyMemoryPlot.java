@@ -59,6 +59,14 @@ public final class AccuracyMemoryPlot {
         chart.getStyler().setXAxisLogarithmic(logScale(points));
         chart.getStyler().setMarkerSize(9);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        // Accuracy lives in [0, 100]: a t interval over two or three seeds can reach past either
+        // end, and its bar is cut at the plot's edge rather than stretching the axis beyond it.
+        if (points.stream().anyMatch(p -> p.hasInterval() && p.low() < 0)) {
+            chart.getStyler().setYAxisMin(0.0);
+        }
+        if (points.stream().anyMatch(p -> p.hasInterval() && p.high() > 100)) {
+            chart.getStyler().setYAxisMax(100.0);
+        }
 
         Map<String, Integer> methods = new LinkedHashMap<>();
         Map<String, Integer> budgets = new LinkedHashMap<>();
