@@ -6,6 +6,7 @@ import org.adabet.cli.VersionProvider;
 import org.adabet.model.cli.ForwardMain;
 import org.adabet.model.cli.KernelPathBenchMain;
 import org.adabet.model.cli.ModelsMain;
+import org.adabet.retrain.cli.TrainBenchMain;
 import org.adabet.tda.cli.PhBenchMain;
 import org.adabet.tda.cli.PhMain;
 import picocli.AutoComplete;
@@ -65,14 +66,14 @@ public final class AdabetMain implements Callable<Integer> {
             mixinStandardHelpOptions = true,
             versionProvider = VersionProvider.class,
             description = "Benchmarks.",
-            subcommands = {PhBenchMain.class, KernelPathBenchMain.class})
+            subcommands = {PhBenchMain.class, KernelPathBenchMain.class, TrainBenchMain.class})
     static final class Bench implements Callable<Integer> {
         @Spec CommandSpec spec;
 
         @Override
         public Integer call() {
             throw new CommandLine.ParameterException(
-                    spec.commandLine(), "name a benchmark (known: ph, reproducible)");
+                    spec.commandLine(), "name a benchmark (known: ph, reproducible, train)");
         }
     }
 
