@@ -1,6 +1,7 @@
 package org.adabet.jobs;
 
 import java.util.concurrent.Callable;
+import org.adabet.activation.cli.SelectBenchMain;
 import org.adabet.cli.Cli;
 import org.adabet.cli.VersionProvider;
 import org.adabet.model.cli.ForwardMain;
@@ -66,14 +67,21 @@ public final class AdabetMain implements Callable<Integer> {
             mixinStandardHelpOptions = true,
             versionProvider = VersionProvider.class,
             description = "Benchmarks.",
-            subcommands = {PhBenchMain.class, KernelPathBenchMain.class, TrainBenchMain.class})
+            subcommands = {
+                PhBenchMain.class,
+                KernelPathBenchMain.class,
+                TrainBenchMain.class,
+                ScaleBenchMain.class,
+                SelectBenchMain.class
+            })
     static final class Bench implements Callable<Integer> {
         @Spec CommandSpec spec;
 
         @Override
         public Integer call() {
             throw new CommandLine.ParameterException(
-                    spec.commandLine(), "name a benchmark (known: ph, reproducible, train)");
+                    spec.commandLine(),
+                    "name a benchmark (known: ph, reproducible, train, scale, select)");
         }
     }
 

@@ -88,8 +88,11 @@ public final class TableDecoding {
             }
             Row first = mine.get(0);
             double millis = first.getAs("task_ms");
+            double loadMillis = first.getAs("load_ms");
             if ("failed".equals(first.getAs("status"))) {
-                out.add(new StatisticsOutcome(t, List.of(), millis, first.getAs("error")));
+                out.add(
+                        new StatisticsOutcome(
+                                t, List.of(), millis, first.getAs("error"), loadMillis));
                 continue;
             }
             List<LayerBatchStatistics> layers = new ArrayList<>();
@@ -97,7 +100,7 @@ public final class TableDecoding {
                 layers.add(layerStatistics(r));
             }
             layers.sort(java.util.Comparator.comparingInt(LayerBatchStatistics::layerIndex));
-            out.add(new StatisticsOutcome(t, layers, millis, null));
+            out.add(new StatisticsOutcome(t, layers, millis, null, loadMillis));
         }
         return out;
     }
@@ -147,8 +150,11 @@ public final class TableDecoding {
             }
             Row first = mine.get(0);
             double millis = first.getAs("task_ms");
+            double loadMillis = first.getAs("load_ms");
             if ("failed".equals(first.getAs("status"))) {
-                out.add(new GradientOutcome(p, List.of(), millis, first.getAs("error")));
+                out.add(
+                        new GradientOutcome(
+                                p, List.of(), millis, first.getAs("error"), loadMillis));
                 continue;
             }
             Map<String, GradientStatistics> byLayer = new LinkedHashMap<>();
@@ -168,7 +174,7 @@ public final class TableDecoding {
                 }
             }
             ordered.addAll(byLayer.values());
-            out.add(new GradientOutcome(p, ordered, millis, null));
+            out.add(new GradientOutcome(p, ordered, millis, null, loadMillis));
         }
         return out;
     }
@@ -244,6 +250,7 @@ public final class TableDecoding {
                                 r.getAs("forward_passes"),
                                 r.getAs("backward_passes")),
                         r.getAs("selection_ms"),
+                        r.getAs("load_ms"),
                         r.getAs("selection_peak_bytes"),
                         r.<Integer>getAs("draw"),
                         layers.trainSizes().get(pair));

@@ -147,7 +147,8 @@ public final class Tables {
                     f("channel_beta1", createArrayType(IntegerType, false), true),
                     f("persistence_ms", DoubleType, true),
                     f("channel_ms", DoubleType, true),
-                    f("task_ms", DoubleType, false));
+                    f("task_ms", DoubleType, false),
+                    f("load_ms", DoubleType, false));
 
     public static final StructType GRADIENT_STATISTICS_SCHEMA =
             schema(
@@ -160,7 +161,8 @@ public final class Tables {
                     f("gradient_norm", DoubleType, true),
                     f("parameter_norm", DoubleType, true),
                     f("rgn", DoubleType, true),
-                    f("task_ms", DoubleType, false));
+                    f("task_ms", DoubleType, false),
+                    f("load_ms", DoubleType, false));
 
     public static final StructType LAYER_SCORES_SCHEMA =
             schema(
@@ -200,6 +202,7 @@ public final class Tables {
                     f("forward_passes", IntegerType, false),
                     f("backward_passes", IntegerType, false),
                     f("selection_ms", DoubleType, false),
+                    f("load_ms", DoubleType, false),
                     f("selection_peak_bytes", LongType, false));
 
     public static final StructType RETRAIN_RUNS_SCHEMA =
@@ -237,6 +240,7 @@ public final class Tables {
                     f("device_fits", createMapType(StringType, BooleanType, false), false),
                     f("device_seconds", createMapType(StringType, DoubleType, false), false),
                     f("selection_ms", DoubleType, false),
+                    f("load_ms", DoubleType, false),
                     f("train_ms", LongType, false));
 
     public static final StructType AGREEMENT_SCHEMA =
@@ -380,7 +384,8 @@ public final class Tables {
                             null,
                             null,
                             null,
-                            o.millis()));
+                            o.millis(),
+                            o.loadMillis()));
             return rows;
         }
         for (LayerBatchStatistics s : o.layers()) {
@@ -414,7 +419,8 @@ public final class Tables {
                             channels,
                             s.persistenceMillis(),
                             s.channelMillis(),
-                            o.millis()));
+                            o.millis(),
+                            o.loadMillis()));
         }
         return rows;
     }
@@ -433,7 +439,8 @@ public final class Tables {
                             null,
                             null,
                             null,
-                            o.millis()));
+                            o.millis(),
+                            o.loadMillis()));
         }
         for (GradientStatistics g : o.layers()) {
             rows.add(
@@ -447,7 +454,8 @@ public final class Tables {
                             g.gradientNorm(),
                             g.parameterNorm(),
                             g.relativeGradientNorm(),
-                            o.millis()));
+                            o.millis(),
+                            o.loadMillis()));
         }
         return rows;
     }
@@ -511,6 +519,7 @@ public final class Tables {
                 t.selectionCost().forwardPasses(),
                 t.selectionCost().backwardPasses(),
                 t.selectionMillis(),
+                t.loadMillis(),
                 t.selectionPeakBytes());
     }
 
@@ -556,6 +565,7 @@ public final class Tables {
                 CollectionConverters.asScala(fits),
                 CollectionConverters.asScala(seconds),
                 t.selectionMillis(),
+                t.loadMillis(),
                 o.trainMillis());
     }
 
