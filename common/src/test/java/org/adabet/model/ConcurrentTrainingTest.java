@@ -45,6 +45,10 @@ class ConcurrentTrainingTest {
 
     @Test
     void twoNetworksTrainedAtOnceEndBitIdenticalToEachTrainedAlone() throws Exception {
+        assertEquals(
+                "1",
+                System.getProperty("ai.djl.pytorch.num_threads", "1"),
+                "bit-identity needs one libtorch intra-op thread (the project default)");
         Outcome convnetAlone = run(CONVNET, null);
         Outcome resnetAlone = run(RESNET, null);
 
