@@ -76,11 +76,14 @@ public final class ScaleBenchMain implements Callable<Integer> {
         List<Double> one = new ArrayList<>();
         List<Double> two = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
-            one.add(job(1));
-            two.add(job(2));
+            double[] a = job(1);
+            double[] b = job(2);
+            one.add(a[0]);
+            two.add(b[0]);
             System.out.printf(
-                    "round %d: local[1] %.0f ms, local[2] %.0f ms%n",
-                    round + 1, one.get(round), two.get(round));
+                    "round %d: local[1] %.0f ms (%.2f cores busy), local[2] %.0f ms (%.2f cores"
+                            + " busy)%n",
+                    round + 1, a[0], a[1], b[0], b[1]);
         }
         double a = median(one);
         double b = median(two);
@@ -91,19 +94,25 @@ public final class ScaleBenchMain implements Callable<Integer> {
         return 0;
     }
 
-    /** Wall time of one Spark job running every task on {@code cores} local cores. */
-    private double job(int cores) {
+    /**
+     * Wall time of one Spark job running every task on {@code cores} local cores, and the cores
+     * this JVM kept busy meanwhile (its CPU time over the wall time): below the cores asked for,
+     * the machine did not give them (other processes) or the tasks waited on each other.
+     */
+    private double[] job(int cores) {
         SparkSession spark = LocalSpark.session("adabet-bench-scale", "local[" + cores + "]");
         try {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             List<Integer> ids = IntStream.range(0, tasks).boxed().toList();
+            long cpu = processCpuNanos();
             long start = System.nanoTime();
             List<Double> done = jsc.parallelize(ids, tasks).map(ScaleBenchMain::task).collect();
             double ms = (System.nanoTime() - start) / 1e6;
+            double busy = (processCpuNanos() - cpu) / 1e6 / ms;
             if (done.size() != tasks) {
                 throw new IllegalStateException(done.size() + " of " + tasks + " tasks returned");
             }
-            return ms;
+            return new double[] {ms, busy};
         } finally {
             spark.stop();
         }
@@ -120,6 +129,12 @@ public final class ScaleBenchMain implements Callable<Integer> {
             net.setTrainable(arch.candidates().stream().map(LayerSpec::name).toList());
             return Trainer.train(net, train, test, TRAINING, id).finalAccuracy();
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static ImageSet images(String name, int count, SplittableRandom rng) {

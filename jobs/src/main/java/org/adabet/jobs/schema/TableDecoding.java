@@ -88,7 +88,7 @@ public final class TableDecoding {
             }
             Row first = mine.get(0);
             double millis = first.getAs("task_ms");
-            double loadMillis = first.getAs("load_ms");
+            double loadMillis = loadMillis(first);
             if ("failed".equals(first.getAs("status"))) {
                 out.add(
                         new StatisticsOutcome(
@@ -150,7 +150,7 @@ public final class TableDecoding {
             }
             Row first = mine.get(0);
             double millis = first.getAs("task_ms");
-            double loadMillis = first.getAs("load_ms");
+            double loadMillis = loadMillis(first);
             if ("failed".equals(first.getAs("status"))) {
                 out.add(
                         new GradientOutcome(
@@ -206,6 +206,13 @@ public final class TableDecoding {
         return out;
     }
 
+    /** {@code load_ms}, or 0 in a table written before loading was timed apart. */
+    private static double loadMillis(Row r) {
+        return java.util.Arrays.asList(r.schema().fieldNames()).contains("load_ms")
+                ? r.<Double>getAs("load_ms")
+                : 0;
+    }
+
     /** One row of {@code selections} with its error (null when it chose). */
     public record Selection(RetrainTask task, String error) {}
 
@@ -250,7 +257,7 @@ public final class TableDecoding {
                                 r.getAs("forward_passes"),
                                 r.getAs("backward_passes")),
                         r.getAs("selection_ms"),
-                        r.getAs("load_ms"),
+                        loadMillis(r),
                         r.getAs("selection_peak_bytes"),
                         r.<Integer>getAs("draw"),
                         layers.trainSizes().get(pair));
