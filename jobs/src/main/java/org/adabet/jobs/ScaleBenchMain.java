@@ -73,6 +73,10 @@ public final class ScaleBenchMain implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors());
         // Warm-up: the engine loads and the JIT compiles once, outside every timed job.
         task(0);
+        System.out.printf(
+                "control: two threads of plain Java arithmetic keep %.2f cores busy (what this"
+                        + " machine gives the JVM now; 2.00 on two free cores)%n",
+                spinningCores(2, 2000));
         List<Double> one = new ArrayList<>();
         List<Double> two = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
@@ -129,6 +133,41 @@ public final class ScaleBenchMain implements Callable<Integer> {
             net.setTrainable(arch.candidates().stream().map(LayerSpec::name).toList());
             return Trainer.train(net, train, test, TRAINING, id).finalAccuracy();
         }
+    }
+
+    /** Cores kept busy by {@code threads} threads of pure arithmetic for {@code ms}. */
+    static double spinningCores(int threads, long ms) {
+        long cpu = processCpuNanos();
+        long start = System.nanoTime();
+        List<Thread> running = new ArrayList<>();
+        long[] sink = new long[threads];
+        for (int t = 0; t < threads; t++) {
+            int slot = t;
+            Thread thread =
+                    new Thread(
+                            () -> {
+                                long end = System.nanoTime() + ms * 1_000_000L;
+                                long x = slot;
+                                while (System.nanoTime() < end) {
+                                    for (int i = 0; i < 10_000; i++) {
+                                        x = x * 31 + i;
+                                    }
+                                }
+                                sink[slot] = x;
+                            });
+            thread.start();
+            running.add(thread);
+        }
+        for (Thread thread : running) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        double wall = (System.nanoTime() - start) / 1e6;
+        return (processCpuNanos() - cpu) / 1e6 / wall + 0 * sink[0];
     }
 
     private static long processCpuNanos() {
