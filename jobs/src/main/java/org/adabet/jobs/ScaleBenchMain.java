@@ -167,7 +167,7 @@ public final class ScaleBenchMain implements Callable<Integer> {
             }
         }
         double wall = (System.nanoTime() - start) / 1e6;
-        return (processCpuNanos() - cpu) / 1e6 / wall + 0 * sink[0];
+        return (processCpuNanos() - cpu) / 1e6 / wall;
     }
 
     private static long processCpuNanos() {
