@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +24,6 @@ import java.util.Set;
  * key.
  */
 final class DjlNetwork implements Network {
-    private static final Object GRADIENT_LOCK = new Object();
     private final Architecture architecture;
     private final NDManager manager;
     private final DjlParameters parameters;
@@ -330,24 +328,21 @@ final class DjlNetwork implements Network {
                 copy.attach(scope);
                 statisticsBefore.add(copy);
             }
-            // DJL 0.36 allows one collecting GradientCollector per JVM, and a second one started
-            // from another thread leaves that thread in grad mode: Spark tasks sharing an executor
-            // take turns for forward + backward (the update and all inference still overlap).
-            synchronized (GRADIENT_LOCK) {
-                try (GradientCollector collector = DjlRuntime.engine().newGradientCollector()) {
-                    NDArray logits = forward(x, true);
-                    NDArray batchLoss = loss.evaluate(new NDList(y), new NDList(logits));
-                    lossValue = batchLoss.getFloat();
-                    if (!Double.isFinite(lossValue)) {
-                        throw new IllegalStateException(
-                                "training diverged: loss is "
-                                        + lossValue
-                                        + " (learning rate "
-                                        + learningRate
-                                        + ")");
-                    }
-                    collector.backward(batchLoss);
+            // Records on this thread only (DJL's GradientCollector is one per JVM): Spark tasks
+            // sharing an executor train at the same time.
+            try (Autograd collector = Autograd.record()) {
+                NDArray logits = forward(x, true);
+                NDArray batchLoss = loss.evaluate(new NDList(y), new NDList(logits));
+                lossValue = batchLoss.getFloat();
+                if (!Double.isFinite(lossValue)) {
+                    throw new IllegalStateException(
+                            "training diverged: loss is "
+                                    + lossValue
+                                    + " (learning rate "
+                                    + learningRate
+                                    + ")");
                 }
+                collector.backward(batchLoss);
             }
             update(scope, learningRate, momentumFactor, weightDecay);
             restoreMaskedStatistics(scope, statisticsBefore);
@@ -410,31 +405,29 @@ final class DjlNetwork implements Network {
             NDArray x = input(scope, images, count);
             NDArray y = scope.create(toLong(labels, count));
             List<NDArray> probes = new ArrayList<>();
-            synchronized (GRADIENT_LOCK) {
-                try (GradientCollector collector = DjlRuntime.engine().newGradientCollector()) {
-                    // Inference mode: the pass must not move BatchNorm statistics.
-                    NDArray logits =
-                            graph.forward(
-                                    architecture.root(),
-                                    x,
-                                    Set.of(),
-                                    (layer, in, out) -> {
-                                        // A ones "probe" per (sample, channel): d loss / d probe =
-                                        // sum over the
-                                        // channel's positions of a * dL/da, the per-sample quantity
-                                        // Fisher needs.
-                                        long[] probeShape = new long[out.getShape().dimension()];
-                                        Arrays.fill(probeShape, 1);
-                                        probeShape[0] = count;
-                                        int axis = channelAxis(out);
-                                        probeShape[axis] = out.getShape().get(axis);
-                                        NDArray probe = scope.ones(new Shape(probeShape));
-                                        probe.setRequiresGradient(true);
-                                        probes.add(probe);
-                                        return out.mul(probe);
-                                    });
-                    collector.backward(loss.evaluate(new NDList(y), new NDList(logits)));
-                }
+            try (Autograd collector = Autograd.record()) {
+                // Inference mode: the pass must not move BatchNorm statistics.
+                NDArray logits =
+                        graph.forward(
+                                architecture.root(),
+                                x,
+                                Set.of(),
+                                (layer, in, out) -> {
+                                    // A ones "probe" per (sample, channel): d loss / d probe =
+                                    // sum over the
+                                    // channel's positions of a * dL/da, the per-sample quantity
+                                    // Fisher needs.
+                                    long[] probeShape = new long[out.getShape().dimension()];
+                                    Arrays.fill(probeShape, 1);
+                                    probeShape[0] = count;
+                                    int axis = channelAxis(out);
+                                    probeShape[axis] = out.getShape().get(axis);
+                                    NDArray probe = scope.ones(new Shape(probeShape));
+                                    probe.setRequiresGradient(true);
+                                    probes.add(probe);
+                                    return out.mul(probe);
+                                });
+                collector.backward(loss.evaluate(new NDList(y), new NDList(logits)));
             }
             List<GradientStatistics> out = new ArrayList<>();
             int index = 0;

@@ -9,7 +9,8 @@ import org.adabet.selection.PairEvidence;
 
 /**
  * Everything measured about a pair before retraining: its evidence for the selection methods, how
- * long it took, and what failed.
+ * long it took, and what failed. The times of the evidence count only passes and scoring on a
+ * loaded batch and network, the same for every method; loading is counted apart.
  *
  * @param statisticsMillis host time of AdaBet's statistics tasks without the per-channel part
  * @param channelMillis host time of the per-channel persistence
@@ -17,6 +18,9 @@ import org.adabet.selection.PairEvidence;
  * @param representationMillis host time of the representation change (forward passes and CKAs)
  * @param statisticsError why the statistics are missing (null if present or not asked for)
  * @param gradientError why the gradient statistics are missing (null if present or not asked for)
+ * @param statisticsLoadMillis host time the statistics tasks spent loading their batch and network
+ *     (all of them: each batch is its own task)
+ * @param gradientLoadMillis host time the gradient task spent loading its batch and network
  */
 public record PairSelectionInputs(
         PairEvidence evidence,
@@ -25,8 +29,31 @@ public record PairSelectionInputs(
         double gradientMillis,
         double representationMillis,
         String statisticsError,
-        String gradientError)
+        String gradientError,
+        double statisticsLoadMillis,
+        double gradientLoadMillis)
         implements Serializable {
+
+    /** Without loading times. */
+    public PairSelectionInputs(
+            PairEvidence evidence,
+            double statisticsMillis,
+            double channelMillis,
+            double gradientMillis,
+            double representationMillis,
+            String statisticsError,
+            String gradientError) {
+        this(
+                evidence,
+                statisticsMillis,
+                channelMillis,
+                gradientMillis,
+                representationMillis,
+                statisticsError,
+                gradientError,
+                0,
+                0);
+    }
 
     /** Gathers one pair's outcomes; a single failed batch withholds the pair's AdaBet scores. */
     public static PairSelectionInputs of(
@@ -36,6 +63,7 @@ public record PairSelectionInputs(
         double millis = 0;
         double channelMillis = 0;
         double representationMillis = 0;
+        double loadMillis = 0;
         java.util.Map<String, Double> change = new java.util.LinkedHashMap<>();
         for (StatisticsOutcome s : statistics) {
             representationMillis += s.representationMillis();
@@ -47,6 +75,7 @@ public record PairSelectionInputs(
             all.addAll(s.layers());
             millis += s.millis() - s.channelMillis() - s.representationMillis();
             channelMillis += s.channelMillis();
+            loadMillis += s.loadMillis();
         }
         boolean scored = statisticsError == null && !statistics.isEmpty();
         String gradientError =
@@ -68,7 +97,9 @@ public record PairSelectionInputs(
                 gradients == null ? 0 : gradients.millis(),
                 representationMillis,
                 statisticsError,
-                gradientError);
+                gradientError,
+                loadMillis,
+                gradients == null ? 0 : gradients.loadMillis());
     }
 
     private static java.util.Map<String, Double> mean(

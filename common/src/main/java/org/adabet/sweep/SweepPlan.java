@@ -317,6 +317,7 @@ public final class SweepPlan {
                                             layers.get(pair),
                                             method.cost(config.statistics().batches()),
                                             selectionMillis(method, in),
+                                            loadMillis(method, in),
                                             selectionPeak(method, layers.get(pair)),
                                             draw,
                                             trainSizes.get(pair));
@@ -379,6 +380,7 @@ public final class SweepPlan {
                                     0,
                                     0,
                                     0,
+                                    0,
                                     trainSizes.get(pair)));
                 }
             }
@@ -403,6 +405,7 @@ public final class SweepPlan {
             List<LayerInfo> layers,
             SelectionCost cost,
             double millis,
+            double loadMillis,
             long peak,
             int draw,
             int trainSize) {
@@ -429,7 +432,8 @@ public final class SweepPlan {
                 memory.training(layers, spec),
                 referenceMemory(pair, layers, spec),
                 flops,
-                draw);
+                draw,
+                loadMillis);
     }
 
     /** The reference's own memory rule on its profiling batch, reported beside ours. */
@@ -479,6 +483,20 @@ public final class SweepPlan {
                 + (needs.contains(Evidence.CHANNEL_STATISTICS) ? in.channelMillis() : 0)
                 + (needs.contains(Evidence.GRADIENTS) ? in.gradientMillis() : 0)
                 + (needs.contains(Evidence.REPRESENTATION_CHANGE) ? in.representationMillis() : 0);
+    }
+
+    /**
+     * What the method's evidence tasks spent loading data and networks; the statistics tasks are
+     * counted once, however many kinds of evidence they produced.
+     */
+    private static double loadMillis(SelectionMethod method, PairSelectionInputs in) {
+        Set<Evidence> needs = method.requires();
+        boolean statistics =
+                needs.contains(Evidence.LAYER_STATISTICS)
+                        || needs.contains(Evidence.CHANNEL_STATISTICS)
+                        || needs.contains(Evidence.REPRESENTATION_CHANGE);
+        return (statistics ? in.statisticsLoadMillis() : 0)
+                + (needs.contains(Evidence.GRADIENTS) ? in.gradientLoadMillis() : 0);
     }
 
     private long selectionPeak(SelectionMethod method, List<LayerInfo> layers) {

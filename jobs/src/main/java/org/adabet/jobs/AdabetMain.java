@@ -1,12 +1,14 @@
 package org.adabet.jobs;
 
 import java.util.concurrent.Callable;
+import org.adabet.activation.cli.SelectBenchMain;
 import org.adabet.cli.Cli;
 import org.adabet.cli.VersionProvider;
 import org.adabet.model.cli.ForwardMain;
 import org.adabet.model.cli.KernelPathBenchMain;
 import org.adabet.model.cli.ModelsMain;
 import org.adabet.retrain.cli.PrefixCacheBenchMain;
+import org.adabet.retrain.cli.TrainBenchMain;
 import org.adabet.tda.cli.PhBenchMain;
 import org.adabet.tda.cli.PhMain;
 import picocli.AutoComplete;
@@ -69,7 +71,10 @@ public final class AdabetMain implements Callable<Integer> {
             subcommands = {
                 PhBenchMain.class,
                 KernelPathBenchMain.class,
-                PrefixCacheBenchMain.class
+                PrefixCacheBenchMain.class,
+                TrainBenchMain.class,
+                ScaleBenchMain.class,
+                SelectBenchMain.class
             })
     static final class Bench implements Callable<Integer> {
         @Spec CommandSpec spec;
@@ -77,7 +82,8 @@ public final class AdabetMain implements Callable<Integer> {
         @Override
         public Integer call() {
             throw new CommandLine.ParameterException(
-                    spec.commandLine(), "name a benchmark (known: ph, reproducible, prefix-cache)");
+                    spec.commandLine(),
+                    "name a benchmark (known: ph, reproducible, prefix-cache, train, scale, select)");
         }
     }
 

@@ -207,6 +207,7 @@ class ResumeAndFailuresTest {
                             "persistence_ms",
                             "channel_ms",
                             "selection_ms",
+                            "load_ms",
                             "train_ms")) {
                 df = df.drop(hostTime);
             }

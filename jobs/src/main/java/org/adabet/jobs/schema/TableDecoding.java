@@ -94,8 +94,11 @@ public final class TableDecoding {
             }
             Row first = mine.get(0);
             double millis = first.getAs("task_ms");
+            double loadMillis = loadMillis(first);
             if ("failed".equals(first.getAs("status"))) {
-                out.add(new StatisticsOutcome(t, List.of(), millis, first.getAs("error")));
+                out.add(
+                        new StatisticsOutcome(
+                                t, List.of(), millis, first.getAs("error"), loadMillis));
                 continue;
             }
             List<LayerBatchStatistics> layers = new ArrayList<>();
@@ -110,7 +113,9 @@ public final class TableDecoding {
                 }
             }
             layers.sort(java.util.Comparator.comparingInt(LayerBatchStatistics::layerIndex));
-            out.add(new StatisticsOutcome(t, layers, millis, null, change, changeMillis));
+            out.add(
+                    new StatisticsOutcome(
+                            t, layers, millis, null, change, changeMillis, loadMillis));
         }
         return out;
     }
@@ -160,8 +165,11 @@ public final class TableDecoding {
             }
             Row first = mine.get(0);
             double millis = first.getAs("task_ms");
+            double loadMillis = loadMillis(first);
             if ("failed".equals(first.getAs("status"))) {
-                out.add(new GradientOutcome(p, List.of(), millis, first.getAs("error")));
+                out.add(
+                        new GradientOutcome(
+                                p, List.of(), millis, first.getAs("error"), loadMillis));
                 continue;
             }
             Map<String, GradientStatistics> byLayer = new LinkedHashMap<>();
@@ -181,7 +189,7 @@ public final class TableDecoding {
                 }
             }
             ordered.addAll(byLayer.values());
-            out.add(new GradientOutcome(p, ordered, millis, null));
+            out.add(new GradientOutcome(p, ordered, millis, null, loadMillis));
         }
         return out;
     }
@@ -243,6 +251,13 @@ public final class TableDecoding {
         return out;
     }
 
+    /** {@code load_ms}, or 0 in a table written before loading was timed apart. */
+    private static double loadMillis(Row r) {
+        return java.util.Arrays.asList(r.schema().fieldNames()).contains("load_ms")
+                ? r.<Double>getAs("load_ms")
+                : 0;
+    }
+
     /** One row of {@code selections} with its error (null when it chose). */
     public record Selection(RetrainTask task, String error) {}
 
@@ -287,6 +302,7 @@ public final class TableDecoding {
                                 r.getAs("forward_passes"),
                                 r.getAs("backward_passes")),
                         r.getAs("selection_ms"),
+                        loadMillis(r),
                         r.getAs("selection_peak_bytes"),
                         r.<Integer>getAs("draw"),
                         layers.trainSizes().get(pair));

@@ -157,7 +157,8 @@ public final class Tables {
                     f("channel_ms", DoubleType, true),
                     f("task_ms", DoubleType, false),
                     f("representation_change", DoubleType, true),
-                    f("representation_ms", DoubleType, true));
+                    f("representation_ms", DoubleType, true),
+                    f("load_ms", DoubleType, false));
 
     public static final StructType GRADIENT_STATISTICS_SCHEMA =
             schema(
@@ -170,7 +171,8 @@ public final class Tables {
                     f("gradient_norm", DoubleType, true),
                     f("parameter_norm", DoubleType, true),
                     f("rgn", DoubleType, true),
-                    f("task_ms", DoubleType, false));
+                    f("task_ms", DoubleType, false),
+                    f("load_ms", DoubleType, false));
 
     public static final StructType LAYER_SCORES_SCHEMA =
             schema(
@@ -211,6 +213,7 @@ public final class Tables {
                     f("forward_passes", IntegerType, false),
                     f("backward_passes", IntegerType, false),
                     f("selection_ms", DoubleType, false),
+                    f("load_ms", DoubleType, false),
                     f("selection_peak_bytes", LongType, false));
 
     public static final StructType RETRAIN_RUNS_SCHEMA =
@@ -248,6 +251,7 @@ public final class Tables {
                     f("device_fits", createMapType(StringType, BooleanType, false), false),
                     f("device_seconds", createMapType(StringType, DoubleType, false), false),
                     f("selection_ms", DoubleType, false),
+                    f("load_ms", DoubleType, false),
                     f("train_ms", LongType, false),
                     f("prefix_cached", BooleanType, false));
 
@@ -450,7 +454,8 @@ public final class Tables {
                             null,
                             o.millis(),
                             null,
-                            null));
+                            null,
+                            o.loadMillis()));
             return rows;
         }
         for (LayerBatchStatistics s : o.layers()) {
@@ -488,7 +493,8 @@ public final class Tables {
                             o.millis(),
                             // null unless representation_change is swept
                             o.representationChange().get(s.layer()),
-                            o.representationChange().isEmpty() ? null : o.representationMillis()));
+                            o.representationChange().isEmpty() ? null : o.representationMillis(),
+                            o.loadMillis()));
         }
         return rows;
     }
@@ -507,7 +513,8 @@ public final class Tables {
                             null,
                             null,
                             null,
-                            o.millis()));
+                            o.millis(),
+                            o.loadMillis()));
         }
         for (GradientStatistics g : o.layers()) {
             rows.add(
@@ -521,7 +528,8 @@ public final class Tables {
                             g.gradientNorm(),
                             g.parameterNorm(),
                             g.relativeGradientNorm(),
-                            o.millis()));
+                            o.millis(),
+                            o.loadMillis()));
         }
         return rows;
     }
@@ -592,6 +600,7 @@ public final class Tables {
                 t.selectionCost().forwardPasses(),
                 t.selectionCost().backwardPasses(),
                 t.selectionMillis(),
+                t.loadMillis(),
                 t.selectionPeakBytes());
     }
 
@@ -637,6 +646,7 @@ public final class Tables {
                 CollectionConverters.asScala(fits),
                 CollectionConverters.asScala(seconds),
                 t.selectionMillis(),
+                t.loadMillis(),
                 o.trainMillis(),
                 o.prefixCached());
     }
