@@ -82,8 +82,12 @@ class ScoreRankWindowTest {
             Row in = rows.get(i);
             Row out = ranked.get(i);
             assertEquals(
-                    List.of(in.get(1), in.get(2), in.get(4)),
-                    List.of(out.getAs("pair"), out.getAs("method"), out.getAs("layer")),
+                    List.of(in.get(1), in.get(2), in.get(3), in.get(5)),
+                    List.of(
+                            out.getAs("pair"),
+                            out.getAs("method"),
+                            out.getAs("draw"),
+                            out.getAs("layer")),
                     "row " + i + " kept its place");
             ranks.add(out.getAs("rank"));
         }
