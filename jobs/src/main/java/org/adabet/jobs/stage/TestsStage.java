@@ -11,7 +11,7 @@ import org.adabet.report.TestsTable;
 /**
  * layers + selections + retrain runs -> {@code tests}, {@code tests.md}, {@code claims.md}: paired
  * tests of every method against adabet at the same budget, and the paper's claims beside ours.
- * Per-seed accuracies and per-pair peaks come from one Spark SQL aggregation ({@link TestsQuery});
+ * Per-seed accuracies and per-pair peaks come from Spark SQL aggregations ({@link TestsQuery});
  * only the small paired tests run on the driver.
  */
 final class TestsStage extends Stage {
