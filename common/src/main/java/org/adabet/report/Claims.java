@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.adabet.stats.PairedComparison;
-import org.adabet.sweep.RetrainOutcome;
 
 /**
  * The paper's two headline claims beside this sweep's figures ({@code claims.md}): AdaBet's
@@ -31,8 +30,16 @@ public final class Claims {
 
     private Claims() {}
 
+    /**
+     * @param accuracies one per method, budget, pair and seed, as {@link MethodTests#of} takes
+     * @param peaks one per method, budget and pair
+     * @param tests {@link MethodTests#of} of {@code accuracies}
+     */
     public static String toMarkdown(
-            String suite, List<RetrainOutcome> outcomes, List<TestRow> tests) {
+            String suite,
+            List<SeedAccuracy> accuracies,
+            List<PairPeak> peaks,
+            List<TestRow> tests) {
         StringBuilder sb =
                 new StringBuilder("# The paper's claims beside this sweep (" + suite + ")\n\n");
         sb.append(
@@ -54,7 +61,7 @@ public final class Claims {
                         + "pairs of per-pair means over seeds.\n\n");
         sb.append("| budget | baseline | pairs | gain | 95% CI | test | p | p_holm | verdict |\n");
         sb.append("|---|---|---:|---:|---|---|---:|---:|---|\n");
-        var acc = MethodTests.accuracies(outcomes);
+        var acc = MethodTests.accuracies(accuracies);
         for (String budget : budgets(acc)) {
             for (String g : GRADIENT) {
                 tests.stream()
@@ -86,11 +93,11 @@ public final class Claims {
         sb.append("|---|---|---:|---:|---|---|---:|---:|---|\n");
         for (String budget : budgets(acc)) {
             for (String g : baselines()) {
-                PairedComparison overall = memoryReduction(outcomes, budget, g, true);
+                PairedComparison overall = memoryReduction(peaks, budget, g, true);
                 if (overall == null) {
                     continue;
                 }
-                PairedComparison training = memoryReduction(outcomes, budget, g, false);
+                PairedComparison training = memoryReduction(peaks, budget, g, false);
                 sb.append("| ")
                         .append(budget)
                         .append(" | ")
@@ -249,18 +256,17 @@ public final class Claims {
      * @param withSelection the larger of selection and training peak, else training only
      */
     private static PairedComparison memoryReduction(
-            List<RetrainOutcome> outcomes, String budget, String baseline, boolean withSelection) {
+            List<PairPeak> peaks, String budget, String baseline, boolean withSelection) {
         Map<String, Map<String, Long>> peak = new TreeMap<>(); // method -> pair -> bytes
-        for (RetrainOutcome o : outcomes) {
-            if (!MethodTests.label(o).equals(budget)) {
+        for (PairPeak p : peaks) {
+            if (!p.budget().equals(budget)) {
                 continue;
             }
-            long bytes =
-                    withSelection
-                            ? Math.max(o.task().memory().total(), o.task().selectionPeakBytes())
-                            : o.task().memory().total();
-            peak.computeIfAbsent(o.task().method(), k -> new TreeMap<>())
-                    .merge(o.task().pair().key(), bytes, Math::max);
+            long bytes = withSelection ? p.peakWithSelectionBytes() : p.peakBytes();
+            if (peak.computeIfAbsent(p.method(), k -> new TreeMap<>()).put(p.pair(), bytes)
+                    != null) {
+                throw new IllegalArgumentException("two peaks for one pair: " + p);
+            }
         }
         Map<String, Long> base = peak.get(MethodTests.BASELINE);
         List<String> peers = baseline.equals(MEAN) ? GRADIENT : List.of(baseline);

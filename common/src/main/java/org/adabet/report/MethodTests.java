@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.adabet.stats.Holm;
 import org.adabet.stats.PairedComparison;
-import org.adabet.sweep.RetrainOutcome;
 
 /**
  * Paired tests of every method against {@code adabet} at the same budget, on test accuracy at the
@@ -22,43 +21,32 @@ public final class MethodTests {
     private MethodTests() {}
 
     /**
-     * Test accuracy (percent) by method, budget label, pair and seed, from successful runs; a drawn
-     * method's draws of one seed are averaged.
+     * Test accuracy (percent) by method, budget label, pair and seed.
+     *
+     * @throws IllegalArgumentException when two rows share a method, budget, pair and seed
      */
     static Map<String, Map<String, Map<String, Map<Long, Double>>>> accuracies(
-            List<RetrainOutcome> outcomes) {
+            List<SeedAccuracy> rows) {
         Map<String, Map<String, Map<String, Map<Long, Double>>>> out = new TreeMap<>();
-        Map<String, Integer> draws = new java.util.HashMap<>();
-        for (RetrainOutcome o : outcomes) {
-            if (!o.succeeded()) {
-                continue;
+        for (SeedAccuracy r : rows) {
+            Double before =
+                    out.computeIfAbsent(r.method(), k -> new TreeMap<>())
+                            .computeIfAbsent(r.budget(), k -> new TreeMap<>())
+                            .computeIfAbsent(r.pair(), k -> new TreeMap<>())
+                            .put(r.seed(), r.accuracyPct());
+            if (before != null) {
+                throw new IllegalArgumentException("two accuracies for one seed: " + r);
             }
-            Map<Long, Double> bySeed =
-                    out.computeIfAbsent(o.task().method(), k -> new TreeMap<>())
-                            .computeIfAbsent(label(o), k -> new TreeMap<>())
-                            .computeIfAbsent(o.task().pair().key(), k -> new TreeMap<>());
-            // Running mean over the draws of one seed.
-            String key =
-                    o.task().method()
-                            + "|"
-                            + label(o)
-                            + "|"
-                            + o.task().pair().key()
-                            + "|"
-                            + o.task().seed();
-            int n = draws.merge(key, 1, Integer::sum);
-            double acc = 100 * o.testAccuracy();
-            bySeed.merge(o.task().seed(), acc, (mean, x) -> mean + (x - mean) / n);
         }
         return out;
     }
 
-    static String label(RetrainOutcome o) {
-        return o.task().budget() == null ? "-" : o.task().budget().label();
-    }
-
-    public static List<TestRow> of(List<RetrainOutcome> outcomes) {
-        var acc = accuracies(outcomes);
+    /**
+     * The tests, from one accuracy per method, budget, pair and seed ({@link SeedAccuracy}); the
+     * rows' order does not matter.
+     */
+    public static List<TestRow> of(List<SeedAccuracy> accuracies) {
+        var acc = accuracies(accuracies);
         var base = acc.get(BASELINE);
         List<TestRow> rows = new ArrayList<>();
         if (base == null) {

@@ -69,7 +69,7 @@ class MethodTestsTest {
 
     @Test
     void acrossPairsTheSignedRankTestRunsOnPerPairMeansWithHolmOverTheMethods() {
-        List<TestRow> rows = MethodTests.of(outcomes());
+        List<TestRow> rows = MethodTests.of(SeedAccuracy.of(outcomes()));
         TestRow fisher = find(rows, TestRow.ACROSS, TestRow.ALL_PAIRS, "fisher");
         assertEquals("wilcoxon_exact", fisher.comparison().test());
         assertEquals(6, fisher.comparison().n());
@@ -91,7 +91,7 @@ class MethodTestsTest {
 
     @Test
     void withinAPairThreeSeedsUseThePairedTTest() {
-        List<TestRow> rows = MethodTests.of(outcomes());
+        List<TestRow> rows = MethodTests.of(SeedAccuracy.of(outcomes()));
         TestRow fisher = find(rows, TestRow.WITHIN, "net/t1", "fisher");
         assertEquals(3, fisher.comparison().n());
         assertEquals("paired_t", fisher.comparison().test());
@@ -136,9 +136,14 @@ class MethodTestsTest {
         // Draws 40, 41, 42 % average to 41: one seed, one difference of -9 points.
         assertEquals(
                 41,
-                MethodTests.accuracies(o).get("random").get("rho=0.1").get("net/t1").get(0L),
+                MethodTests.accuracies(SeedAccuracy.of(o))
+                        .get("random")
+                        .get("rho=0.1")
+                        .get("net/t1")
+                        .get(0L),
                 1e-9);
-        TestRow within = find(MethodTests.of(o), TestRow.WITHIN, "net/t1", "random");
+        TestRow within =
+                find(MethodTests.of(SeedAccuracy.of(o)), TestRow.WITHIN, "net/t1", "random");
         assertEquals(1, within.comparison().n());
         assertEquals(-9, within.comparison().difference().mean(), 1e-9);
     }
@@ -156,7 +161,12 @@ class MethodTestsTest {
     @Test
     void claimsStateOurFiguresBesideThePapers() {
         List<RetrainOutcome> o = outcomes();
-        String md = Claims.toMarkdown("test", o, MethodTests.of(o));
+        String md =
+                Claims.toMarkdown(
+                        "test",
+                        SeedAccuracy.of(o),
+                        PairPeak.of(o),
+                        MethodTests.of(SeedAccuracy.of(o)));
         // Accuracy: adabet leads fisher by 3.5 points; Holm p 0.0625 is not below 0.05.
         assertTrue(md.contains("| rho=0.1 | fisher | 6 | 3.50 |"), md);
         assertTrue(md.contains("no significant gain (p = 0.063)"), md);
