@@ -353,6 +353,21 @@ public final class SweepPlan {
         return out;
     }
 
+    /**
+     * How many retraining runs each method of {@link #methods(Pair)} is planned to make on a pair,
+     * counted as {@link #retrainTasks} enumerates them (budgets x seeds x draws), before any
+     * selection: a run that later cannot choose its layers still counts. For {@code run --plan}.
+     */
+    public Map<String, Integer> plannedRetrainRuns(Pair pair) {
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        for (String name : methods(pair)) {
+            SelectionMethod method = SelectionMethods.get(name);
+            int draws = method.drawn() ? config.selection().randomDraws() : 1;
+            out.put(name, budgets(method).size() * config.retrain().seeds().size() * draws);
+        }
+        return out;
+    }
+
     /** Oracle runs: every candidate layer retrained alone, once per seed. */
     public List<RetrainTask> oracleTasks(Map<Pair, List<LayerInfo>> layers) {
         return oracleTasks(layers, trainSizes());

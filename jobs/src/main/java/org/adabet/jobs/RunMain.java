@@ -19,8 +19,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code adabet run [--config FILE|NAME] [--set key=value]... [--force]}: runs one sweep (or
- * resumes an interrupted one) and prints the comparison table. {@code -Dadabet.key=value} JVM
+ * {@code adabet run [--config FILE|NAME] [--set key=value]... [--force] [--plan]}: runs one sweep
+ * (or resumes an interrupted one) and prints the comparison table; with {@code --plan}, prints the
+ * sweep's task counts and estimated time instead ({@link RunPlan}). {@code -Dadabet.key=value} JVM
  * options override the file and {@code --set}.
  */
 @Command(
@@ -53,6 +54,15 @@ public final class RunMain implements Callable<Integer> {
             description =
                     "overrides one key, e.g. --set retrain.epochs=3 (the 'adabet.' prefix is optional)")
     List<String> overrides = new ArrayList<>();
+
+    @Option(
+            names = "--plan",
+            description =
+                    "prints the task counts per stage and an estimated wall time, then exits"
+                            + " without running the sweep (the first plan times a few training"
+                            + " steps of each architecture and caches them beside the pretrained"
+                            + " models)")
+    boolean plan;
 
     @Option(
             names = "--force",
@@ -108,6 +118,11 @@ public final class RunMain implements Callable<Integer> {
         } catch (ConfigException e) {
             System.err.println("adabet run: configuration error: " + e.getMessage());
             return Cli.USAGE_ERROR;
+        }
+        if (plan) {
+            // No Spark, no run folder: the plan reads only the configuration, the data sizes and
+            // the calibration cache.
+            return RunPlan.print(config, System.out);
         }
         // Output location: checked before Spark starts, so an unusable output.dir costs no
         // pretraining.
