@@ -64,9 +64,23 @@ public final class PlanEstimate {
      */
     public static double retrainMillis(
             StepCosts c, int epochs, int fitSize, int batch, int evalImages) {
+        return retrainMillis(c, epochs, fitSize, batch, evalImages, 1);
+    }
+
+    /**
+     * As {@link #retrainMillis(StepCosts, int, int, int, int)}, each step charged at {@code
+     * stepFraction} of the calibrated (all-layers) step: a run that trains less (the oracle's one
+     * layer) scaled by its share of the training FLOPs.
+     */
+    public static double retrainMillis(
+            StepCosts c, int epochs, int fitSize, int batch, int evalImages, double stepFraction) {
+        if (!(stepFraction > 0 && stepFraction <= 1)) {
+            throw new IllegalArgumentException(
+                    "stepFraction must be in (0, 1], was " + stepFraction);
+        }
         int b = Math.min(batch, fitSize);
         long steps = b < 1 ? 0 : (long) epochs * (fitSize / b);
-        return steps * b * c.trainMillisPerImage()
+        return steps * b * c.trainMillisPerImage() * stepFraction
                 + (double) epochs * evalImages * c.forwardMillisPerImage();
     }
 

@@ -37,6 +37,18 @@ class PlanEstimateTest {
     }
 
     @Test
+    void aRunTrainingLessPaysItsShareOfEachStepButTheFullEvaluation() {
+        // 6 steps of 5 images at 2 ms, a quarter of it; the evaluation unchanged.
+        assertEquals(
+                6 * 5 * 2 * 0.25 + 3 * 7 * 2,
+                PlanEstimate.retrainMillis(COSTS, 3, 12, 5, 7, 0.25),
+                1e-9);
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> PlanEstimate.retrainMillis(COSTS, 3, 12, 5, 7, 0));
+    }
+
+    @Test
     void anAdaptationRunIsOneForwardPassOverFitAndEvaluationImages() {
         assertEquals((12 + 7) * 2, PlanEstimate.adaptMillis(COSTS, 12, 7), 1e-9);
     }

@@ -10,8 +10,11 @@ import java.util.Map;
 import java.util.OptionalInt;
 import org.adabet.config.SweepConfig;
 import org.adabet.config.TrainConfig;
+import org.adabet.device.TrainingFlops;
 import org.adabet.jobs.stage.Stages;
 import org.adabet.model.Architecture;
+import org.adabet.model.LayerInfo;
+import org.adabet.model.TrainableSpec;
 import org.adabet.pretrain.PretrainCache;
 import org.adabet.selection.Retraining;
 import org.adabet.selection.SelectionMethods;
@@ -76,7 +79,8 @@ final class RunPlan {
         out.print(PlanEstimate.table(stages, cores));
         out.println();
         out.println(
-                "Estimates: every candidate layer trainable in each step (an upper bound), one"
+                "Estimates: retraining steps charged as if every layer trained (an upper bound),"
+                        + " oracle steps at their layer's share of the training FLOPs, one"
                         + " evaluation pass per epoch, prefix caching, data loading and persistence"
                         + " ignored; driver-side stages not estimated. Nothing was run.");
         return 0;
@@ -154,21 +158,32 @@ final class RunPlan {
         return new PlanEstimate.Stage("retrain", tasks, ms);
     }
 
-    /** pairs x candidate layers x seeds, when {@code oracle.enabled}. */
+    /**
+     * pairs x candidate layers x seeds, when {@code oracle.enabled}; each step charged at the
+     * retrained layer's share of the all-layers training FLOPs ({@link TrainingFlops}).
+     */
     private static PlanEstimate.Stage oracle(
             SweepConfig config, SweepPlan plan, Map<String, StepCosts> costs) {
         long tasks = 0;
         double ms = 0;
         if (config.oracle()) {
+            int seeds = config.retrain().seeds().size();
             for (Pair pair : plan.pairs()) {
-                long runs =
-                        (long) SweepPlan.targetArchitecture(config, pair).candidates().size()
-                                * config.retrain().seeds().size();
-                tasks += runs;
-                ms +=
-                        runs
-                                * Sizes.of(config, pair)
-                                        .training(config, costs.get(pair.architecture()));
+                List<LayerInfo> layers = SweepTasks.layers(config, pair);
+                double all =
+                        TrainingFlops.perSample(
+                                layers,
+                                TrainableSpec.layers(
+                                        layers.stream().map(LayerInfo::name).toList()));
+                Sizes s = Sizes.of(config, pair);
+                for (LayerInfo layer : layers) {
+                    double fraction =
+                            TrainingFlops.perSample(
+                                            layers, TrainableSpec.layers(List.of(layer.name())))
+                                    / all;
+                    tasks += seeds;
+                    ms += seeds * s.training(config, costs.get(pair.architecture()), fraction);
+                }
             }
         }
         return new PlanEstimate.Stage("oracle", tasks, ms);
@@ -188,8 +203,13 @@ final class RunPlan {
         }
 
         double training(SweepConfig config, StepCosts c) {
+            return training(config, c, 1);
+        }
+
+        double training(SweepConfig config, StepCosts c, double stepFraction) {
             TrainConfig t = config.retrain().training();
-            return PlanEstimate.retrainMillis(c, t.epochs(), fit, t.batchSize(), eval);
+            return PlanEstimate.retrainMillis(
+                    c, t.epochs(), fit, t.batchSize(), eval, stepFraction);
         }
     }
 }
