@@ -18,15 +18,18 @@ import org.adabet.platform.ReproducibleMode;
 
 /**
  * Times an architecture's basic operations ({@link StepCosts}) in this JVM: it builds the network
- * (seeded random weights: the cost does not depend on their values), runs one warm-up and then
- * {@value #TIMED} timed repetitions of a training step (every candidate layer trainable), a
- * capturing forward pass and a labelled backward pass, on random images. Results are cached as a
- * small JSON file keyed by architecture, width-dependent shape, image size, batch sizes and the
- * kernel path ({@link ReproducibleMode#kernelPath()}), so a second plan reads them back.
+ * (seeded random weights: the cost does not depend on their values), runs {@value #WARM_UPS}
+ * warm-ups and then {@value #TIMED} timed repetitions of a training step (every candidate layer
+ * trainable), a capturing forward pass and a labelled backward pass, on random images. Results are
+ * cached as a small JSON file keyed by architecture, width-dependent shape, image size, batch sizes
+ * and the kernel path ({@link ReproducibleMode#kernelPath()}), so a second plan reads them back.
  */
 public final class StepCalibration {
-    /** Timed repetitions after the warm-up (the median is kept). */
-    static final int TIMED = 3;
+    /** Timed repetitions after the warm-ups (the median is kept: the machine may be shared). */
+    static final int TIMED = 5;
+
+    /** Untimed first runs: library loading, first-call allocation and kernel selection. */
+    static final int WARM_UPS = 2;
 
     private static final Gson GSON = new Gson();
 
@@ -98,7 +101,9 @@ public final class StepCalibration {
     }
 
     private static double median(Runnable op) {
-        op.run(); // warm-up: first-call allocation and kernel selection
+        for (int i = 0; i < WARM_UPS; i++) {
+            op.run();
+        }
         double[] t = new double[TIMED];
         for (int i = 0; i < TIMED; i++) {
             long start = System.nanoTime();
