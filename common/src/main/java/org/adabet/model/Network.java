@@ -78,19 +78,15 @@ public interface Network extends AutoCloseable {
      * The latest cut of the module tree (see {@link PrefixCut}) before every layer the last {@link
      * #setTrainable} touched, with its output shape; empty when the first layer is touched or
      * nothing is. The prefix is frozen and runs in inference mode, so its output depends on the
-     * image alone. The default has none (the engine cannot run a suffix on its own).
+     * image alone.
      */
-    default Optional<PrefixCut> frozenPrefix() {
-        return Optional.empty();
-    }
+    Optional<PrefixCut> frozenPrefix();
 
     /**
      * The prefix's output for {@code count} images, inference mode: {@code count x
      * cut.sampleElements()} values, sample after sample.
      */
-    default float[] prefixOutput(PrefixCut cut, float[] images, int count) {
-        throw new UnsupportedOperationException(getClass().getName() + " cannot cut its network");
-    }
+    float[] prefixOutput(PrefixCut cut, float[] images, int count);
 
     /**
      * {@link #trainStep} on the suffix of {@code cut}, given the prefix's output for the batch: the
@@ -99,21 +95,17 @@ public interface Network extends AutoCloseable {
      *
      * @throws IllegalArgumentException if a touched layer lies in the prefix
      */
-    default double trainStepFrom(
+    double trainStepFrom(
             PrefixCut cut,
             float[] features,
             int[] labels,
             int count,
             double learningRate,
             double momentum,
-            double weightDecay) {
-        throw new UnsupportedOperationException(getClass().getName() + " cannot cut its network");
-    }
+            double weightDecay);
 
     /** {@link #predict} from the prefix's output. */
-    default int[] predictFrom(PrefixCut cut, float[] features, int count) {
-        throw new UnsupportedOperationException(getClass().getName() + " cannot cut its network");
-    }
+    int[] predictFrom(PrefixCut cut, float[] features, int count);
 
     /**
      * AdaBN: re-estimates every BatchNorm layer's running mean and variance on {@code count}
