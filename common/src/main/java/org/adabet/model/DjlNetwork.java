@@ -45,6 +45,9 @@ final class DjlNetwork implements Network {
      */
     private PrefixCut from;
 
+    /** Set while a {@link NetworkPool} lends this network out: closing gives it back. */
+    private NetworkPool lender;
+
     /** A parameter that trains, with its channel mask (null: every channel). */
     private record TrainableParameter(String key, NDArray parameter, NDArray mask) {}
 
@@ -631,8 +634,50 @@ final class DjlNetwork implements Network {
         parameters.load(source, keepInitial, sourceName);
     }
 
+    /**
+     * Puts this network back into the state {@code new DjlNetwork(architecture, initSeed)} followed
+     * by {@code load(source, reinitialise, sourceName)} builds: every layer frozen, momentum and
+     * channel masks dropped, gradients of what trained zeroed, {@code source}'s tensors loaded and
+     * the layers in {@code reinitialise} set to their seeded initial values. Lets {@link
+     * NetworkPool} reuse a network instead of building one per task.
+     */
+    void reset(NetworkParameters source, Set<String> reinitialise, long initSeed, String sourceName) {
+        for (TrainableParameter t : trainable) {
+            // libtorch accumulates gradients; a task that stopped between backward and update
+            // would leave them behind for the next one.
+            if (t.parameter().hasGradient()) {
+                try (NDArray g = t.parameter().getGradient()) {
+                    g.set(new float[Math.toIntExact(g.size())]);
+                }
+            }
+        }
+        setTrainable(List.of());
+        parameters.load(source, reinitialise, sourceName);
+        parameters.reinitialise(reinitialise, initSeed);
+    }
+
+    /** Bytes of this network's tensor values. */
+    long parameterBytes() {
+        return parameters.bytes();
+    }
+
+    void lentBy(NetworkPool pool) {
+        this.lender = pool;
+    }
+
+    /** Frees the engine memory of this network (what {@link #close} does when not lent). */
+    void release() {
+        manager.close();
+    }
+
     @Override
     public void close() {
-        manager.close();
+        NetworkPool pool = lender;
+        lender = null;
+        if (pool != null) {
+            pool.giveBack(this);
+        } else {
+            manager.close();
+        }
     }
 }

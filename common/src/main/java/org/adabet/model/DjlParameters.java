@@ -77,6 +77,20 @@ final class DjlParameters {
         return new NetworkParameters(out);
     }
 
+    /** Sets the tensors of {@code layers} to their seeded initial values, as at construction. */
+    void reinitialise(Set<String> layers, long initSeed) {
+        for (Param p : all()) {
+            if (layers.contains(p.layer().name())) {
+                p.array().set(SeededInit.values(p.layer(), p.spec(), initSeed));
+            }
+        }
+    }
+
+    /** Bytes of the tensors' values (4 per float). */
+    long bytes() {
+        return 4 * all().stream().mapToLong(p -> p.spec().size()).sum();
+    }
+
     /**
      * Copies tensors in by name. Tensors of the layers in {@code keepInitial} are skipped, and the
      * given ones for them ignored (a replaced head keeps its fresh initialisation).

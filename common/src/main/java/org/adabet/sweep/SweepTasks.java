@@ -12,6 +12,7 @@ import org.adabet.model.Architecture;
 import org.adabet.model.GradientStatistics;
 import org.adabet.model.LayerInfo;
 import org.adabet.model.Network;
+import org.adabet.model.NetworkPool;
 import org.adabet.model.Networks;
 import org.adabet.pretrain.PretrainKey;
 import org.adabet.pretrain.PretrainedModel;
@@ -279,15 +280,19 @@ public final class SweepTasks {
 
     /**
      * The pretrained network for a pair. A target with new classes gets a new head, initialised
-     * from (pair, seed) only, so all methods start from the same head.
+     * from (pair, seed) only, so all methods start from the same head. Closing it gives it back to
+     * the executor's {@link NetworkPool}.
      */
     private static Network load(SweepConfig config, PretrainedModel model, Pair pair, long seed) {
         Architecture arch = SweepPlan.targetArchitecture(config, pair);
         boolean newHead = Domains.newHead(config.data(), pair.target());
-        return Networks.load(
-                arch,
-                model.networkParameters(),
-                newHead,
-                Seeds.derive(config.seed(), "head|" + pair.key() + "|" + seed));
+        // The executor's pool resets a network it built for an earlier task of this model.
+        return NetworkPool.shared()
+                .borrow(
+                        arch,
+                        model.key(),
+                        model::networkParameters,
+                        newHead,
+                        Seeds.derive(config.seed(), "head|" + pair.key() + "|" + seed));
     }
 }
