@@ -45,6 +45,9 @@ final class DjlNetwork implements Network {
      */
     private PrefixCut from;
 
+    /** Set from a backward pass until its gradients are read and zeroed. */
+    private boolean unfinishedStep;
+
     /** Set while a {@link NetworkPool} lends this network out: closing gives it back. */
     private NetworkPool lender;
 
@@ -321,6 +324,7 @@ final class DjlNetwork implements Network {
             throw new IllegalStateException("nothing to train: call setTrainable first");
         }
         DjlRuntime.noGradOnThisThread();
+        unfinishedStep = true;
         double lossValue;
         try (NDManager scope = manager.newSubManager()) {
             NDArray x = input(scope, images, count);
@@ -350,6 +354,7 @@ final class DjlNetwork implements Network {
             update(scope, learningRate, momentumFactor, weightDecay);
             restoreMaskedStatistics(scope, statisticsBefore);
         }
+        unfinishedStep = false;
         return lossValue;
     }
 
@@ -395,6 +400,7 @@ final class DjlNetwork implements Network {
     @Override
     public List<GradientStatistics> gradientStatistics(float[] images, int[] labels, int count) {
         DjlRuntime.noGradOnThisThread();
+        unfinishedStep = true;
         Map<NDArray, Boolean> wasTrainable = new LinkedHashMap<>();
         for (DjlParameters.Param p : parameters.all()) {
             if (p.spec().role() != ParameterSpec.Role.STATISTIC) {
@@ -458,6 +464,7 @@ final class DjlNetwork implements Network {
                                 layer.getKey(), fisher, Math.sqrt(grad2), Math.sqrt(param2)));
                 index++;
             }
+            unfinishedStep = false;
             return out;
         } finally {
             wasTrainable.forEach((array, trainable) -> array.setRequiresGradient(trainable));
@@ -500,7 +507,7 @@ final class DjlNetwork implements Network {
                             + expected
                             + ")");
         }
-        return scope.create(images, new Shape(count, architecture.inputChannels(), s, s));
+        return DjlArrays.floats(scope, images, new Shape(count, architecture.inputChannels(), s, s));
     }
 
     @Override
@@ -615,7 +622,7 @@ final class DjlNetwork implements Network {
         long[] shape = new long[cut.sampleShape().length + 1];
         shape[0] = count;
         System.arraycopy(cut.sampleShape(), 0, shape, 1, cut.sampleShape().length);
-        return scope.create(values, new Shape(shape));
+        return DjlArrays.floats(scope, values, new Shape(shape));
     }
 
     @Override
@@ -637,19 +644,18 @@ final class DjlNetwork implements Network {
     /**
      * Puts this network back into the state {@code new DjlNetwork(architecture, initSeed)} followed
      * by {@code load(source, reinitialise, sourceName)} builds: every layer frozen, momentum and
-     * channel masks dropped, gradients of what trained zeroed, {@code source}'s tensors loaded and
-     * the layers in {@code reinitialise} set to their seeded initial values. Lets {@link
-     * NetworkPool} reuse a network instead of building one per task.
+     * channel masks dropped, {@code source}'s tensors loaded and the layers in {@code
+     * reinitialise} set to their seeded initial values. Lets {@link NetworkPool} reuse a network
+     * instead of building one per task.
+     *
+     * @throws IllegalStateException if a training step or gradient pass stopped half-way (its
+     *     gradients may be left behind): such a network is not reused
      */
     void reset(NetworkParameters source, Set<String> reinitialise, long initSeed, String sourceName) {
-        for (TrainableParameter t : trainable) {
-            // libtorch accumulates gradients; a task that stopped between backward and update
-            // would leave them behind for the next one.
-            if (t.parameter().hasGradient()) {
-                try (NDArray g = t.parameter().getGradient()) {
-                    g.set(new float[Math.toIntExact(g.size())]);
-                }
-            }
+        if (unfinishedStep) {
+            // libtorch accumulates gradients: a step stopped between backward and the zeroing of
+            // what it read would leave them for the next task.
+            throw new IllegalStateException(architecture.name() + ": a training step did not finish");
         }
         setTrainable(List.of());
         parameters.load(source, reinitialise, sourceName);

@@ -139,8 +139,9 @@ final class DjlOps {
         if (h == out && w == out) {
             return x; // the identity (a copy by duplicate() would cut the autograd graph)
         }
-        NDArray rows = x.getManager().create(averaging(out, h), new Shape(out, h));
-        NDArray cols = x.getManager().create(averaging(out, w), new Shape(out, w)).transpose();
+        NDArray rows = DjlArrays.floats(x.getManager(), averaging(out, h), new Shape(out, h));
+        NDArray cols =
+                DjlArrays.floats(x.getManager(), averaging(out, w), new Shape(out, w)).transpose();
         return rows.matMul(x).matMul(cols);
     }
 

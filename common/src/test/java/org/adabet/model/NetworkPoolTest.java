@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
@@ -98,6 +99,21 @@ class NetworkPoolTest {
         assertEquals(1, pool.reused(), pool.describe());
         again.close();
         other.close();
+
+        // A network whose step stopped half-way (here: a diverged loss) is not lent again.
+        NetworkPool one = new NetworkPool(1, 1L << 30);
+        try (Network net = one.borrow(a, WEIGHTS, () -> pretrained, false, 0)) {
+            net.setTrainable(List.of(a.headName()));
+            float[] x = images(new SplittableRandom(1));
+            x[0] = Float.NaN;
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> net.trainStep(x, labels(new SplittableRandom(1)), BATCH, 0.05, 0.9, 0));
+        }
+        one.borrow(a, WEIGHTS, () -> pretrained, false, 0).close();
+        assertEquals(2, one.built(), one.describe());
+        one.borrow(a, WEIGHTS, () -> pretrained, false, 0).close();
+        assertEquals(1, one.reused(), one.describe());
 
         NetworkPool none = new NetworkPool(0, 1L << 30);
         Network n = none.borrow(a, WEIGHTS, () -> pretrained, false, 0);
