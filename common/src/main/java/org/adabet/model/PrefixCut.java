@@ -47,6 +47,15 @@ public record PrefixCut(
     record Split(String position, int prefixLayers, Module prefix, Module suffix) {}
 
     /**
+     * Candidate layers in the frozen prefix of the cut a run touching {@code touched} (layers that
+     * train or run in training mode) would train behind ({@link Network#frozenPrefix()}): 0 when
+     * there is no cut (the first layer with weights is touched, or nothing is). Needs no engine.
+     */
+    public static int frozenLayers(Architecture architecture, Set<String> touched) {
+        return before(architecture.root(), touched).map(Split::prefixLayers).orElse(0);
+    }
+
+    /**
      * The latest cut of {@code root} whose prefix holds none of {@code touched} (layers that train
      * or run in training mode); empty when the first layer with weights is touched, or nothing is
      * (then nothing needs training: no cut is asked for).

@@ -21,7 +21,8 @@ import org.adabet.model.PrefixCut;
  * it: the same batches, the same steps, the same arithmetic on the suffix.
  */
 public final class Trainer {
-    private static final int EVAL_BATCH = 256;
+    /** Images per inference pass when a split is evaluated or its prefix outputs computed. */
+    public static final int EVAL_BATCH = 256;
 
     private Trainer() {}
 

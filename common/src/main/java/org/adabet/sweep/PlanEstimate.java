@@ -7,10 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The arithmetic of {@code adabet run --plan}: task costs from calibrated {@link StepCosts} and
- * planned counts, and a stage's wall time as its summed task cost spread over the executor cores.
- * Pure: no timing, no I/O. Cache effects (prefix caching, repeated loads) and the persistence
- * computation of statistics tasks are left out, so the figures are rough.
+ * The table of {@code adabet run --plan}: a stage's wall time as its summed task cost ({@link
+ * PlanCosts}, {@link TrainingCost}) spread over the executor cores. Pure: no timing, no I/O.
  */
 public final class PlanEstimate {
     private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\*|\\d+)(?:,\\d+)?])?");
@@ -55,41 +53,6 @@ public final class PlanEstimate {
             return OptionalInt.of(1);
         }
         return OptionalInt.of(n.equals("*") ? available : Math.max(1, Integer.parseInt(n)));
-    }
-
-    /**
-     * One retraining run by gradient steps: {@code epochs x floor(fitSize / batch)} steps, each
-     * charged at the calibrated step scaled to {@code min(batch, fitSize)} images, plus one
-     * evaluation pass per epoch over {@code evalImages} (validation and test) at the forward rate.
-     */
-    public static double retrainMillis(
-            StepCosts c, int epochs, int fitSize, int batch, int evalImages) {
-        return retrainMillis(c, epochs, fitSize, batch, evalImages, 1);
-    }
-
-    /**
-     * As {@link #retrainMillis(StepCosts, int, int, int, int)}, each step charged at {@code
-     * stepFraction} of the calibrated (all-layers) step: a run that trains less (the oracle's one
-     * layer) scaled by its share of the training FLOPs.
-     */
-    public static double retrainMillis(
-            StepCosts c, int epochs, int fitSize, int batch, int evalImages, double stepFraction) {
-        if (!(stepFraction > 0 && stepFraction <= 1)) {
-            throw new IllegalArgumentException(
-                    "stepFraction must be in (0, 1], was " + stepFraction);
-        }
-        int b = Math.min(batch, fitSize);
-        long steps = b < 1 ? 0 : (long) epochs * (fitSize / b);
-        return steps * b * c.trainMillisPerImage() * stepFraction
-                + (double) epochs * evalImages * c.forwardMillisPerImage();
-    }
-
-    /**
-     * One BatchNorm re-estimation run: a forward pass over the fitting images and one evaluation
-     * pass over {@code evalImages}.
-     */
-    public static double adaptMillis(StepCosts c, int fitSize, int evalImages) {
-        return (double) (fitSize + evalImages) * c.forwardMillisPerImage();
     }
 
     /** Wall time of a stage whose tasks cost {@code coreMillis} in all, on {@code cores} cores. */

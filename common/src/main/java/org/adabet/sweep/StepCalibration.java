@@ -15,17 +15,23 @@ import org.adabet.model.LayerInfo;
 import org.adabet.model.Network;
 import org.adabet.model.Networks;
 import org.adabet.platform.ReproducibleMode;
+import org.adabet.retrain.Trainer;
 
 /**
  * Times an architecture's basic operations ({@link StepCosts}) in this JVM: it builds the network
  * (seeded random weights: the cost does not depend on their values), runs {@value #WARM_UPS}
  * warm-ups and then {@value #TIMED} timed repetitions of a training step (every candidate layer
- * trainable), a capturing forward pass and a labelled backward pass, on random images. Results are
+ * trainable), a capturing forward pass, a labelled backward pass and an inference pass of {@link
+ * Trainer#EVAL_BATCH} images to predictions (what evaluation runs), on random images. Results are
  * cached as a small JSON file keyed by architecture, width-dependent shape, image size, batch sizes
  * and the kernel path ({@link ReproducibleMode#kernelPath()}), so a second plan reads them back.
  */
 public final class StepCalibration {
-    /** Timed repetitions after the warm-ups (the median is kept: the machine may be shared). */
+    /**
+     * Timed repetitions after the warm-ups. The fastest is kept: other work on a shared machine
+     * only ever adds time to a repetition, so the minimum is the least disturbed measurement of
+     * what a task running on its own core pays.
+     */
     static final int TIMED = 5;
 
     /** Untimed first runs: library loading, first-call allocation and kernel selection. */
@@ -50,6 +56,8 @@ public final class StepCalibration {
                         + trainBatch
                         + "-f"
                         + forwardBatch
+                        + "-e"
+                        + Trainer.EVAL_BATCH
                         + "-"
                         + ReproducibleMode.kernelPath();
         return raw.replaceAll("[^A-Za-z0-9._-]", "_");
@@ -87,20 +95,23 @@ public final class StepCalibration {
         int[] trainLabels = labels(rng, trainBatch, arch.numClasses());
         float[] images = random(rng, forwardBatch * pixels);
         int[] labels = labels(rng, forwardBatch, arch.numClasses());
+        float[] evalImages = random(rng, Trainer.EVAL_BATCH * pixels);
         try (Network net = Networks.create(arch, 0)) {
             net.setTrainable(net.layers().stream().map(LayerInfo::name).toList());
             double step =
-                    median(
+                    fastest(
                             () ->
                                     net.trainStep(
                                             trainImages, trainLabels, trainBatch, 1e-4, 0.0, 0.0));
-            double forward = median(() -> net.activations(images, forwardBatch));
-            double gradient = median(() -> net.gradientStatistics(images, labels, forwardBatch));
-            return new StepCosts(step, trainBatch, forward, forwardBatch, gradient);
+            double forward = fastest(() -> net.activations(images, forwardBatch));
+            double gradient = fastest(() -> net.gradientStatistics(images, labels, forwardBatch));
+            double predict = fastest(() -> net.predict(evalImages, Trainer.EVAL_BATCH));
+            return new StepCosts(
+                    step, trainBatch, forward, forwardBatch, gradient, predict, Trainer.EVAL_BATCH);
         }
     }
 
-    private static double median(Runnable op) {
+    private static double fastest(Runnable op) {
         for (int i = 0; i < WARM_UPS; i++) {
             op.run();
         }
@@ -110,8 +121,7 @@ public final class StepCalibration {
             op.run();
             t[i] = (System.nanoTime() - start) / 1e6;
         }
-        java.util.Arrays.sort(t);
-        return t[TIMED / 2];
+        return java.util.Arrays.stream(t).min().orElseThrow();
     }
 
     private static float[] random(SplittableRandom rng, int n) {

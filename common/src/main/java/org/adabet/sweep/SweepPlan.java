@@ -481,7 +481,8 @@ public final class SweepPlan {
                 .size();
     }
 
-    private List<Budget> budgets(SelectionMethod method) {
+    /** The budgets a method runs at: null alone for a method without one. */
+    List<Budget> budgets(SelectionMethod method) {
         List<Budget> out = new ArrayList<>();
         if (!method.usesBudget()) {
             out.add(null);

@@ -41,6 +41,16 @@ class PrefixCutTest {
     }
 
     @Test
+    void frozenLayersCountsThePrefixOfTheCutAndIsZeroWithoutOne() {
+        assertEquals(6, PrefixCut.frozenLayers(RESNET8, Set.of("layer2.0.conv2", "fc")));
+        assertEquals(6, PrefixCut.frozenLayers(RESNET8, Set.of("layer2.0.downsample.1")));
+        assertEquals(
+                RESNET8.candidates().size() - 1, PrefixCut.frozenLayers(RESNET8, Set.of("fc")));
+        assertEquals(0, PrefixCut.frozenLayers(RESNET8, Set.of("conv1", "fc")));
+        assertEquals(0, PrefixCut.frozenLayers(RESNET8, Set.of()));
+    }
+
+    @Test
     void nothingToCutWhenTheFirstLayerOrNothingIsTouched() {
         assertTrue(cut(RESNET8, "conv1", "fc").isEmpty());
         assertTrue(cut(RESNET8).isEmpty());

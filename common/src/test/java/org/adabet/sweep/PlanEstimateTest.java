@@ -15,9 +15,6 @@ import org.junit.jupiter.api.Test;
 
 /** The arithmetic of {@code run --plan}, and its run counts against the sweep's enumeration. */
 class PlanEstimateTest {
-    // 2 ms per trained image, 2 ms per forwarded image.
-    private static final StepCosts COSTS = new StepCosts(10, 5, 4, 2, 1);
-
     @Test
     void coresFollowTheLocalMasterAndAreUnknownForAClusterOne() {
         assertEquals(OptionalInt.of(1), PlanEstimate.cores("local", 8));
@@ -26,31 +23,6 @@ class PlanEstimateTest {
         assertEquals(OptionalInt.of(4), PlanEstimate.cores("local[4,2]", 8));
         assertEquals(OptionalInt.empty(), PlanEstimate.cores("spark://host:7077", 8));
         assertEquals(OptionalInt.empty(), PlanEstimate.cores("yarn", 8));
-    }
-
-    @Test
-    void aRetrainingRunIsItsFullBatchStepsPlusOneEvaluationPassPerEpoch() {
-        // 3 epochs x floor(12 / 5) = 6 steps of 5 images at 2 ms; 3 x 7 images at 2 ms.
-        assertEquals(6 * 5 * 2 + 3 * 7 * 2, PlanEstimate.retrainMillis(COSTS, 3, 12, 5, 7), 1e-9);
-        // A split smaller than the batch is one step of the whole split per epoch.
-        assertEquals(2 * 3 * 2, PlanEstimate.retrainMillis(COSTS, 2, 3, 5, 0), 1e-9);
-    }
-
-    @Test
-    void aRunTrainingLessPaysItsShareOfEachStepButTheFullEvaluation() {
-        // 6 steps of 5 images at 2 ms, a quarter of it; the evaluation unchanged.
-        assertEquals(
-                6 * 5 * 2 * 0.25 + 3 * 7 * 2,
-                PlanEstimate.retrainMillis(COSTS, 3, 12, 5, 7, 0.25),
-                1e-9);
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> PlanEstimate.retrainMillis(COSTS, 3, 12, 5, 7, 0));
-    }
-
-    @Test
-    void anAdaptationRunIsOneForwardPassOverFitAndEvaluationImages() {
-        assertEquals((12 + 7) * 2, PlanEstimate.adaptMillis(COSTS, 12, 7), 1e-9);
     }
 
     @Test
@@ -89,10 +61,13 @@ class PlanEstimateTest {
     @Test
     void invalidCostsAndStagesAreRefusedNamingTheValue() {
         IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> new StepCosts(-1, 5, 4, 2, 1));
+                assertThrows(
+                        IllegalArgumentException.class, () -> new StepCosts(-1, 5, 4, 2, 1, 3, 1));
         assertTrue(e.getMessage().contains("trainStepMillis") && e.getMessage().contains("-1"));
-        e = assertThrows(IllegalArgumentException.class, () -> new StepCosts(1, 0, 4, 2, 1));
+        e = assertThrows(IllegalArgumentException.class, () -> new StepCosts(1, 0, 4, 2, 1, 3, 1));
         assertTrue(e.getMessage().contains("trainBatch"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new StepCosts(1, 5, 4, 2, 1, 3, 0));
+        assertTrue(e.getMessage().contains("predictBatch"), e.getMessage());
         e =
                 assertThrows(
                         IllegalArgumentException.class,

@@ -1,7 +1,6 @@
 package org.adabet.jobs;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,23 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.adabet.config.SweepConfig;
-import org.adabet.config.TrainConfig;
-import org.adabet.device.TrainingFlops;
 import org.adabet.jobs.stage.Stages;
 import org.adabet.model.Architecture;
-import org.adabet.model.LayerInfo;
-import org.adabet.model.TrainableSpec;
-import org.adabet.pretrain.PretrainCache;
-import org.adabet.selection.Retraining;
-import org.adabet.selection.SelectionMethods;
-import org.adabet.sweep.Domains;
 import org.adabet.sweep.Pair;
+import org.adabet.sweep.PlanCosts;
 import org.adabet.sweep.PlanEstimate;
 import org.adabet.sweep.StatisticsTask;
 import org.adabet.sweep.StepCalibration;
 import org.adabet.sweep.StepCosts;
 import org.adabet.sweep.SweepPlan;
-import org.adabet.sweep.SweepTasks;
 
 /**
  * {@code adabet run --plan}: the sweep's task counts per stage and an estimated wall time, without
@@ -34,6 +25,19 @@ import org.adabet.sweep.SweepTasks;
  * pretrained models; the datasets are read (or generated) in this JVM for their split sizes.
  */
 final class RunPlan {
+    /** Printed under the table: the rule the estimates follow (README, "Know the cost first"). */
+    static final String FOOTNOTE =
+            "Estimates: a run's steps are charged its share of the calibrated all-layers step's"
+                    + " FLOPs (forward and backward from its frozen-prefix cut, backward to its"
+                    + " earliest trained layer), its evaluations the suffix's share of an inference"
+                    + " pass; prefix outputs once per pair and cut. Budgeted methods are charged"
+                    + " as the mean of "
+                    + PlanCosts.DRAWS
+                    + " draws of random at the same budget (a method preferring late layers costs"
+                    + " less, one preferring early layers more); full, last_layer, bn_bias and"
+                    + " tinytl_bias as their own choice. Data loading, per-step overheads and"
+                    + " persistence are ignored; driver-side stages not estimated. Nothing was run.";
+
     private RunPlan() {}
 
     /** Prints the plan of {@code config} and returns exit status 0. */
@@ -51,18 +55,21 @@ final class RunPlan {
             out.printf(
                     java.util.Locale.ROOT,
                     "calibration %s (%s): train step %.1f ms (batch %d), forward %.1f ms and"
-                            + " backward %.1f ms (batch %d)%n",
+                            + " backward %.1f ms (batch %d), inference %.1f ms (batch %d)%n",
                     arch,
                     measured[0] ? "measured now" : "cached",
                     c.trainStepMillis(),
                     c.trainBatch(),
                     c.forwardMillis(),
                     c.gradientMillis(),
-                    c.forwardBatch());
+                    c.forwardBatch(),
+                    c.predictMillis(),
+                    c.predictBatch());
         }
+        PlanCosts training = new PlanCosts(config, plan, costs);
         List<PlanEstimate.Stage> stages = new ArrayList<>();
         for (String name : Stages.names()) {
-            stages.add(stage(name, config, plan, costs));
+            stages.add(stage(name, plan, costs, training));
         }
         String master = config.spark().master();
         OptionalInt cores = PlanEstimate.cores(master, Runtime.getRuntime().availableProcessors());
@@ -78,21 +85,17 @@ final class RunPlan {
         out.println();
         out.print(PlanEstimate.table(stages, cores));
         out.println();
-        out.println(
-                "Estimates: retraining steps charged as if every layer trained (an upper bound),"
-                        + " oracle steps at their layer's share of the training FLOPs, one"
-                        + " evaluation pass per epoch, prefix caching, data loading and persistence"
-                        + " ignored; driver-side stages not estimated. Nothing was run.");
+        out.println(FOOTNOTE);
         return 0;
     }
 
     private static PlanEstimate.Stage stage(
-            String name, SweepConfig config, SweepPlan plan, Map<String, StepCosts> costs) {
+            String name, SweepPlan plan, Map<String, StepCosts> costs, PlanCosts training) {
         switch (name) {
             case "plan":
                 return new PlanEstimate.Stage(name, plan.pairs().size(), Double.NaN);
             case "pretrain":
-                return pretrain(config, costs);
+                return training.pretrain();
             case "layer_statistics":
                 {
                     List<StatisticsTask> tasks = plan.statisticsTasks();
@@ -113,103 +116,11 @@ final class RunPlan {
                     return new PlanEstimate.Stage(name, tasks.size(), ms);
                 }
             case "retrain":
-                return retrain(config, plan, costs);
+                return training.retrain();
             case "oracle":
-                return oracle(config, plan, costs);
+                return training.oracle();
             default:
                 return new PlanEstimate.Stage(name, 0, Double.NaN);
-        }
-    }
-
-    /** One task per architecture without user weights or a cached model: all layers trained. */
-    private static PlanEstimate.Stage pretrain(SweepConfig config, Map<String, StepCosts> costs) {
-        PretrainCache cache = new PretrainCache(Path.of(config.pretrainCacheDir()));
-        TrainConfig t = config.pretrain();
-        long tasks = 0;
-        double ms = 0;
-        for (String arch : config.model().architectures()) {
-            if (config.model().weights().containsKey(arch)
-                    || Files.isRegularFile(cache.file(SweepTasks.pretrainKey(config, arch)))) {
-                continue;
-            }
-            tasks++;
-            int n = Domains.source(config.seed(), config.data()).train().size();
-            ms += PlanEstimate.retrainMillis(costs.get(arch), t.epochs(), n, t.batchSize(), 0);
-        }
-        return new PlanEstimate.Stage("pretrain", tasks, ms);
-    }
-
-    private static PlanEstimate.Stage retrain(
-            SweepConfig config, SweepPlan plan, Map<String, StepCosts> costs) {
-        long tasks = 0;
-        double ms = 0;
-        for (Pair pair : plan.pairs()) {
-            Sizes s = Sizes.of(config, pair);
-            StepCosts c = costs.get(pair.architecture());
-            for (Map.Entry<String, Integer> e : plan.plannedRetrainRuns(pair).entrySet()) {
-                double run =
-                        SelectionMethods.retraining(e.getKey()) == Retraining.GRADIENT_STEPS
-                                ? s.training(config, c)
-                                : PlanEstimate.adaptMillis(c, s.fit(), s.eval());
-                tasks += e.getValue();
-                ms += e.getValue() * run;
-            }
-        }
-        return new PlanEstimate.Stage("retrain", tasks, ms);
-    }
-
-    /**
-     * pairs x candidate layers x seeds, when {@code oracle.enabled}; each step charged at the
-     * retrained layer's share of the all-layers training FLOPs ({@link TrainingFlops}).
-     */
-    private static PlanEstimate.Stage oracle(
-            SweepConfig config, SweepPlan plan, Map<String, StepCosts> costs) {
-        long tasks = 0;
-        double ms = 0;
-        if (config.oracle()) {
-            int seeds = config.retrain().seeds().size();
-            for (Pair pair : plan.pairs()) {
-                List<LayerInfo> layers = SweepTasks.layers(config, pair);
-                double all =
-                        TrainingFlops.perSample(
-                                layers,
-                                TrainableSpec.layers(
-                                        layers.stream().map(LayerInfo::name).toList()));
-                Sizes s = Sizes.of(config, pair);
-                for (LayerInfo layer : layers) {
-                    double fraction =
-                            TrainingFlops.perSample(
-                                            layers, TrainableSpec.layers(List.of(layer.name())))
-                                    / all;
-                    tasks += seeds;
-                    ms += seeds * s.training(config, costs.get(pair.architecture()), fraction);
-                }
-            }
-        }
-        return new PlanEstimate.Stage("oracle", tasks, ms);
-    }
-
-    /** A pair's split sizes: fitting part, and validation plus test (evaluated each epoch). */
-    private record Sizes(int fit, int eval) {
-        static Sizes of(SweepConfig config, Pair pair) {
-            var parts =
-                    Domains.trainingParts(
-                            config.seed(),
-                            config.data(),
-                            config.retrain().validationFraction(),
-                            pair.target());
-            int test = Domains.target(config.seed(), config.data(), pair.target()).test().size();
-            return new Sizes(parts.fit().size(), parts.validation().size() + test);
-        }
-
-        double training(SweepConfig config, StepCosts c) {
-            return training(config, c, 1);
-        }
-
-        double training(SweepConfig config, StepCosts c, double stepFraction) {
-            TrainConfig t = config.retrain().training();
-            return PlanEstimate.retrainMillis(
-                    c, t.epochs(), fit, t.batchSize(), eval, stepFraction);
         }
     }
 }
