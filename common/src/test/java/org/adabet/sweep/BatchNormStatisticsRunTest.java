@@ -17,25 +17,12 @@ import org.junit.jupiter.api.Test;
 class BatchNormStatisticsRunTest {
 
     private static SweepConfig tiny(String architectures, String methods) {
-        return ConfigLoader.load(
-                "quick",
-                List.of(
-                        "model.architectures=" + architectures,
-                        "data.image-size=16",
-                        "data.source.classes=4",
-                        "data.source.train-per-class=8",
-                        "data.source.test-per-class=4",
-                        "data.target.train-per-class=12",
-                        "data.target.test-per-class=4",
-                        "model.width=4",
-                        "pretrain.epochs=1",
-                        "pretrain.batch-size=8",
-                        "statistics.batches=2",
+        return TinySweep.config(architectures, "statistics.batches=2",
                         "statistics.batch-size=16",
                         "retrain.seeds=[0]",
                         "retrain.batch-size=8",
                         "selection.methods=" + methods,
-                        "data.targets=[corrupted]"));
+                        "data.targets=[corrupted]");
     }
 
     @Test

@@ -32,26 +32,13 @@ class EveryMethodFreezesTest {
     @ValueSource(strings = {"convnet_s", "resnet8"})
     void eachMethodTrainsExactlyWhatItSelected(String architecture) {
         SweepConfig config =
-                ConfigLoader.load(
-                        "quick",
-                        List.of(
-                                "model.architectures=[" + architecture + "]",
-                                "data.image-size=16",
-                                "data.source.classes=4",
-                                "data.source.train-per-class=8",
-                                "data.source.test-per-class=4",
-                                "data.target.train-per-class=12",
-                                "data.target.test-per-class=4",
-                                "model.width=4",
-                                "pretrain.epochs=1",
-                                "pretrain.batch-size=8",
-                                "statistics.batches=2",
+                TinySweep.config("[" + architecture + "]", "statistics.batches=2",
                                 "statistics.batch-size=16",
                                 "retrain.seeds=[0]",
                                 "selection.memory-budgets=[2M]",
                                 "selection.methods=${adabet.selection.methods}"
                                         + " [inverse_dimension, representation_change, bn_stats]",
-                                "data.targets=[corrupted]"));
+                                "data.targets=[corrupted]");
         SweepPlan plan = SweepPlan.of(config);
         PretrainedModel model = SweepTasks.pretrain(config, architecture);
         Pair pair = plan.pairs().get(0);

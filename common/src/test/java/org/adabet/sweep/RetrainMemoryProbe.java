@@ -37,21 +37,8 @@ public final class RetrainMemoryProbe {
     public static void main(String[] args) throws Exception {
         int total = Integer.parseInt(args[0]);
         SweepConfig config =
-                ConfigLoader.load(
-                        "quick",
-                        List.of(
-                                "model.architectures=[convnet_s, resnet8]",
-                                "data.image-size=16",
-                                "data.source.classes=4",
-                                "data.source.train-per-class=8",
-                                "data.source.test-per-class=4",
-                                "data.target.train-per-class=12",
-                                "data.target.test-per-class=4",
-                                "model.width=4",
-                                "pretrain.epochs=1",
-                                "pretrain.batch-size=8",
-                                "retrain.epochs=2",
-                                "retrain.batch-size=8"));
+                TinySweep.config(
+                        "[convnet_s, resnet8]", "retrain.epochs=2", "retrain.batch-size=8");
         Map<String, PretrainedModel> models =
                 Map.of(
                         "convnet_s", SweepTasks.pretrain(config, "convnet_s"),

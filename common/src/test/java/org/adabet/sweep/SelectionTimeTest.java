@@ -90,21 +90,8 @@ class SelectionTimeTest {
     @Test
     void statisticsAndGradientTasksReportTheirLoadingApart() {
         SweepConfig c =
-                ConfigLoader.load(
-                        "quick",
-                        List.of(
-                                "model.architectures=[convnet_s]",
-                                "data.image-size=16",
-                                "data.source.classes=4",
-                                "data.source.train-per-class=8",
-                                "data.source.test-per-class=4",
-                                "data.target.train-per-class=12",
-                                "data.target.test-per-class=4",
-                                "model.width=4",
-                                "pretrain.epochs=1",
-                                "pretrain.batch-size=8",
-                                "statistics.batches=1",
-                                "statistics.batch-size=16"));
+                TinySweep.config("[convnet_s]", "statistics.batches=1",
+                                "statistics.batch-size=16");
         PretrainedModel model = SweepTasks.pretrain(c, "convnet_s");
         StatisticsOutcome s = SweepTasks.statistics(c, model, new StatisticsTask(PAIR, 0));
         GradientOutcome g = SweepTasks.gradients(c, model, PAIR);

@@ -27,23 +27,10 @@ class SweepTasksTest {
     @BeforeAll
     static void pretrainTinyModel() {
         config =
-                ConfigLoader.load(
-                        "quick",
-                        List.of(
-                                "model.architectures=[convnet_s]",
-                                "data.image-size=16",
-                                "data.source.classes=4",
-                                "data.source.train-per-class=8",
-                                "data.source.test-per-class=4",
-                                "data.target.train-per-class=12",
-                                "data.target.test-per-class=4",
-                                "model.width=4",
-                                "pretrain.epochs=1",
-                                "pretrain.batch-size=8",
-                                "statistics.batches=2",
+                TinySweep.config("[convnet_s]", "statistics.batches=2",
                                 "statistics.batch-size=16",
                                 "retrain.epochs=1",
-                                "retrain.batch-size=8"));
+                                "retrain.batch-size=8");
         model = SweepTasks.pretrain(config, "convnet_s");
     }
 
