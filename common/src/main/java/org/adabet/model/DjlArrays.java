@@ -25,7 +25,9 @@ final class DjlArrays {
 
     private DjlArrays() {}
 
-    /** A float32 array of {@code shape} holding a copy of {@code values}, attached to {@code scope}. */
+    /**
+     * A float32 array of {@code shape} holding a copy of {@code values}, attached to {@code scope}.
+     */
     static NDArray floats(NDManager scope, float[] values, Shape shape) {
         int bytes = Math.multiplyExact(values.length, Float.BYTES);
         if (bytes > MAX_STAGING_BYTES || bytes == 0) {

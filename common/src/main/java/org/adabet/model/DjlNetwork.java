@@ -507,7 +507,8 @@ final class DjlNetwork implements Network {
                             + expected
                             + ")");
         }
-        return DjlArrays.floats(scope, images, new Shape(count, architecture.inputChannels(), s, s));
+        return DjlArrays.floats(
+                scope, images, new Shape(count, architecture.inputChannels(), s, s));
     }
 
     @Override
@@ -644,18 +645,20 @@ final class DjlNetwork implements Network {
     /**
      * Puts this network back into the state {@code new DjlNetwork(architecture, initSeed)} followed
      * by {@code load(source, reinitialise, sourceName)} builds: every layer frozen, momentum and
-     * channel masks dropped, {@code source}'s tensors loaded and the layers in {@code
-     * reinitialise} set to their seeded initial values. Lets {@link NetworkPool} reuse a network
-     * instead of building one per task.
+     * channel masks dropped, {@code source}'s tensors loaded and the layers in {@code reinitialise}
+     * set to their seeded initial values. Lets {@link NetworkPool} reuse a network instead of
+     * building one per task.
      *
      * @throws IllegalStateException if a training step or gradient pass stopped half-way (its
      *     gradients may be left behind): such a network is not reused
      */
-    void reset(NetworkParameters source, Set<String> reinitialise, long initSeed, String sourceName) {
+    void reset(
+            NetworkParameters source, Set<String> reinitialise, long initSeed, String sourceName) {
         if (unfinishedStep) {
             // libtorch accumulates gradients: a step stopped between backward and the zeroing of
             // what it read would leave them for the next task.
-            throw new IllegalStateException(architecture.name() + ": a training step did not finish");
+            throw new IllegalStateException(
+                    architecture.name() + ": a training step did not finish");
         }
         setTrainable(List.of());
         parameters.load(source, reinitialise, sourceName);

@@ -9,10 +9,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Pretrained networks kept between the tasks of one JVM (a Spark executor), so that a task resets
- * a built network to its pretrained state instead of building one: building allocates and
- * initialises every tensor and walks a probe image through the module tree, which costs more than
- * a whole warm head-only retraining run.
+ * Pretrained networks kept between the tasks of one JVM (a Spark executor), so that a task resets a
+ * built network to its pretrained state instead of building one: building allocates and initialises
+ * every tensor and walks a probe image through the module tree, which costs more than a whole warm
+ * head-only retraining run.
  *
  * <p>A borrowed network is exactly what {@link Networks#load} would build for the same arguments
  * (same tensors, every layer frozen, no momentum); {@link Network#close} gives it back. Idle

@@ -26,10 +26,10 @@ class SuiteConfigsTest {
         SweepConfig fashion = ConfigLoader.load("fashion", List.of());
         assertEquals(4, fashion.model().architectures().size());
         assertEquals(
-                List.of("idx_held_out", "idx_noise", "idx_subpopulation"), fashion.data().targets());
+                List.of("idx_held_out", "idx_noise", "idx_subpopulation"),
+                fashion.data().targets());
         // The paper's shape: at least 12 architecture x target pairs, at least 3 seeds.
-        assertTrue(
-                fashion.model().architectures().size() * fashion.data().targets().size() >= 12);
+        assertTrue(fashion.model().architectures().size() * fashion.data().targets().size() >= 12);
         assertTrue(fashion.retrain().seeds().size() >= 3);
         assertEquals(3, fashion.data().sourceClasses());
     }

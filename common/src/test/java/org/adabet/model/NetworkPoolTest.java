@@ -13,10 +13,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * A network the pool lends again after a task must be indistinguishable from one built afresh:
- * same tensors, and the same training afterwards gives bit-identical weights, whatever the earlier
- * task did (full training with momentum, a channel-masked layer, BatchNorm re-estimation,
- * gradient statistics).
+ * A network the pool lends again after a task must be indistinguishable from one built afresh: same
+ * tensors, and the same training afterwards gives bit-identical weights, whatever the earlier task
+ * did (full training with momentum, a channel-masked layer, BatchNorm re-estimation, gradient
+ * statistics).
  */
 class NetworkPoolTest {
     private static final int SIZE = 16;
@@ -42,8 +42,7 @@ class NetworkPoolTest {
             try (Network net = pool.borrow(target, WEIGHTS, () -> pretrained, true, 12)) {
                 boolean[] mask = new boolean[channels(net, middle)];
                 mask[0] = true;
-                net.setTrainable(
-                        new TrainableSpec(Set.of(middle), Set.of(), Map.of(middle, mask)));
+                net.setTrainable(new TrainableSpec(Set.of(middle), Set.of(), Map.of(middle, mask)));
                 train(net, 2, 2);
                 net.adaptBatchNorm(images(new SplittableRandom(3)), BATCH, BATCH);
             }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.adabet.config.ConfigException;
-import org.adabet.config.ConfigLoader;
 import org.adabet.config.SweepConfig;
 import org.adabet.model.LayerInfo;
 import org.adabet.pretrain.PretrainedModel;
@@ -17,12 +16,14 @@ import org.junit.jupiter.api.Test;
 class BatchNormStatisticsRunTest {
 
     private static SweepConfig tiny(String architectures, String methods) {
-        return TinySweep.config(architectures, "statistics.batches=2",
-                        "statistics.batch-size=16",
-                        "retrain.seeds=[0]",
-                        "retrain.batch-size=8",
-                        "selection.methods=" + methods,
-                        "data.targets=[corrupted]");
+        return TinySweep.config(
+                architectures,
+                "statistics.batches=2",
+                "statistics.batch-size=16",
+                "retrain.seeds=[0]",
+                "retrain.batch-size=8",
+                "selection.methods=" + methods,
+                "data.targets=[corrupted]");
     }
 
     @Test

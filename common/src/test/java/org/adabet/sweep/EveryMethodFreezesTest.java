@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.adabet.config.ConfigLoader;
 import org.adabet.config.SweepConfig;
 import org.adabet.data.ImageSet;
 import org.adabet.model.LayerInfo;
@@ -32,13 +31,15 @@ class EveryMethodFreezesTest {
     @ValueSource(strings = {"convnet_s", "resnet8"})
     void eachMethodTrainsExactlyWhatItSelected(String architecture) {
         SweepConfig config =
-                TinySweep.config("[" + architecture + "]", "statistics.batches=2",
-                                "statistics.batch-size=16",
-                                "retrain.seeds=[0]",
-                                "selection.memory-budgets=[2M]",
-                                "selection.methods=${adabet.selection.methods}"
-                                        + " [inverse_dimension, representation_change, bn_stats]",
-                                "data.targets=[corrupted]");
+                TinySweep.config(
+                        "[" + architecture + "]",
+                        "statistics.batches=2",
+                        "statistics.batch-size=16",
+                        "retrain.seeds=[0]",
+                        "selection.memory-budgets=[2M]",
+                        "selection.methods=${adabet.selection.methods}"
+                                + " [inverse_dimension, representation_change, bn_stats]",
+                        "data.targets=[corrupted]");
         SweepPlan plan = SweepPlan.of(config);
         PretrainedModel model = SweepTasks.pretrain(config, architecture);
         Pair pair = plan.pairs().get(0);

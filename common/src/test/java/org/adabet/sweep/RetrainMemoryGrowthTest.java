@@ -19,8 +19,8 @@ import org.junit.jupiter.api.condition.OS;
 /**
  * An executor running 500 retraining tasks must not keep what each task allocated: its resident
  * memory may grow by less than 10% from task 50 to task 500 (issue "Fast retraining"). The tasks
- * run in a child JVM ({@link RetrainMemoryProbe}) whose heap is fixed and touched at start, so
- * what grows is native memory: tensors, libtorch's and the allocator's.
+ * run in a child JVM ({@link RetrainMemoryProbe}) whose heap is fixed and touched at start, so what
+ * grows is native memory: tensors, libtorch's and the allocator's.
  */
 class RetrainMemoryGrowthTest {
     private static final int TASKS = 500;

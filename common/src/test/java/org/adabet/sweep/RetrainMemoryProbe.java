@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.adabet.config.ConfigLoader;
 import org.adabet.config.SweepConfig;
 import org.adabet.memory.MemoryEstimate;
 import org.adabet.model.LayerInfo;
@@ -19,11 +18,11 @@ import org.adabet.pretrain.PretrainedModel;
 import org.adabet.selection.SelectionCost;
 
 /**
- * Runs retraining tasks the way a two-core executor does (two threads, {@link
- * SweepTasks#retrain}, the JVM's network pool and prefix cache) and prints the process's resident
- * memory after every {@value #EVERY} tasks, one line each: {@code rss_kib <tasks done> <KiB>}.
- * Run in its own JVM by {@link RetrainMemoryGrowthTest}, with a fixed, pre-touched heap, so that
- * growth is native memory (tensors, libtorch, allocator), not the heap filling up.
+ * Runs retraining tasks the way a two-core executor does (two threads, {@link SweepTasks#retrain},
+ * the JVM's network pool and prefix cache) and prints the process's resident memory after every
+ * {@value #EVERY} tasks, one line each: {@code rss_kib <tasks done> <KiB>}. Run in its own JVM by
+ * {@link RetrainMemoryGrowthTest}, with a fixed, pre-touched heap, so that growth is native memory
+ * (tensors, libtorch, allocator), not the heap filling up.
  *
  * <p>The tasks cycle through every candidate layer alone (as the oracle trains), the head only,
  * every layer, a channel-masked middle layer and BatchNorm re-estimation, on {@code convnet_s} and
@@ -71,8 +70,7 @@ public final class RetrainMemoryProbe {
                         throw new IllegalStateException(o.task().key() + ": " + o.error());
                     }
                 }
-                System.out.println(
-                        "rss_kib " + (done + EVERY) + " " + residentKib());
+                System.out.println("rss_kib " + (done + EVERY) + " " + residentKib());
             }
         } finally {
             executor.shutdownNow();

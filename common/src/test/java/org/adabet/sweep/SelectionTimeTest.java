@@ -90,8 +90,7 @@ class SelectionTimeTest {
     @Test
     void statisticsAndGradientTasksReportTheirLoadingApart() {
         SweepConfig c =
-                TinySweep.config("[convnet_s]", "statistics.batches=1",
-                                "statistics.batch-size=16");
+                TinySweep.config("[convnet_s]", "statistics.batches=1", "statistics.batch-size=16");
         PretrainedModel model = SweepTasks.pretrain(c, "convnet_s");
         StatisticsOutcome s = SweepTasks.statistics(c, model, new StatisticsTask(PAIR, 0));
         GradientOutcome g = SweepTasks.gradients(c, model, PAIR);

@@ -27,10 +27,12 @@ class SweepTasksTest {
     @BeforeAll
     static void pretrainTinyModel() {
         config =
-                TinySweep.config("[convnet_s]", "statistics.batches=2",
-                                "statistics.batch-size=16",
-                                "retrain.epochs=1",
-                                "retrain.batch-size=8");
+                TinySweep.config(
+                        "[convnet_s]",
+                        "statistics.batches=2",
+                        "statistics.batch-size=16",
+                        "retrain.epochs=1",
+                        "retrain.batch-size=8");
         model = SweepTasks.pretrain(config, "convnet_s");
     }
 

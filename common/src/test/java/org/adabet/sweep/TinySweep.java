@@ -7,8 +7,8 @@ import org.adabet.config.SweepConfig;
 
 /**
  * The quick configuration shrunk so that pretraining and retraining take seconds: 16x16 images,
- * width 4, 8 source and 12 target training images per class, one pretraining epoch. Tests add
- * what they vary.
+ * width 4, 8 source and 12 target training images per class, one pretraining epoch. Tests add what
+ * they vary.
  */
 final class TinySweep {
     private TinySweep() {}
