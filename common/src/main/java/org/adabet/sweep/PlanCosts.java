@@ -143,7 +143,8 @@ public final class PlanCosts {
 
     /**
      * The selections a run of {@code method} at {@code budget} is charged as (their mean): see the
-     * class comment. An empty one (nothing fits) costs nothing.
+     * class comment. An empty one (nothing fits) costs nothing, and so does a selection that fails
+     * (none is returned).
      */
     List<TrainableSpec> charged(Pair pair, List<LayerInfo> layers, String method, Budget budget) {
         SelectionMethod m = SelectionMethods.get(method);
@@ -152,7 +153,13 @@ public final class PlanCosts {
             if (!m.requires().isEmpty()) {
                 return List.of(TrainableSpec.layers(layers.stream().map(LayerInfo::name).toList()));
             }
-            return List.of(SelectionMethods.select(m, context(layers, null, 0), forceHead));
+            try {
+                return List.of(SelectionMethods.select(m, context(layers, null, 0), forceHead));
+            } catch (IllegalArgumentException e) {
+                // The sweep records such a selection as a failed run that trains nothing
+                // (bn_stats on a network without BatchNorm).
+                return List.of();
+            }
         }
         SelectionMethod random =
                 SelectionMethods.get(

@@ -44,6 +44,28 @@ class PlanCostsTest {
     }
 
     @Test
+    void aSelectionThatWillFailIsChargedNothing() {
+        SweepConfig mixed =
+                ConfigLoader.load(
+                        "quick",
+                        List.of(
+                                "model.architectures=[convnet_s, vit_tiny]",
+                                "data.targets=[corrupted]",
+                                "selection.methods=[adabet, bn_stats]"));
+        SweepPlan mixedPlan = SweepPlan.of(mixed);
+        Pair vit =
+                mixedPlan.pairs().stream()
+                        .filter(p -> p.architecture().equals("vit_tiny"))
+                        .findFirst()
+                        .orElseThrow();
+        // No BatchNorm to adapt: the sweep records a failed run, the plan charges nothing.
+        assertEquals(
+                List.of(),
+                new PlanCosts(mixed, mixedPlan, Map.of())
+                        .charged(vit, SweepTasks.layers(mixed, vit), "bn_stats", null));
+    }
+
+    @Test
     void budgetedMethodsAreChargedAsRandomDrawsAtTheSameBudget() {
         Budget rho = Budget.ofRho(0.3);
         List<TrainableSpec> adabet = costs.charged(pair, layers, "adabet", rho);
