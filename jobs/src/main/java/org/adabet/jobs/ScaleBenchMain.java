@@ -25,9 +25,10 @@ import picocli.CommandLine.Option;
  * fixed set of retraining tasks shaped like the quick sweep's ({@code convnet_s} and {@code
  * resnet8} at width 16, 32x32 images, 240 fitting images, 500 test images, 8 epochs, batch 32, full
  * fine-tuning, one libtorch thread per task) runs as one Spark job per task set, one task per
- * partition, in {@code local[1]} and in {@code local[2]}, alternating over {@code --rounds}.
- * Printed: the median wall time of each and the speed-up. Tasks sharing an executor train at the
- * same time (no JVM-wide autograd lock), so on two free cores the speed-up approaches 2.
+ * partition (the costliest first, as a sweep orders them), in {@code local[1]} and in {@code
+ * local[2]}, alternating over {@code --rounds}. Printed: the median wall time of each and the
+ * speed-up. Tasks sharing an executor train at the same time (no JVM-wide autograd lock), so on two
+ * free cores the speed-up approaches 2.
  */
 @Command(
         name = "scale",
@@ -39,6 +40,8 @@ public final class ScaleBenchMain implements Callable<Integer> {
             new TrainConfig("bench.scale", 8, 32, 0.01, 0.9, 5e-4);
     private static final List<String> ARCHITECTURES =
             List.of(Architectures.CONVNET_S, Architectures.RESNET8);
+    private static final java.util.Map<String, Double> FLOPS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     @Option(
             names = "--tasks",
@@ -107,7 +110,14 @@ public final class ScaleBenchMain implements Callable<Integer> {
         SparkSession spark = LocalSpark.session("adabet-bench-scale", "local[" + cores + "]");
         try {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            List<Integer> ids = IntStream.range(0, tasks).boxed().toList();
+            // Longest first, as a sweep's retraining stage orders its tasks (StageRunner).
+            List<Integer> ids =
+                    IntStream.range(0, tasks)
+                            .boxed()
+                            .sorted(
+                                    java.util.Comparator.comparingDouble(ScaleBenchMain::flops)
+                                            .reversed())
+                            .toList();
             long cpu = processCpuNanos();
             long start = System.nanoTime();
             List<Double> done = jsc.parallelize(ids, tasks).map(ScaleBenchMain::task).collect();
@@ -120,6 +130,17 @@ public final class ScaleBenchMain implements Callable<Integer> {
         } finally {
             spark.stop();
         }
+    }
+
+    /** Forward FLOPs of one image through task {@code id}'s network: its relative cost. */
+    static double flops(int id) {
+        return FLOPS.computeIfAbsent(
+                ARCHITECTURES.get(id % ARCHITECTURES.size()),
+                name -> {
+                    try (Network net = Networks.create(Architectures.build(name, 16, 32, 10), 0)) {
+                        return net.layers().stream().mapToDouble(l -> l.forwardFlops()).sum();
+                    }
+                });
     }
 
     /** One retraining task; returns its final-epoch test accuracy (so the work is used). */

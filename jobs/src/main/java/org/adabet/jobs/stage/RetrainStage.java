@@ -66,7 +66,8 @@ final class RetrainStage extends Stage {
                                                         config,
                                                         models.value().get(t.pair().architecture()),
                                                         t),
-                                        RetrainOutcome::error));
+                                        RetrainOutcome::error,
+                                        RetrainTask::trainingFlops));
         outcomes.addAll(notRun);
         c.write(
                 oracle ? Tables.ORACLE_RUNS : Tables.RETRAIN_RUNS,

@@ -68,6 +68,25 @@ public final class StageRunner {
             Function<T, String> key,
             Function<T, R> work,
             Function<R, String> error) {
+        return run(stage, type, tasks, key, work, error, t -> 0);
+    }
+
+    /**
+     * As {@link #run(String, Class, List, Function, Function, Function)}, starting the costliest
+     * tasks first when every task is its own partition: two cores given tasks of lengths c, 2c, c,
+     * 2c in that order finish after 4c, longest first after 3c. Outcomes stay in task order, and
+     * the order tasks run in changes no result (each task is seeded by its own key).
+     *
+     * @param cost a task's expected cost in any unit; equal costs keep the tasks' order
+     */
+    public <T, R extends Serializable> List<R> run(
+            String stage,
+            Class<R> type,
+            List<T> tasks,
+            Function<T, String> key,
+            Function<T, R> work,
+            Function<R, String> error,
+            java.util.function.ToDoubleFunction<T> cost) {
         Map<String, R> done = store.load(stage, type);
         List<T> missing = new ArrayList<>();
         int reused = 0;
@@ -89,6 +108,13 @@ public final class StageRunner {
                             + " tasks reused from an earlier attempt, "
                             + missing.size()
                             + " to compute");
+        }
+        if (partitions == 0 || partitions >= missing.size()) {
+            // Contiguous partitions would put the costliest tasks together: sort only when each
+            // task is a partition of its own.
+            missing.sort(
+                    java.util.Comparator.comparingDouble((T t) -> cost.applyAsDouble(t))
+                            .reversed());
         }
         TaskStore s = store;
         List<Finished<R>> computed =
