@@ -7,8 +7,6 @@ import org.adabet.cli.VersionProvider;
 import org.adabet.model.cli.ForwardMain;
 import org.adabet.model.cli.KernelPathBenchMain;
 import org.adabet.model.cli.ModelsMain;
-import org.adabet.retrain.cli.PrefixCacheBenchMain;
-import org.adabet.retrain.cli.TrainBenchMain;
 import org.adabet.tda.cli.PhBenchMain;
 import org.adabet.tda.cli.PhMain;
 import picocli.AutoComplete;

@@ -1,4 +1,4 @@
-package org.adabet.retrain.cli;
+package org.adabet.jobs;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -237,8 +237,7 @@ public final class TrainBenchMain implements Callable<Integer> {
     private static Path extractPeer() throws IOException {
         Path script = Files.createTempFile("adabet-train-peer", ".py");
         try (InputStream in =
-                TrainBenchMain.class.getResourceAsStream(
-                        "/org/adabet/retrain/bench/train_peer.py")) {
+                TrainBenchMain.class.getResourceAsStream("/org/adabet/jobs/bench/train_peer.py")) {
             if (in == null) {
                 throw new IllegalStateException("train_peer.py is missing from the classpath");
             }

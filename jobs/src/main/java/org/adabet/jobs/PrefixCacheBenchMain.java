@@ -1,4 +1,4 @@
-package org.adabet.retrain.cli;
+package org.adabet.jobs;
 
 import java.util.ArrayList;
 import java.util.Collections;
