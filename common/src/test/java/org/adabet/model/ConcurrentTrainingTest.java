@@ -114,18 +114,10 @@ class ConcurrentTrainingTest {
     }
 
     private static float[] images(SplittableRandom rng) {
-        float[] x = new float[BATCH * 3 * SIZE * SIZE];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) rng.nextGaussian();
-        }
-        return x;
+        return RandomBatches.images(rng, BATCH, SIZE);
     }
 
     private static int[] labels(SplittableRandom rng) {
-        int[] y = new int[BATCH];
-        for (int i = 0; i < BATCH; i++) {
-            y[i] = rng.nextInt(5);
-        }
-        return y;
+        return RandomBatches.labels(rng, BATCH, 5);
     }
 }
