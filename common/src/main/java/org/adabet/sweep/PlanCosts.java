@@ -3,11 +3,8 @@ package org.adabet.sweep;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.adabet.config.SweepConfig;
 import org.adabet.config.TrainConfig;
 import org.adabet.model.Architecture;
@@ -233,30 +230,14 @@ public final class PlanCosts {
         }
 
         int frozen(TrainableSpec spec) {
-            if (!cachesPrefix) {
-                return 0;
-            }
-            Set<String> touched = new HashSet<>(spec.layers());
-            touched.addAll(spec.biasOnly());
-            return PrefixCut.frozenLayers(architecture, touched);
+            return TrainingCost.frozen(architecture, spec, cachesPrefix);
         }
 
         /** Every cut position's prefix outputs, once, for the fitting and evaluation images. */
         double prefixPasses() {
-            if (!cachesPrefix) {
-                return 0;
-            }
-            Set<Integer> cuts = new TreeSet<>();
-            for (LayerInfo l : layers) {
-                cuts.add(PrefixCut.frozenLayers(architecture, Set.of(l.name())));
-            }
-            double ms = 0;
-            for (int frozen : cuts) {
-                ms +=
-                        TrainingCost.prefixPassMillis(
-                                costs, layers, frozen, schedule.fit() + schedule.evalImages());
-            }
-            return ms;
+            return cachesPrefix
+                    ? TrainingCost.allPrefixPassesMillis(costs, architecture, layers, schedule)
+                    : 0;
         }
     }
 }

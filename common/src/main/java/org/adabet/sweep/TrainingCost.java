@@ -1,8 +1,13 @@
 package org.adabet.sweep;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.adabet.device.TrainingFlops;
+import org.adabet.model.Architecture;
 import org.adabet.model.LayerInfo;
+import org.adabet.model.PrefixCut;
 import org.adabet.model.TrainableSpec;
 
 /**
@@ -88,6 +93,37 @@ public final class TrainingCost {
     public static double prefixPassMillis(
             StepCosts c, List<LayerInfo> layers, int frozen, int images) {
         return (double) images * c.predictMillisPerImage() * prefixShare(layers, frozen);
+    }
+
+    /**
+     * Candidate layers in front of the cut a run of {@code spec} trains behind: 0 without the cache
+     * ({@code cachesPrefix} false) or without a cut.
+     */
+    public static int frozen(Architecture architecture, TrainableSpec spec, boolean cachesPrefix) {
+        if (!cachesPrefix) {
+            return 0;
+        }
+        Set<String> touched = new HashSet<>(spec.layers());
+        touched.addAll(spec.biasOnly());
+        return PrefixCut.frozenLayers(architecture, touched);
+    }
+
+    /**
+     * The prefix outputs of every cut a one-layer run of {@code layers} trains behind, each
+     * computed once for the schedule's fitting and evaluation images (what a pair's runs pay at
+     * most).
+     */
+    public static double allPrefixPassesMillis(
+            StepCosts c, Architecture architecture, List<LayerInfo> layers, Schedule s) {
+        Set<Integer> cuts = new TreeSet<>();
+        for (LayerInfo l : layers) {
+            cuts.add(PrefixCut.frozenLayers(architecture, Set.of(l.name())));
+        }
+        double ms = 0;
+        for (int frozen : cuts) {
+            ms += prefixPassMillis(c, layers, frozen, s.fit() + s.evalImages());
+        }
+        return ms;
     }
 
     /**

@@ -56,6 +56,14 @@ public final class ScaleBenchMain implements Callable<Integer> {
             description = "local[1] / local[2] pairs timed (default: ${DEFAULT-VALUE})")
     int rounds;
 
+    @Option(
+            names = "--oracle-rounds",
+            defaultValue = "2",
+            description =
+                    "cache-off / cache-on pairs of the oracle arm timed, 0 to skip it (default:"
+                            + " ${DEFAULT-VALUE})")
+    int oracleRounds;
+
     @Override
     public Integer call() {
         if (tasks < 2 || rounds < 1) {
@@ -98,6 +106,59 @@ public final class ScaleBenchMain implements Callable<Integer> {
                 "median wall time: local[1] %.0f ms, local[2] %.0f ms; speed-up %.2fx (ideal"
                         + " 2.00x)%n",
                 a, b, a / b);
+        return oracleRounds > 0 ? oracle() : 0;
+    }
+
+    /**
+     * The oracle arm: the oracle stage of one pair per architecture on {@code local[2]}, the
+     * frozen-prefix cache off and on, alternating; exit 1 when the two give different accuracies.
+     */
+    private int oracle() {
+        List<Integer> runs = OracleBench.runs();
+        System.out.printf(
+                "%noracle arm: %d one-layer runs (every candidate layer of %s alone, 240 fitting +"
+                        + " 60 validation + 500 test images, %d epochs, one seed), one Spark"
+                        + " partition each, costliest first, on local[2]; the frozen-prefix cache"
+                        + " off and on (a fresh cache per job), alternating %d time(s)%n",
+                runs.size(),
+                String.join(" and ", OracleBench.ARCHITECTURES),
+                OracleBench.TRAINING.epochs(),
+                oracleRounds);
+        List<Double> off = new ArrayList<>();
+        List<Double> on = new ArrayList<>();
+        boolean identical = true;
+        for (int round = 0; round < oracleRounds; round++) {
+            OracleBench.Job a = OracleBench.job(2, false, "off-" + round);
+            OracleBench.Job b = OracleBench.job(2, true, "on-" + round);
+            off.add(a.millis());
+            on.add(b.millis());
+            boolean same = a.results().equals(b.results());
+            identical &= same;
+            System.out.printf(
+                    "round %d: cache off %.0f ms (%.2f cores busy), cache on %.0f ms (%.2f cores"
+                            + " busy), %d of %d runs from the cache; final losses and per-epoch accuracies %s%n",
+                    round + 1,
+                    a.millis(),
+                    a.busyCores(),
+                    b.millis(),
+                    b.busyCores(),
+                    b.cachedRuns(),
+                    runs.size(),
+                    same ? "identical" : "DIFFER");
+        }
+        double a = median(off);
+        double b = median(on);
+        double[] model = OracleBench.modelMillis();
+        System.out.printf(
+                "median wall time: cache off %.0f ms, cache on %.0f ms; cache on %.2fx faster (goal"
+                        + " 3.00x)%nrun --plan's cost model for the same runs (one core, calibrated"
+                        + " now): off %.0f ms, on %.0f ms, %.2fx%n",
+                a, b, a / b, model[0], model[1], model[0] / model[1]);
+        if (!identical) {
+            System.out.println(
+                    "the cached runs' losses or accuracies differ from the uncached ones: exit 1");
+            return 1;
+        }
         return 0;
     }
 
@@ -191,13 +252,13 @@ public final class ScaleBenchMain implements Callable<Integer> {
         return (processCpuNanos() - cpu) / 1e6 / wall;
     }
 
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean)
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
-    private static ImageSet images(String name, int count, SplittableRandom rng) {
+    static ImageSet images(String name, int count, SplittableRandom rng) {
         float[] pixels = new float[count * 3 * 32 * 32];
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = (float) rng.nextGaussian();
