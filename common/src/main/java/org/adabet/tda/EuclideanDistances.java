@@ -13,6 +13,12 @@ import java.util.Arrays;
  * such pairs in one more cache-blocked pass over X); negative round-off therefore never reaches a
  * square root. Duplicate points give exactly 0. The result matches a direct double-precision
  * computation to 1e-5 relative.
+ *
+ * <p>When the Gram form leaves most pairs unresolved (activations of one layer for a batch are
+ * often that correlated), the direct distances come first and the Gram entries are computed only in
+ * the blocks where a pair may still resolve; the distances are the same bits either way, only the
+ * work differs (a Gram matrix less, at resnet18's widest layers about a third of the distances'
+ * time).
  */
 public final class EuclideanDistances {
 
@@ -31,22 +37,66 @@ public final class EuclideanDistances {
 
     /** Distances of {@code cloud} through the Gram matrix (see class comment). */
     public static LowerDistanceMatrix of(PointCloud cloud) {
+        return of(cloud, Order.ADAPTIVE);
+    }
+
+    /**
+     * Which comes first for the pairs outside the Gram's diagonal blocks. Every order gives the
+     * same bits; only the work differs.
+     */
+    enum Order {
+        /** By the share of diagonal-block pairs the Gram form leaves unresolved. */
+        ADAPTIVE,
+        /** The whole Gram matrix, then direct distances for the pairs it leaves unresolved. */
+        GRAM_FIRST,
+        /**
+         * Direct distances for every pair, then Gram entries only where a pair may be resolved:
+         * cheaper when most pairs cancel (correlated activations), as the Gram is then mostly
+         * wasted.
+         */
+        DIRECT_FIRST
+    }
+
+    /** {@link #of(PointCloud)} in a given order (the tests run each). */
+    static LowerDistanceMatrix of(PointCloud cloud, Order order) {
         int n = cloud.size();
         int dim = cloud.dimension();
         float[] x = cloud.coordinates();
         int pairs = (int) ((long) n * (n - 1) / 2);
         float[] lower = new float[pairs];
-        Unresolved left = fromGram(GramKernel.lowerGram(x, n, dim), n, dim, lower, 0.99);
+        int perRow = (n + GramKernel.BLOCK - 1) / GramKernel.BLOCK;
+        double[] gram = new double[n * (n + 1) / 2];
+        boolean[] diagonal = new boolean[perRow * perRow];
+        for (int b = 0; b < perRow; b++) {
+            diagonal[b * perRow + b] = true;
+        }
+        // The diagonal blocks hold the norms every pair needs, and a sample of the pairs.
+        GramKernel.lowerGramBlocks(gram, x, n, dim, diagonal);
+        Unresolved left;
+        // Whether the unresolved pairs already hold their direct distances.
+        boolean filled = false;
+        if (order == Order.DIRECT_FIRST
+                || order == Order.ADAPTIVE && mostlyUnresolved(gram, n, dim, 0.99)) {
+            left = directFirst(gram, x, n, dim, lower, diagonal);
+            filled = true;
+        } else {
+            boolean[] rest = new boolean[diagonal.length];
+            for (int b = 0; b < rest.length; b++) {
+                rest[b] = !diagonal[b];
+            }
+            GramKernel.lowerGramBlocks(gram, x, n, dim, rest);
+            left = fromGram(gram, n, dim, lower, 0.99);
+        }
         if (left.count > Math.max(pairs / 8, 16 * n)) {
             // A large common component (non-negative activations, say) makes most pairs cancel.
             // Centring on the mean removes it; float32 centring moves a distance by at most
             // u(|x - m| + |y - m|), which the accepted pairs' bound keeps below 0.01 of the budget.
             // It costs about a Gram matrix plus three passes over X, the pairwise fallback about a
-            // pass
-            // per pair: measured, centring wins from n = 64 up and loses at n = 32.
+            // pass per pair: measured, centring wins from n = 64 up and loses at n = 32.
             left = fromGram(GramKernel.lowerGram(centred(x, n, dim), n, dim), n, dim, lower, 0.97);
+            filled = false;
         }
-        if (left.count > 0) {
+        if (!filled && left.count > 0) {
             // Always from the original coordinates: exact differences, no cancellation.
             double[] direct =
                     GramKernel.squaredDistances(x, dim, left.first, left.second, left.count);
@@ -55,6 +105,67 @@ public final class EuclideanDistances {
             }
         }
         return LowerDistanceMatrix.of(n, lower);
+    }
+
+    /** Whether the Gram form leaves at least half of the diagonal blocks' pairs unresolved. */
+    private static boolean mostlyUnresolved(double[] gram, int n, int dim, double share) {
+        double ratio = fallbackRatio(dim, share);
+        int pairs = 0;
+        int unresolved = 0;
+        for (int i = 1; i < n; i++) {
+            for (int j = i - i % GramKernel.BLOCK; j < i; j++) {
+                pairs++;
+                if (unresolved(gram, i, j, ratio)) {
+                    unresolved++;
+                }
+            }
+        }
+        return pairs > 0 && 2 * unresolved >= pairs;
+    }
+
+    /**
+     * The Gram-first result, reached from direct distances: a pair whose direct squared distance
+     * lies below the fallback line by more than the Gram form's error bound (four times over) would
+     * be left unresolved by the Gram entry whatever its value, so its block's Gram entries are
+     * computed only when some pair in it may be resolved. Returns the unresolved pairs, as {@link
+     * #fromGram} does on the whole matrix, and fills {@code lower} with every distance: the Gram
+     * form's where it resolves, the direct one elsewhere.
+     */
+    private static Unresolved directFirst(
+            double[] gram, float[] x, int n, int dim, float[] lower, boolean[] done) {
+        int perRow = (n + GramKernel.BLOCK - 1) / GramKernel.BLOCK;
+        int pairs = (int) ((long) n * (n - 1) / 2);
+        int[] first = new int[pairs];
+        int[] second = new int[pairs];
+        int k = 0;
+        for (int i = 1; i < n; i++) {
+            for (int j = 0; j < i; j++, k++) {
+                first[k] = i;
+                second[k] = j;
+            }
+        }
+        double[] direct = GramKernel.squaredDistances(x, dim, first, second, pairs);
+        double ratio = fallbackRatio(dim, 0.99);
+        double margin = 4 * 2 * GramKernel.relativeErrorBound(dim);
+        boolean[] wanted = new boolean[done.length];
+        for (int p = 0; p < pairs; p++) {
+            int b = first[p] / GramKernel.BLOCK * perRow + second[p] / GramKernel.BLOCK;
+            double norms = gram[index(first[p], first[p])] + gram[index(second[p], second[p])];
+            boolean surelyUnresolved = direct[p] * (1 + 1e-3) + margin * norms < ratio * norms;
+            wanted[b] |= !done[b] && !surelyUnresolved;
+        }
+        GramKernel.lowerGramBlocks(gram, x, n, dim, wanted);
+        Unresolved left = new Unresolved();
+        for (int p = 0; p < pairs; p++) {
+            int b = first[p] / GramKernel.BLOCK * perRow + second[p] / GramKernel.BLOCK;
+            if ((done[b] || wanted[b]) && !unresolved(gram, first[p], second[p], ratio)) {
+                lower[p] = gramDistance(gram, first[p], second[p]);
+            } else {
+                left.add(first[p], second[p], p);
+                lower[p] = (float) Math.sqrt(direct[p]);
+            }
+        }
+        return left;
     }
 
     /** Pairs whose Gram-form distance is not guaranteed: rows and their slot in the triangle. */
@@ -83,27 +194,39 @@ public final class EuclideanDistances {
      * distance by half that relatively; the rest of the budget covers the float32 rounding.
      */
     private static Unresolved fromGram(double[] gram, int n, int dim, float[] lower, double share) {
-        double errorFactor = 2 * GramKernel.relativeErrorBound(dim);
-        double fallbackRatio = errorFactor / (2 * share * RELATIVE_ACCURACY);
+        double ratio = fallbackRatio(dim, share);
         Unresolved left = new Unresolved();
         int k = 0;
         for (int i = 1; i < n; i++) {
-            double gi = gram[index(i, i)];
             for (int j = 0; j < i; j++, k++) {
-                double gj = gram[index(j, j)];
-                double sq = gi + gj - 2 * gram[index(i, j)];
-                if (sq < fallbackRatio * (gi + gj)) {
+                if (unresolved(gram, i, j, ratio)) {
                     left.add(i, j, k);
                 } else {
-                    lower[k] =
-                            (float)
-                                    Math.sqrt(
-                                            Math.max(
-                                                    sq, 0.0)); // clamp: 0 only when both rows are 0
+                    lower[k] = gramDistance(gram, i, j);
                 }
             }
         }
         return left;
+    }
+
+    /**
+     * The squared distance below which, as a share of {@code |x|^2 + |y|^2}, the Gram form's error
+     * could exceed {@code share * RELATIVE_ACCURACY}.
+     */
+    private static double fallbackRatio(int dim, double share) {
+        double errorFactor = 2 * GramKernel.relativeErrorBound(dim);
+        return errorFactor / (2 * share * RELATIVE_ACCURACY);
+    }
+
+    private static boolean unresolved(double[] gram, int i, int j, double ratio) {
+        double gi = gram[index(i, i)];
+        double gj = gram[index(j, j)];
+        return gi + gj - 2 * gram[index(i, j)] < ratio * (gi + gj);
+    }
+
+    private static float gramDistance(double[] gram, int i, int j) {
+        double sq = gram[index(i, i)] + gram[index(j, j)] - 2 * gram[index(i, j)];
+        return (float) Math.sqrt(Math.max(sq, 0.0)); // clamp: 0 only when both rows are 0
     }
 
     /** A copy of the rows minus their mean (mean summed in double, rounded once). */

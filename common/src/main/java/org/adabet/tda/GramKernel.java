@@ -29,10 +29,40 @@ final class GramKernel {
     /** As above with a given column chunk (the benchmark peer picks its fastest). */
     static double[] lowerGram(float[] x, int n, int dim, boolean doubleSums, int chunk) {
         double[] g = new double[n * (n + 1) / 2];
-        int done = VECTORIZED ? VectorGram.accumulate(x, n, dim, g, chunk, doubleSums) : 0;
+        fill(g, x, n, dim, doubleSums, chunk, null);
+        return g;
+    }
+
+    /** Rows per side of a block of the Gram matrix: the register tile of {@link VectorGram}. */
+    static final int BLOCK = 4;
+
+    /**
+     * Computes into {@code g} (zero there) the entries of the Gram lower triangle whose rows {@code
+     * (i, j)} lie in a wanted block: {@code blocks[(i / BLOCK) * ((n + BLOCK - 1) / BLOCK) + j /
+     * BLOCK]}. Each entry gets the bits {@link #lowerGram(float[], int, int)} gives it, whichever
+     * other blocks are computed, now or later.
+     */
+    static void lowerGramBlocks(double[] g, float[] x, int n, int dim, boolean[] blocks) {
+        fill(g, x, n, dim, true, VectorGram.CHUNK, blocks);
+    }
+
+    /** As {@link #lowerGramBlocks}; {@code blocks} null for all. */
+    private static void fill(
+            double[] g,
+            float[] x,
+            int n,
+            int dim,
+            boolean doubleSums,
+            int chunk,
+            boolean[] blocks) {
+        int perRow = (n + BLOCK - 1) / BLOCK;
+        int done = VECTORIZED ? VectorGram.accumulate(x, n, dim, g, chunk, doubleSums, blocks) : 0;
         if (done < dim) {
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j <= i; j++) {
+                    if (blocks != null && !blocks[i / BLOCK * perRow + j / BLOCK]) {
+                        continue;
+                    }
                     double s = 0;
                     int a = i * dim;
                     int b = j * dim;
@@ -44,7 +74,6 @@ final class GramKernel {
                 }
             }
         }
-        return g;
     }
 
     /**
