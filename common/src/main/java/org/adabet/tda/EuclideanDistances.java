@@ -72,6 +72,13 @@ public final class EuclideanDistances {
         }
         // The diagonal blocks hold the norms every pair needs, and a sample of the pairs.
         GramKernel.lowerGramBlocks(gram, x, n, dim, diagonal);
+        for (int i = 0; i < n; i++) {
+            // NaN or infinity in a row makes its sum of squares NaN or infinite (the squares are
+            // never negative, so nothing cancels an infinity); a finite row can also overflow.
+            if (!Double.isFinite(gram[index(i, i)])) {
+                cloud.requireFinite(i, i + 1);
+            }
+        }
         Unresolved left;
         // Whether the unresolved pairs already hold their direct distances.
         boolean filled = false;
@@ -255,6 +262,7 @@ public final class EuclideanDistances {
      * Reference distances: differences and sums in double, one pair at a time. Slow; for checks.
      */
     public static LowerDistanceMatrix direct(PointCloud cloud) {
+        cloud.requireFinite();
         int n = cloud.size();
         int dim = cloud.dimension();
         float[] x = cloud.coordinates();
@@ -279,6 +287,7 @@ public final class EuclideanDistances {
      * command line so that its output diffs cleanly against {@code ripser --format point-cloud}.
      */
     public static LowerDistanceMatrix ripserCompatible(PointCloud cloud) {
+        cloud.requireFinite();
         int n = cloud.size();
         int dim = cloud.dimension();
         float[] x = cloud.coordinates();

@@ -8,7 +8,10 @@ import java.util.Arrays;
  *
  * <p>Every coordinate must be finite; a NaN or infinity is rejected with a message naming its row
  * and column, because a single bad activation would otherwise silently poison every distance of its
- * point. A cloud may hold a single point; persistence itself needs at least two.
+ * point. The distance computations check it ({@link #requireFinite}): {@link EuclideanDistances#of}
+ * reads it off the squared norms its first Gram pass computes anyway (a non-finite coordinate makes
+ * its row's norm non-finite), where a separate check would be one more pass over up to 10^8 values
+ * in memory. A cloud may hold a single point; persistence itself needs at least two.
  *
  * @param size number of points, at least 1
  * @param dimension number of coordinates per point, at least 1
@@ -18,8 +21,8 @@ import java.util.Arrays;
 public record PointCloud(int size, int dimension, float[] coordinates) {
 
     /**
-     * Validates shape and finiteness; the array is used as given, not copied (activations are
-     * large).
+     * Validates the shape (finiteness is checked where distances are computed, see above); the
+     * array is used as given, not copied (activations are large).
      */
     public PointCloud {
         if (size < 1) {
@@ -43,7 +46,18 @@ public record PointCloud(int size, int dimension, float[] coordinates) {
                             + " coordinates, got "
                             + coordinates.length);
         }
-        for (int k = 0; k < coordinates.length; k++) {
+    }
+
+    /**
+     * Throws, naming the row, column and value of the first non-finite coordinate, if there is one.
+     */
+    public void requireFinite() {
+        requireFinite(0, size);
+    }
+
+    /** As {@link #requireFinite()} for rows {@code from..to-1}. */
+    void requireFinite(int from, int to) {
+        for (int k = from * dimension; k < to * dimension; k++) {
             if (!Float.isFinite(coordinates[k])) {
                 throw new IllegalArgumentException(
                         "point cloud coordinate at row "

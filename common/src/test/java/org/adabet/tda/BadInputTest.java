@@ -3,15 +3,19 @@ package org.adabet.tda;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class BadInputTest {
 
     @Test
     void nanCoordinateIsRejectedNamingRowAndColumn() {
         float[] x = {0, 1, 2, 3, Float.NaN, 5};
+        PointCloud cloud = new PointCloud(3, 2, x);
         IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> new PointCloud(3, 2, x));
+                assertThrows(IllegalArgumentException.class, () -> VietorisRips.barcode(cloud, 1));
         assertTrue(e.getMessage().contains("row 2, column 0"), e.getMessage());
     }
 
@@ -19,8 +23,37 @@ class BadInputTest {
     void infiniteCoordinateIsRejected() {
         float[] x = {0, Float.POSITIVE_INFINITY};
         IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> new PointCloud(1, 2, x));
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new PointCloud(1, 2, x).requireFinite());
         assertTrue(e.getMessage().contains("row 0, column 1"), e.getMessage());
+    }
+
+    /**
+     * Every distance path names the first bad coordinate: the Gram path through the row's norm (in
+     * the vector-aligned columns and in the columns left over), the direct and Ripser-compatible
+     * paths up front.
+     */
+    @ParameterizedTest
+    @CsvSource({"5, 40, 3, 17, NaN", "33, 37, 30, 36, Infinity", "8, 1030, 0, 1029, -Infinity"})
+    void everyDistancePathRejectsANonFiniteCoordinate(
+            int n, int dim, int row, int column, float bad) {
+        float[] x = new float[n * dim];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = k % 7;
+        }
+        x[row * dim + column] = bad;
+        PointCloud cloud = new PointCloud(n, dim, x);
+        String expected = "row " + row + ", column " + column;
+        for (org.junit.jupiter.api.function.Executable path :
+                List.<org.junit.jupiter.api.function.Executable>of(
+                        () -> EuclideanDistances.of(cloud),
+                        () -> EuclideanDistances.of(cloud, EuclideanDistances.Order.GRAM_FIRST),
+                        () -> EuclideanDistances.direct(cloud),
+                        () -> EuclideanDistances.ripserCompatible(cloud))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, path);
+            assertTrue(e.getMessage().contains(expected), e.getMessage());
+        }
     }
 
     @Test
