@@ -129,6 +129,9 @@ final class VectorGram {
         return vectorColumns;
     }
 
+    /**
+     * The Gram entries of rows {@code i0..i0+3} against {@code j0..j0+3} over one chunk, into g.
+     */
     private static void tile(
             float[] x,
             int n,
@@ -138,6 +141,39 @@ final class VectorGram {
             int j0,
             int c0,
             int c1,
+            boolean doubleSums,
+            float[] lanes,
+            double[] sums) {
+        tileSums(x, n, dim, i0, j0, c0, c1, false, doubleSums, lanes, sums);
+        for (int e = 0; e < 16; e++) {
+            int i = i0 + e / 4;
+            int j = j0 + e % 4;
+            if (i < n && j <= i) {
+                int at = EuclideanDistances.index(i, j);
+                // The bare-matmul peer keeps its running sum in float, like a float32 GEMM would.
+                g[at] = doubleSums ? g[at] + sums[e] : (float) g[at] + (float) sums[e];
+            }
+        }
+    }
+
+    /**
+     * The register tile of rows {@code i0..i0+3} against {@code j0..j0+3} over columns {@code
+     * c0..c1-1}: per lane, fused multiply-adds in float32 of the products {@code x_i x_j} or, with
+     * {@code differences}, of the squares {@code (x_i - x_j)^2} ({@code x_j - x_i} is exactly
+     * {@code -(x_i - x_j)} and squares the same); then into {@code sums} (entry {@code 4 (i - i0) +
+     * (j - j0)}) each accumulator's {@link #laneSum}, or with {@code doubleSums} false its float32
+     * {@code reduceLanes} (the bare-matmul peer). Every entry's arithmetic is that of the entry
+     * alone, in the same order, so the same bits.
+     */
+    private static void tileSums(
+            float[] x,
+            int n,
+            int dim,
+            int i0,
+            int j0,
+            int c0,
+            int c1,
+            boolean differences,
             boolean doubleSums,
             float[] lanes,
             double[] sums) {
@@ -175,65 +211,94 @@ final class VectorGram {
             FloatVector y1 = FloatVector.fromArray(SPECIES, x, b1 + k);
             FloatVector y2 = FloatVector.fromArray(SPECIES, x, b2 + k);
             FloatVector y3 = FloatVector.fromArray(SPECIES, x, b3 + k);
-            s00 = x0.fma(y0, s00);
-            s01 = x0.fma(y1, s01);
-            s02 = x0.fma(y2, s02);
-            s03 = x0.fma(y3, s03);
-            s10 = x1.fma(y0, s10);
-            s11 = x1.fma(y1, s11);
-            s12 = x1.fma(y2, s12);
-            s13 = x1.fma(y3, s13);
-            s20 = x2.fma(y0, s20);
-            s21 = x2.fma(y1, s21);
-            s22 = x2.fma(y2, s22);
-            s23 = x2.fma(y3, s23);
-            s30 = x3.fma(y0, s30);
-            s31 = x3.fma(y1, s31);
-            s32 = x3.fma(y2, s32);
-            s33 = x3.fma(y3, s33);
-        }
-        if (!doubleSums) {
-            addFloat(g, n, i0, j0, s00);
-            addFloat(g, n, i0, j0 + 1, s01);
-            addFloat(g, n, i0, j0 + 2, s02);
-            addFloat(g, n, i0, j0 + 3, s03);
-            addFloat(g, n, i0 + 1, j0, s10);
-            addFloat(g, n, i0 + 1, j0 + 1, s11);
-            addFloat(g, n, i0 + 1, j0 + 2, s12);
-            addFloat(g, n, i0 + 1, j0 + 3, s13);
-            addFloat(g, n, i0 + 2, j0, s20);
-            addFloat(g, n, i0 + 2, j0 + 1, s21);
-            addFloat(g, n, i0 + 2, j0 + 2, s22);
-            addFloat(g, n, i0 + 2, j0 + 3, s23);
-            addFloat(g, n, i0 + 3, j0, s30);
-            addFloat(g, n, i0 + 3, j0 + 1, s31);
-            addFloat(g, n, i0 + 3, j0 + 2, s32);
-            addFloat(g, n, i0 + 3, j0 + 3, s33);
-            return;
-        }
-        s00.intoArray(lanes, 0);
-        s01.intoArray(lanes, LANES);
-        s02.intoArray(lanes, 2 * LANES);
-        s03.intoArray(lanes, 3 * LANES);
-        s10.intoArray(lanes, 4 * LANES);
-        s11.intoArray(lanes, 5 * LANES);
-        s12.intoArray(lanes, 6 * LANES);
-        s13.intoArray(lanes, 7 * LANES);
-        s20.intoArray(lanes, 8 * LANES);
-        s21.intoArray(lanes, 9 * LANES);
-        s22.intoArray(lanes, 10 * LANES);
-        s23.intoArray(lanes, 11 * LANES);
-        s30.intoArray(lanes, 12 * LANES);
-        s31.intoArray(lanes, 13 * LANES);
-        s32.intoArray(lanes, 14 * LANES);
-        s33.intoArray(lanes, 15 * LANES);
-        laneSums(lanes, 16, sums);
-        for (int e = 0; e < 16; e++) {
-            int i = i0 + e / 4;
-            int j = j0 + e % 4;
-            if (i < n && j <= i) {
-                g[EuclideanDistances.index(i, j)] += sums[e];
+            // Loop-invariant: the JIT compiles one loop per branch.
+            if (differences) {
+                FloatVector d00 = x0.sub(y0);
+                s00 = d00.fma(d00, s00);
+                FloatVector d01 = x0.sub(y1);
+                s01 = d01.fma(d01, s01);
+                FloatVector d02 = x0.sub(y2);
+                s02 = d02.fma(d02, s02);
+                FloatVector d03 = x0.sub(y3);
+                s03 = d03.fma(d03, s03);
+                FloatVector d10 = x1.sub(y0);
+                s10 = d10.fma(d10, s10);
+                FloatVector d11 = x1.sub(y1);
+                s11 = d11.fma(d11, s11);
+                FloatVector d12 = x1.sub(y2);
+                s12 = d12.fma(d12, s12);
+                FloatVector d13 = x1.sub(y3);
+                s13 = d13.fma(d13, s13);
+                FloatVector d20 = x2.sub(y0);
+                s20 = d20.fma(d20, s20);
+                FloatVector d21 = x2.sub(y1);
+                s21 = d21.fma(d21, s21);
+                FloatVector d22 = x2.sub(y2);
+                s22 = d22.fma(d22, s22);
+                FloatVector d23 = x2.sub(y3);
+                s23 = d23.fma(d23, s23);
+                FloatVector d30 = x3.sub(y0);
+                s30 = d30.fma(d30, s30);
+                FloatVector d31 = x3.sub(y1);
+                s31 = d31.fma(d31, s31);
+                FloatVector d32 = x3.sub(y2);
+                s32 = d32.fma(d32, s32);
+                FloatVector d33 = x3.sub(y3);
+                s33 = d33.fma(d33, s33);
+            } else {
+                s00 = x0.fma(y0, s00);
+                s01 = x0.fma(y1, s01);
+                s02 = x0.fma(y2, s02);
+                s03 = x0.fma(y3, s03);
+                s10 = x1.fma(y0, s10);
+                s11 = x1.fma(y1, s11);
+                s12 = x1.fma(y2, s12);
+                s13 = x1.fma(y3, s13);
+                s20 = x2.fma(y0, s20);
+                s21 = x2.fma(y1, s21);
+                s22 = x2.fma(y2, s22);
+                s23 = x2.fma(y3, s23);
+                s30 = x3.fma(y0, s30);
+                s31 = x3.fma(y1, s31);
+                s32 = x3.fma(y2, s32);
+                s33 = x3.fma(y3, s33);
             }
+        }
+        if (doubleSums) {
+            s00.intoArray(lanes, 0);
+            s01.intoArray(lanes, LANES);
+            s02.intoArray(lanes, 2 * LANES);
+            s03.intoArray(lanes, 3 * LANES);
+            s10.intoArray(lanes, 4 * LANES);
+            s11.intoArray(lanes, 5 * LANES);
+            s12.intoArray(lanes, 6 * LANES);
+            s13.intoArray(lanes, 7 * LANES);
+            s20.intoArray(lanes, 8 * LANES);
+            s21.intoArray(lanes, 9 * LANES);
+            s22.intoArray(lanes, 10 * LANES);
+            s23.intoArray(lanes, 11 * LANES);
+            s30.intoArray(lanes, 12 * LANES);
+            s31.intoArray(lanes, 13 * LANES);
+            s32.intoArray(lanes, 14 * LANES);
+            s33.intoArray(lanes, 15 * LANES);
+            laneSums(lanes, 16, sums);
+        } else {
+            sums[0] = s00.reduceLanes(VectorOperators.ADD);
+            sums[1] = s01.reduceLanes(VectorOperators.ADD);
+            sums[2] = s02.reduceLanes(VectorOperators.ADD);
+            sums[3] = s03.reduceLanes(VectorOperators.ADD);
+            sums[4] = s10.reduceLanes(VectorOperators.ADD);
+            sums[5] = s11.reduceLanes(VectorOperators.ADD);
+            sums[6] = s12.reduceLanes(VectorOperators.ADD);
+            sums[7] = s13.reduceLanes(VectorOperators.ADD);
+            sums[8] = s20.reduceLanes(VectorOperators.ADD);
+            sums[9] = s21.reduceLanes(VectorOperators.ADD);
+            sums[10] = s22.reduceLanes(VectorOperators.ADD);
+            sums[11] = s23.reduceLanes(VectorOperators.ADD);
+            sums[12] = s30.reduceLanes(VectorOperators.ADD);
+            sums[13] = s31.reduceLanes(VectorOperators.ADD);
+            sums[14] = s32.reduceLanes(VectorOperators.ADD);
+            sums[15] = s33.reduceLanes(VectorOperators.ADD);
         }
     }
 
@@ -281,7 +346,18 @@ final class VectorGram {
             int c1 = Math.min(vectorColumns, c0 + CHUNK);
             for (int t = 0; t < tiles.size(); t++) {
                 int b = tiles.get(t);
-                tileDistances(x, n, dim, 4 * (b / blocks), 4 * (b % blocks), c0, c1, lanes, sums);
+                tileSums(
+                        x,
+                        n,
+                        dim,
+                        4 * (b / blocks),
+                        4 * (b % blocks),
+                        c0,
+                        c1,
+                        true,
+                        true,
+                        lanes,
+                        sums);
                 for (int e = 0; e < 16; e++) {
                     tileTotals[16 * t + e] += sums[e];
                 }
@@ -329,109 +405,6 @@ final class VectorGram {
     /** The 4 x 4 block of rows that holds the pair {@code (a, b)} (larger row first). */
     private static int block(int a, int b, int blocks) {
         return Math.max(a, b) / 4 * blocks + Math.min(a, b) / 4;
-    }
-
-    /**
-     * Per chunk, the lane sums of {@code (x_i - x_j)^2} for rows {@code i0..i0+3} against {@code
-     * j0..j0+3} into {@code sums} (entry {@code 4 (i - i0) + (j - j0)}): the same float32
-     * differences and fused multiply-adds, in the same order, as {@link #squaredDistance} runs for
-     * each pair ({@code x_j - x_i} is exactly {@code -(x_i - x_j)} and squares the same), so each
-     * pair gets its bits.
-     */
-    private static void tileDistances(
-            float[] x,
-            int n,
-            int dim,
-            int i0,
-            int j0,
-            int c0,
-            int c1,
-            float[] lanes,
-            double[] sums) {
-        // Rows past n repeat the last row: computed, never read.
-        int a0 = Math.min(i0, n - 1) * dim;
-        int a1 = Math.min(i0 + 1, n - 1) * dim;
-        int a2 = Math.min(i0 + 2, n - 1) * dim;
-        int a3 = Math.min(i0 + 3, n - 1) * dim;
-        int b0 = Math.min(j0, n - 1) * dim;
-        int b1 = Math.min(j0 + 1, n - 1) * dim;
-        int b2 = Math.min(j0 + 2, n - 1) * dim;
-        int b3 = Math.min(j0 + 3, n - 1) * dim;
-        FloatVector s00 = FloatVector.zero(SPECIES);
-        FloatVector s01 = s00;
-        FloatVector s02 = s00;
-        FloatVector s03 = s00;
-        FloatVector s10 = s00;
-        FloatVector s11 = s00;
-        FloatVector s12 = s00;
-        FloatVector s13 = s00;
-        FloatVector s20 = s00;
-        FloatVector s21 = s00;
-        FloatVector s22 = s00;
-        FloatVector s23 = s00;
-        FloatVector s30 = s00;
-        FloatVector s31 = s00;
-        FloatVector s32 = s00;
-        FloatVector s33 = s00;
-        for (int k = c0; k < c1; k += LANES) {
-            FloatVector x0 = FloatVector.fromArray(SPECIES, x, a0 + k);
-            FloatVector x1 = FloatVector.fromArray(SPECIES, x, a1 + k);
-            FloatVector x2 = FloatVector.fromArray(SPECIES, x, a2 + k);
-            FloatVector x3 = FloatVector.fromArray(SPECIES, x, a3 + k);
-            FloatVector y0 = FloatVector.fromArray(SPECIES, x, b0 + k);
-            FloatVector y1 = FloatVector.fromArray(SPECIES, x, b1 + k);
-            FloatVector y2 = FloatVector.fromArray(SPECIES, x, b2 + k);
-            FloatVector y3 = FloatVector.fromArray(SPECIES, x, b3 + k);
-            FloatVector d00 = x0.sub(y0);
-            s00 = d00.fma(d00, s00);
-            FloatVector d01 = x0.sub(y1);
-            s01 = d01.fma(d01, s01);
-            FloatVector d02 = x0.sub(y2);
-            s02 = d02.fma(d02, s02);
-            FloatVector d03 = x0.sub(y3);
-            s03 = d03.fma(d03, s03);
-            FloatVector d10 = x1.sub(y0);
-            s10 = d10.fma(d10, s10);
-            FloatVector d11 = x1.sub(y1);
-            s11 = d11.fma(d11, s11);
-            FloatVector d12 = x1.sub(y2);
-            s12 = d12.fma(d12, s12);
-            FloatVector d13 = x1.sub(y3);
-            s13 = d13.fma(d13, s13);
-            FloatVector d20 = x2.sub(y0);
-            s20 = d20.fma(d20, s20);
-            FloatVector d21 = x2.sub(y1);
-            s21 = d21.fma(d21, s21);
-            FloatVector d22 = x2.sub(y2);
-            s22 = d22.fma(d22, s22);
-            FloatVector d23 = x2.sub(y3);
-            s23 = d23.fma(d23, s23);
-            FloatVector d30 = x3.sub(y0);
-            s30 = d30.fma(d30, s30);
-            FloatVector d31 = x3.sub(y1);
-            s31 = d31.fma(d31, s31);
-            FloatVector d32 = x3.sub(y2);
-            s32 = d32.fma(d32, s32);
-            FloatVector d33 = x3.sub(y3);
-            s33 = d33.fma(d33, s33);
-        }
-        s00.intoArray(lanes, 0);
-        s01.intoArray(lanes, LANES);
-        s02.intoArray(lanes, 2 * LANES);
-        s03.intoArray(lanes, 3 * LANES);
-        s10.intoArray(lanes, 4 * LANES);
-        s11.intoArray(lanes, 5 * LANES);
-        s12.intoArray(lanes, 6 * LANES);
-        s13.intoArray(lanes, 7 * LANES);
-        s20.intoArray(lanes, 8 * LANES);
-        s21.intoArray(lanes, 9 * LANES);
-        s22.intoArray(lanes, 10 * LANES);
-        s23.intoArray(lanes, 11 * LANES);
-        s30.intoArray(lanes, 12 * LANES);
-        s31.intoArray(lanes, 13 * LANES);
-        s32.intoArray(lanes, 14 * LANES);
-        s33.intoArray(lanes, 15 * LANES);
-        laneSums(lanes, 16, sums);
     }
 
     /** Pairs {@code p..p+3} of {@link #squaredDistances} over columns {@code c0..c1-1}. */
@@ -510,13 +483,5 @@ final class VectorGram {
             total += d * d;
         }
         return total;
-    }
-
-    /** The bare-matmul peer's running sum, kept in float like a float32 GEMM would. */
-    private static void addFloat(double[] g, int n, int i, int j, FloatVector s) {
-        if (i < n && j <= i) {
-            int at = EuclideanDistances.index(i, j);
-            g[at] = (float) g[at] + s.reduceLanes(VectorOperators.ADD);
-        }
     }
 }
