@@ -130,30 +130,58 @@ final class OracleBench {
     }
 
     /**
-     * What {@code run --plan}'s cost model ({@link TrainingCost}, from a calibration of each
-     * architecture's step measured now) predicts for these runs with the cache off and on, ms on
-     * one core: {off, on}.
+     * What {@code run --plan}'s cost model predicts for these runs, ms on one core, split by where
+     * the time goes.
+     *
+     * @param offSteps training steps with the cache off (whole network)
+     * @param offEvaluations the per-epoch validation and test passes with the cache off
+     * @param onSteps training steps from the cut
+     * @param onEvaluations evaluations of the suffix
+     * @param onPrefix the prefix outputs, once per cut and image
      */
-    static double[] modelMillis() {
-        TrainingCost.Schedule s =
+    record Model(
+            double offSteps,
+            double offEvaluations,
+            double onSteps,
+            double onEvaluations,
+            double onPrefix) {
+        double off() {
+            return offSteps + offEvaluations;
+        }
+
+        double on() {
+            return onSteps + onEvaluations + onPrefix;
+        }
+    }
+
+    /**
+     * {@link Model} from {@link TrainingCost} with a calibration of each architecture's step and
+     * inference pass measured now.
+     */
+    static Model model() {
+        TrainingCost.Schedule all =
                 new TrainingCost.Schedule(
                         TRAINING.epochs(), FIT, TRAINING.batchSize(), VALIDATION + TEST);
-        double off = 0;
-        double on = 0;
+        TrainingCost.Schedule steps =
+                new TrainingCost.Schedule(TRAINING.epochs(), FIT, TRAINING.batchSize(), 0);
+        double[] m = new double[5];
         for (String name : ARCHITECTURES) {
             Architecture arch = architecture(name);
             List<LayerInfo> layers = layers(name);
             StepCosts c = StepCalibration.measure(arch, TRAINING.batchSize(), Trainer.EVAL_BATCH);
             for (LayerInfo l : layers) {
                 TrainableSpec spec = TrainableSpec.layers(List.of(l.name()));
-                off += TrainingCost.runMillis(c, layers, spec, 0, s);
-                on +=
-                        TrainingCost.runMillis(
-                                c, layers, spec, TrainingCost.frozen(arch, spec, true), s);
+                int frozen = TrainingCost.frozen(arch, spec, true);
+                double offSteps = TrainingCost.runMillis(c, layers, spec, 0, steps);
+                double onSteps = TrainingCost.runMillis(c, layers, spec, frozen, steps);
+                m[0] += offSteps;
+                m[1] += TrainingCost.runMillis(c, layers, spec, 0, all) - offSteps;
+                m[2] += onSteps;
+                m[3] += TrainingCost.runMillis(c, layers, spec, frozen, all) - onSteps;
             }
-            on += TrainingCost.allPrefixPassesMillis(c, arch, layers, s);
+            m[4] += TrainingCost.allPrefixPassesMillis(c, arch, layers, all);
         }
-        return new double[] {off, on};
+        return new Model(m[0], m[1], m[2], m[3], m[4]);
     }
 
     private static double trainingFlops(int id) {

@@ -148,12 +148,23 @@ public final class ScaleBenchMain implements Callable<Integer> {
         }
         double a = median(off);
         double b = median(on);
-        double[] model = OracleBench.modelMillis();
+        OracleBench.Model model = OracleBench.model();
         System.out.printf(
                 "median wall time: cache off %.0f ms, cache on %.0f ms; cache on %.2fx faster (goal"
                         + " 3.00x)%nrun --plan's cost model for the same runs (one core, calibrated"
-                        + " now): off %.0f ms, on %.0f ms, %.2fx%n",
-                a, b, a / b, model[0], model[1], model[0] / model[1]);
+                        + " now): off %.0f ms (steps %.0f + evaluations %.0f), on %.0f ms (steps"
+                        + " %.0f + evaluations %.0f + prefix outputs %.0f), %.2fx%n",
+                a,
+                b,
+                a / b,
+                model.off(),
+                model.offSteps(),
+                model.offEvaluations(),
+                model.on(),
+                model.onSteps(),
+                model.onEvaluations(),
+                model.onPrefix(),
+                model.off() / model.on());
         if (!identical) {
             System.out.println(
                     "the cached runs' losses or accuracies differ from the uncached ones: exit 1");
