@@ -16,12 +16,12 @@ import java.util.function.Supplier;
  *
  * <p>A borrowed network is exactly what {@link Networks#load} would build for the same arguments
  * (same tensors, every layer frozen, no momentum); {@link Network#close} gives it back. Idle
- * networks are kept per (architecture, weights, new head) up to {@link #maxIdle()} networks and
- * {@link #maxIdleBytes()} bytes of tensor values in all ({@link #shared()}: one per core and 256
- * MiB), the least recently returned closed first; a network larger than the byte bound is closed
- * when given back, as without a pool. The decoded weights of the {@value #WEIGHTS_KEPT} most
- * recently used models are kept too (on the heap, each only if within the byte bound), so a reset
- * copies floats instead of decoding bytes.
+ * networks are kept per (architecture, weights, new head) up to {@code maxIdle} networks and {@code
+ * maxIdleBytes} bytes of tensor values in all ({@link #shared()}: one per core and 256 MiB), the
+ * least recently returned closed first; a network larger than the byte bound is closed when given
+ * back, as without a pool. The decoded weights of the {@value #WEIGHTS_KEPT} most recently used
+ * models are kept too (on the heap, each only if within the byte bound), so a reset copies floats
+ * instead of decoding bytes.
  */
 public final class NetworkPool {
     static final int WEIGHTS_KEPT = 4;
@@ -63,14 +63,6 @@ public final class NetworkPool {
     /** The pool of this JVM: one idle network per core, 256 MiB of tensors at most. */
     public static NetworkPool shared() {
         return SHARED;
-    }
-
-    public int maxIdle() {
-        return maxIdle;
-    }
-
-    public long maxIdleBytes() {
-        return maxIdleBytes;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.adabet.sweep;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.adabet.config.SweepConfig;
@@ -49,6 +50,9 @@ public final class PlanCosts {
     private final SweepConfig config;
     private final SweepPlan plan;
     private final Map<String, StepCosts> costs;
+
+    /** The draws of {@code random} charged to budgeted runs, by pair, variant and budget. */
+    private final Map<String, List<TrainableSpec>> draws = new HashMap<>();
 
     public PlanCosts(SweepConfig config, SweepPlan plan, Map<String, StepCosts> costs) {
         this.config = config;
@@ -163,6 +167,18 @@ public final class PlanCosts {
                         method.endsWith(SelectionMethods.HEAD_FORCED_SUFFIX)
                                 ? SelectionMethods.headForcedName("random")
                                 : "random");
+        // Every budgeted method of a pair and budget is charged the same draws: made once.
+        return draws.computeIfAbsent(
+                pair.key() + "|" + random.name() + "|" + budget.label(),
+                k -> randomDraws(pair, layers, random, budget, forceHead));
+    }
+
+    private List<TrainableSpec> randomDraws(
+            Pair pair,
+            List<LayerInfo> layers,
+            SelectionMethod random,
+            Budget budget,
+            boolean forceHead) {
         List<TrainableSpec> out = new ArrayList<>();
         for (int i = 0; i < DRAWS; i++) {
             long seed =

@@ -64,11 +64,11 @@ public final class EuclideanDistances {
         float[] x = cloud.coordinates();
         int pairs = (int) ((long) n * (n - 1) / 2);
         float[] lower = new float[pairs];
-        int perRow = (n + GramKernel.BLOCK - 1) / GramKernel.BLOCK;
+        int perSide = GramKernel.blocksPerSide(n);
         double[] gram = new double[n * (n + 1) / 2];
-        boolean[] diagonal = new boolean[perRow * perRow];
-        for (int b = 0; b < perRow; b++) {
-            diagonal[b * perRow + b] = true;
+        boolean[] diagonal = new boolean[perSide * perSide];
+        for (int b = 0; b < perSide; b++) {
+            diagonal[b * perSide + b] = true;
         }
         // The diagonal blocks hold the norms every pair needs, and a sample of the pairs.
         GramKernel.lowerGramBlocks(gram, x, n, dim, diagonal);
@@ -140,36 +140,44 @@ public final class EuclideanDistances {
      */
     private static Unresolved directFirst(
             double[] gram, float[] x, int n, int dim, float[] lower, boolean[] done) {
-        int perRow = (n + GramKernel.BLOCK - 1) / GramKernel.BLOCK;
-        int pairs = (int) ((long) n * (n - 1) / 2);
-        int[] first = new int[pairs];
-        int[] second = new int[pairs];
+        int perSide = GramKernel.blocksPerSide(n);
+        double ratio = fallbackRatio(dim, 0.99);
+        // The diagonal blocks' pairs are decided by their Gram entries already; the others, and
+        // those left unresolved, need their direct distances.
+        Unresolved pending = new Unresolved();
         int k = 0;
         for (int i = 1; i < n; i++) {
             for (int j = 0; j < i; j++, k++) {
-                first[k] = i;
-                second[k] = j;
+                if (done[GramKernel.block(i, j, perSide)] && !unresolved(gram, i, j, ratio)) {
+                    lower[k] = gramDistance(gram, i, j);
+                } else {
+                    pending.add(i, j, k);
+                }
             }
         }
-        double[] direct = GramKernel.squaredDistances(x, dim, first, second, pairs);
-        double ratio = fallbackRatio(dim, 0.99);
+        double[] direct =
+                GramKernel.squaredDistances(x, dim, pending.first, pending.second, pending.count);
         double margin = 4 * 2 * GramKernel.relativeErrorBound(dim);
         boolean[] wanted = new boolean[done.length];
-        for (int p = 0; p < pairs; p++) {
-            int b = first[p] / GramKernel.BLOCK * perRow + second[p] / GramKernel.BLOCK;
-            double norms = gram[index(first[p], first[p])] + gram[index(second[p], second[p])];
+        for (int p = 0; p < pending.count; p++) {
+            int i = pending.first[p];
+            int j = pending.second[p];
+            int b = GramKernel.block(i, j, perSide);
+            double norms = gram[index(i, i)] + gram[index(j, j)];
             boolean surelyUnresolved = direct[p] * (1 + 1e-3) + margin * norms < ratio * norms;
             wanted[b] |= !done[b] && !surelyUnresolved;
         }
         GramKernel.lowerGramBlocks(gram, x, n, dim, wanted);
         Unresolved left = new Unresolved();
-        for (int p = 0; p < pairs; p++) {
-            int b = first[p] / GramKernel.BLOCK * perRow + second[p] / GramKernel.BLOCK;
-            if ((done[b] || wanted[b]) && !unresolved(gram, first[p], second[p], ratio)) {
-                lower[p] = gramDistance(gram, first[p], second[p]);
+        for (int p = 0; p < pending.count; p++) {
+            int i = pending.first[p];
+            int j = pending.second[p];
+            int slot = pending.slot[p];
+            if (wanted[GramKernel.block(i, j, perSide)] && !unresolved(gram, i, j, ratio)) {
+                lower[slot] = gramDistance(gram, i, j);
             } else {
-                left.add(first[p], second[p], p);
-                lower[p] = (float) Math.sqrt(direct[p]);
+                left.add(i, j, slot);
+                lower[slot] = (float) Math.sqrt(direct[p]);
             }
         }
         return left;

@@ -36,11 +36,24 @@ final class GramKernel {
     /** Rows per side of a block of the Gram matrix: the register tile of {@link VectorGram}. */
     static final int BLOCK = 4;
 
+    /** Blocks per side of the Gram matrix of {@code n} rows. */
+    static int blocksPerSide(int n) {
+        return (n + BLOCK - 1) / BLOCK;
+    }
+
+    /**
+     * The block holding the pair of rows {@code (a, b)}, in either order, in an array of {@code
+     * perSide x perSide} blocks, the larger row's block first (the lower triangle).
+     */
+    static int block(int a, int b, int perSide) {
+        return Math.max(a, b) / BLOCK * perSide + Math.min(a, b) / BLOCK;
+    }
+
     /**
      * Computes into {@code g} (zero there) the entries of the Gram lower triangle whose rows {@code
-     * (i, j)} lie in a wanted block: {@code blocks[(i / BLOCK) * ((n + BLOCK - 1) / BLOCK) + j /
-     * BLOCK]}. Each entry gets the bits {@link #lowerGram(float[], int, int)} gives it, whichever
-     * other blocks are computed, now or later.
+     * (i, j)} lie in a wanted block: {@code blocks[block(i, j, blocksPerSide(n))]}. Each entry gets
+     * the bits {@link #lowerGram(float[], int, int)} gives it, whichever other blocks are computed,
+     * now or later.
      */
     static void lowerGramBlocks(double[] g, float[] x, int n, int dim, boolean[] blocks) {
         fill(g, x, n, dim, true, VectorGram.CHUNK, blocks);
@@ -55,12 +68,12 @@ final class GramKernel {
             boolean doubleSums,
             int chunk,
             boolean[] blocks) {
-        int perRow = (n + BLOCK - 1) / BLOCK;
+        int perSide = blocksPerSide(n);
         int done = VECTORIZED ? VectorGram.accumulate(x, n, dim, g, chunk, doubleSums, blocks) : 0;
         if (done < dim) {
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j <= i; j++) {
-                    if (blocks != null && !blocks[i / BLOCK * perRow + j / BLOCK]) {
+                    if (blocks != null && !blocks[block(i, j, perSide)]) {
                         continue;
                     }
                     double s = 0;

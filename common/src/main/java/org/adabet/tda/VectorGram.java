@@ -112,7 +112,7 @@ final class VectorGram {
             boolean doubleSums,
             boolean[] wanted) {
         int vectorColumns = dim - dim % LANES;
-        int blocks = (n + 3) / 4;
+        int blocks = GramKernel.blocksPerSide(n);
         float[] lanes = new float[16 * LANES];
         double[] sums = new double[16];
         for (int c0 = 0; c0 < vectorColumns; c0 += chunk) {
@@ -309,12 +309,12 @@ final class VectorGram {
      */
     static double[] squaredDistances(float[] x, int dim, int[] first, int[] second, int count) {
         int n = x.length / dim;
-        int blocks = (n + 3) / 4;
+        int blocks = GramKernel.blocksPerSide(n);
         // Pairs whose 4 x 4 block of rows holds at least TILED_PAIRS requested pairs go through a
         // register tile (8 loads for 16 pairs instead of 32); the others four at a time.
         int[] requested = new int[blocks * blocks];
         for (int p = 0; p < count; p++) {
-            requested[block(first[p], second[p], blocks)]++;
+            requested[GramKernel.block(first[p], second[p], blocks)]++;
         }
         int[] tileOfBlock = new int[blocks * blocks];
         List<Integer> tiles = new ArrayList<>();
@@ -327,7 +327,7 @@ final class VectorGram {
         int[] rest = new int[count];
         int restCount = 0;
         for (int p = 0; p < count; p++) {
-            if (tileOfBlock[block(first[p], second[p], blocks)] < 0) {
+            if (tileOfBlock[GramKernel.block(first[p], second[p], blocks)] < 0) {
                 rest[restCount++] = p;
             }
         }
@@ -386,7 +386,7 @@ final class VectorGram {
             total[rest[q]] = restTotals[q];
         }
         for (int p = 0; p < count; p++) {
-            int t = tileOfBlock[block(first[p], second[p], blocks)];
+            int t = tileOfBlock[GramKernel.block(first[p], second[p], blocks)];
             if (t >= 0) {
                 int i = Math.max(first[p], second[p]);
                 int j = Math.min(first[p], second[p]);
@@ -400,11 +400,6 @@ final class VectorGram {
             }
         }
         return total;
-    }
-
-    /** The 4 x 4 block of rows that holds the pair {@code (a, b)} (larger row first). */
-    private static int block(int a, int b, int blocks) {
-        return Math.max(a, b) / 4 * blocks + Math.min(a, b) / 4;
     }
 
     /** Pairs {@code p..p+3} of {@link #squaredDistances} over columns {@code c0..c1-1}. */

@@ -46,6 +46,9 @@ final class OracleBench {
 
     private static final Map<String, List<LayerInfo>> LAYERS = new ConcurrentHashMap<>();
 
+    /** Fitting, validation and test images by architecture index, made once per JVM. */
+    private static final Map<Integer, ImageSet[]> SPLITS = new ConcurrentHashMap<>();
+
     /**
      * One job's outcome.
      *
@@ -77,6 +80,10 @@ final class OracleBench {
         try {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             List<Integer> ids = runs();
+            // Images made before the clock starts, as a sweep's executor holds its pair's data.
+            for (int a = 0; a < ARCHITECTURES.size(); a++) {
+                splits(a);
+            }
             long cpu = ScaleBenchMain.processCpuNanos();
             long start = System.nanoTime();
             List<double[]> done =
@@ -108,11 +115,10 @@ final class OracleBench {
         String name = ARCHITECTURES.get(id / 1000);
         Architecture arch = architecture(name);
         String layer = layers(name).get(id % 1000).name();
-        // The same images for every run of an architecture, as the runs of one pair share them.
-        SplittableRandom rng = new SplittableRandom(id / 1000 + 1L);
-        ImageSet fit = ScaleBenchMain.images("oracle-fit", FIT, rng);
-        ImageSet validation = ScaleBenchMain.images("oracle-validation", VALIDATION, rng);
-        ImageSet test = ScaleBenchMain.images("oracle-test", TEST, rng);
+        ImageSet[] splits = splits(id / 1000);
+        ImageSet fit = splits[0];
+        ImageSet validation = splits[1];
+        ImageSet test = splits[2];
         PrefixCaching caching =
                 cached ? new PrefixCaching(CACHES.get(tag), "bench-" + name) : PrefixCaching.OFF;
         try (Network net = Networks.create(arch, 0)) {
@@ -188,6 +194,20 @@ final class OracleBench {
         List<LayerInfo> layers = layers(ARCHITECTURES.get(id / 1000));
         return TrainingFlops.perSample(
                 layers, TrainableSpec.layers(List.of(layers.get(id % 1000).name())));
+    }
+
+    /** The same images for every run of an architecture, as the runs of one pair share them. */
+    private static ImageSet[] splits(int architecture) {
+        return SPLITS.computeIfAbsent(
+                architecture,
+                a -> {
+                    SplittableRandom rng = new SplittableRandom(a + 1L);
+                    return new ImageSet[] {
+                        BenchInputs.gaussianImages("oracle-fit", FIT, rng),
+                        BenchInputs.gaussianImages("oracle-validation", VALIDATION, rng),
+                        BenchInputs.gaussianImages("oracle-test", TEST, rng)
+                    };
+                });
     }
 
     private static Architecture architecture(String name) {

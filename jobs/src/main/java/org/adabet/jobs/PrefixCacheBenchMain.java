@@ -1,7 +1,6 @@
 package org.adabet.jobs;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -36,8 +35,6 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         description = "Retraining with and without the frozen-prefix cache, side by side.")
 public final class PrefixCacheBenchMain implements Callable<Integer> {
-    private static final int SIZE = 32;
-    private static final int CLASSES = 10;
 
     @Option(names = "--epochs", description = "epochs per run (default: ${DEFAULT-VALUE})")
     int epochs = 3;
@@ -57,9 +54,9 @@ public final class PrefixCacheBenchMain implements Callable<Integer> {
             throw new IllegalArgumentException("--rounds must be >= 1, was " + rounds);
         }
         TrainConfig config = new TrainConfig("--epochs", epochs, 32, 0.01, 0.9, 5e-4);
-        ImageSet train = noise("train", 240, 1);
-        ImageSet validation = noise("validation", 60, 2);
-        ImageSet test = noise("test", 500, 3);
+        ImageSet train = BenchInputs.gaussianImages("train", 240, new SplittableRandom(1));
+        ImageSet validation = BenchInputs.gaussianImages("validation", 60, new SplittableRandom(2));
+        ImageSet test = BenchInputs.gaussianImages("test", 500, new SplittableRandom(3));
         System.out.printf(
                 "%-10s %-24s %10s %12s %12s %8s %8s%n",
                 "arch", "selection", "off ms", "cold ms", "warm ms", "off/cold", "off/warm");
@@ -70,7 +67,8 @@ public final class PrefixCacheBenchMain implements Callable<Integer> {
             {Architectures.CONVNET_S, "middle", "features.2.conv"}
         };
         for (String[] c : cases) {
-            Architecture arch = Architectures.build(c[0], 16, SIZE, CLASSES);
+            Architecture arch =
+                    Architectures.build(c[0], 16, BenchInputs.SIZE, BenchInputs.CLASSES);
             List<Double> off = new ArrayList<>();
             List<Double> cold = new ArrayList<>();
             List<Double> warm = new ArrayList<>();
@@ -81,9 +79,9 @@ public final class PrefixCacheBenchMain implements Callable<Integer> {
                 cold.add(run(arch, c[2], train, validation, test, config, caching));
                 warm.add(run(arch, c[2], train, validation, test, config, caching));
             }
-            double a = median(off);
-            double b = median(cold);
-            double w = median(warm);
+            double a = BenchInputs.median(off);
+            double b = BenchInputs.median(cold);
+            double w = BenchInputs.median(warm);
             System.out.printf(
                     "%-10s %-24s %10.0f %12.0f %12.0f %7.2fx %7.2fx%n",
                     c[0], c[1] + " " + c[2], a, b, w, a / b, a / w);
@@ -110,25 +108,5 @@ public final class PrefixCacheBenchMain implements Callable<Integer> {
             }
             return (System.nanoTime() - start) / 1e6;
         }
-    }
-
-    private static ImageSet noise(String name, int count, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        float[] x = new float[count * 3 * SIZE * SIZE];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) rng.nextGaussian();
-        }
-        int[] labels = new int[count];
-        for (int i = 0; i < count; i++) {
-            labels[i] = i % CLASSES;
-        }
-        return new ImageSet(name, 3, SIZE, SIZE, x, labels, CLASSES);
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }

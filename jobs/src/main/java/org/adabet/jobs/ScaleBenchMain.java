@@ -1,7 +1,6 @@
 package org.adabet.jobs;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -100,8 +99,8 @@ public final class ScaleBenchMain implements Callable<Integer> {
                             + " busy)%n",
                     round + 1, a[0], a[1], b[0], b[1]);
         }
-        double a = median(one);
-        double b = median(two);
+        double a = BenchInputs.median(one);
+        double b = BenchInputs.median(two);
         System.out.printf(
                 "median wall time: local[1] %.0f ms, local[2] %.0f ms; speed-up %.2fx (ideal"
                         + " 2.00x)%n",
@@ -146,8 +145,8 @@ public final class ScaleBenchMain implements Callable<Integer> {
                     runs.size(),
                     same ? "identical" : "DIFFER");
         }
-        double a = median(off);
-        double b = median(on);
+        double a = BenchInputs.median(off);
+        double b = BenchInputs.median(on);
         OracleBench.Model model = OracleBench.model();
         System.out.printf(
                 "median wall time: cache off %.0f ms, cache on %.0f ms; cache on %.2fx faster (goal"
@@ -220,8 +219,8 @@ public final class ScaleBenchMain implements Callable<Integer> {
         String name = ARCHITECTURES.get(id % ARCHITECTURES.size());
         Architecture arch = Architectures.build(name, 16, 32, 10);
         SplittableRandom rng = new SplittableRandom(id + 1L);
-        ImageSet train = images("scale-train", 240, rng);
-        ImageSet test = images("scale-test", 500, rng);
+        ImageSet train = BenchInputs.gaussianImages("scale-train", 240, rng);
+        ImageSet test = BenchInputs.gaussianImages("scale-test", 500, rng);
         try (Network net = Networks.create(arch, id)) {
             net.setTrainable(arch.candidates().stream().map(LayerSpec::name).toList());
             return Trainer.train(net, train, test, TRAINING, id).finalAccuracy();
@@ -267,24 +266,5 @@ public final class ScaleBenchMain implements Callable<Integer> {
         return ((com.sun.management.OperatingSystemMXBean)
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-    }
-
-    static ImageSet images(String name, int count, SplittableRandom rng) {
-        float[] pixels = new float[count * 3 * 32 * 32];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (float) rng.nextGaussian();
-        }
-        int[] labels = new int[count];
-        for (int i = 0; i < count; i++) {
-            labels[i] = rng.nextInt(10);
-        }
-        return new ImageSet(name, 3, 32, 32, pixels, labels, 10);
-    }
-
-    private static double median(List<Double> values) {
-        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 }

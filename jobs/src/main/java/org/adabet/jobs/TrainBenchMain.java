@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -44,8 +43,6 @@ import picocli.CommandLine.Option;
                 "Times the project's training loop against PyTorch (apt-get install python3-torch).")
 public final class TrainBenchMain implements Callable<Integer> {
     static final int WIDTH = 16;
-    static final int SIZE = 32;
-    static final int CLASSES = 10;
     static final int TRAIN = 300;
     static final int TEST = 500;
     static final TrainConfig TRAINING = new TrainConfig("bench.train", 8, 32, 0.01, 0.9, 5e-4);
@@ -107,8 +104,8 @@ public final class TrainBenchMain implements Callable<Integer> {
                     TRAIN,
                     TRAINING.batchSize(),
                     TEST,
-                    SIZE,
-                    SIZE,
+                    BenchInputs.SIZE,
+                    BenchInputs.SIZE,
                     WIDTH,
                     System.getProperty("ai.djl.pytorch.num_threads", "1"),
                     runs);
@@ -116,8 +113,8 @@ public final class TrainBenchMain implements Callable<Integer> {
             for (String arch : List.of(Architectures.CONVNET_S, Architectures.RESNET8)) {
                 for (String name : List.of("full", "head", "middle")) {
                     Case c = new Case(arch, name);
-                    double ours = median(project(c));
-                    double peer = median(peer(script, c));
+                    double ours = BenchInputs.median(project(c));
+                    double peer = BenchInputs.median(peer(script, c));
                     System.out.printf(
                             "%-20s %12.1f %12.1f %7.2fx%n",
                             arch + " " + name, ours, peer, ours / peer);
@@ -139,10 +136,11 @@ public final class TrainBenchMain implements Callable<Integer> {
      * and pays for its own prefix outputs.
      */
     private double[] project(Case c) {
-        Architecture arch = Architectures.build(c.architecture(), WIDTH, SIZE, CLASSES);
+        Architecture arch =
+                Architectures.build(c.architecture(), WIDTH, BenchInputs.SIZE, BenchInputs.CLASSES);
         SplittableRandom rng = new SplittableRandom(1);
-        ImageSet train = images("bench-train", TRAIN, rng);
-        ImageSet test = images("bench-test", TEST, rng);
+        ImageSet train = BenchInputs.gaussianImages("bench-train", TRAIN, rng);
+        ImageSet test = BenchInputs.gaussianImages("bench-test", TEST, rng);
         double[] ms = new double[runs];
         for (int run = -1; run < runs; run++) {
             try (Network net = Networks.create(arch, 3)) {
@@ -162,18 +160,6 @@ public final class TrainBenchMain implements Callable<Integer> {
             }
         }
         return ms;
-    }
-
-    private static ImageSet images(String name, int count, SplittableRandom rng) {
-        float[] pixels = new float[count * 3 * SIZE * SIZE];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (float) rng.nextGaussian();
-        }
-        int[] labels = new int[count];
-        for (int i = 0; i < count; i++) {
-            labels[i] = rng.nextInt(CLASSES);
-        }
-        return new ImageSet(name, 3, SIZE, SIZE, pixels, labels, CLASSES);
     }
 
     /** The PyTorch side: one process per case, its first run the warm-up. */
@@ -197,7 +183,7 @@ public final class TrainBenchMain implements Callable<Integer> {
                         "--batch",
                         Integer.toString(TRAINING.batchSize()),
                         "--size",
-                        Integer.toString(SIZE));
+                        Integer.toString(BenchInputs.SIZE));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("OMP_NUM_THREADS", "1");
         Process p = pb.start();
@@ -244,12 +230,5 @@ public final class TrainBenchMain implements Callable<Integer> {
             Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
         }
         return script;
-    }
-
-    static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 }
